@@ -1,0 +1,1 @@
+CREATE INDEX "reflection_answers_text_idx" ON "reflection_answers" USING btree ("round_id") WHERE "reflection_answers"."text" is not null;

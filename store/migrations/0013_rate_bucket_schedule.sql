@@ -1,0 +1,1 @@
+ALTER TABLE "rate_buckets" ADD COLUMN "next_free_at" timestamp with time zone DEFAULT now() NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE "reflection_round_totals" ADD COLUMN "principle" "reflection_principle";

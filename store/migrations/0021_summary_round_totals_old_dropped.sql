@@ -1,0 +1,1 @@
+DROP TABLE "reflection_round_totals" CASCADE;

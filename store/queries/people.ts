@@ -1,0 +1,131 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../database.js';
+import {
+  identities,
+  type Language,
+  memberships,
+  type Platform,
+  people,
+  type Role,
+  units,
+} from '../schema/index.js';
+
+export type Person = typeof people.$inferSelect;
+export type Identity = { platform: Platform; workspace: string; externalId: string };
+
+/**
+ * The person behind a platform account. Teams AAD object ids are unique across tenants, so a
+ * Teams identity stored without a tenant matches any tenant.
+ */
+export async function findPersonByIdentity(db: Database, params: Identity): Promise<Person | null> {
+  const candidates = await db
+    .select({ person: people, workspace: identities.workspace })
+    .from(identities)
+    .innerJoin(people, eq(people.id, identities.personId))
+    .where(
+      and(eq(identities.platform, params.platform), eq(identities.externalId, params.externalId)),
+    );
+  const exact = candidates.find((c) => c.workspace === params.workspace);
+  const anyTenant =
+    params.platform === 'teams' ? candidates.find((c) => c.workspace === '') : undefined;
+  return (exact ?? anyTenant)?.person ?? null;
+}
+
+export async function getPerson(
+  db: Database,
+  params: { personId: string },
+): Promise<Person | null> {
+  const [person] = await db.select().from(people).where(eq(people.id, params.personId));
+  return person ?? null;
+}
+
+export async function findPersonByKey(
+  db: Database,
+  params: { key: string },
+): Promise<Person | null> {
+  const [person] = await db.select().from(people).where(eq(people.key, params.key));
+  return person ?? null;
+}
+
+export async function listIdentitiesOfPerson(
+  db: Database,
+  params: { personId: string },
+): Promise<Identity[]> {
+  return db
+    .select({
+      platform: identities.platform,
+      workspace: identities.workspace,
+      externalId: identities.externalId,
+    })
+    .from(identities)
+    .where(eq(identities.personId, params.personId));
+}
+
+export type UnitRole = { unitId: string; unitKey: string; unitName: string; role: Role };
+
+/** Every role a person holds, with the unit it is held in. */
+export async function listRolesOfPerson(
+  db: Database,
+  params: { personId: string },
+): Promise<UnitRole[]> {
+  return db
+    .select({ unitId: units.id, unitKey: units.key, unitName: units.name, role: memberships.role })
+    .from(memberships)
+    .innerJoin(units, eq(units.id, memberships.unitId))
+    .where(and(eq(memberships.personId, params.personId), eq(units.active, true)))
+    .orderBy(asc(units.name));
+}
+
+export type UnitMember = { personId: string; name: string; role: Role; lang: Language | null };
+
+/** Active people holding a role in the unit itself (not below it). */
+export async function listMembers(
+  db: Database,
+  params: { unitId: string; role?: Role },
+): Promise<UnitMember[]> {
+  const conditions = [eq(memberships.unitId, params.unitId), eq(people.active, true)];
+  if (params.role) conditions.push(eq(memberships.role, params.role));
+  return db
+    .select({ personId: people.id, name: people.name, role: memberships.role, lang: people.lang })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(...conditions))
+    .orderBy(asc(people.name));
+}
+
+export async function setRole(
+  db: Database,
+  params: { personId: string; unitId: string; role: Role },
+): Promise<void> {
+  await db.insert(memberships).values(params).onConflictDoNothing();
+}
+
+export async function setLanguage(
+  db: Database,
+  params: { personId: string; lang: Language },
+): Promise<void> {
+  await db
+    .update(people)
+    .set({ lang: params.lang, updatedAt: new Date() })
+    .where(eq(people.id, params.personId));
+}
+
+/** A person first met in chat (`setup role @someone …`), with the account they were named by. */
+export async function createPersonWithIdentity(
+  db: Database,
+  params: { key: string; name: string; identity: Identity },
+): Promise<Person> {
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .insert(people)
+      .values({ key: params.key, name: params.name })
+      .returning();
+    await tx.insert(identities).values({ ...params.identity, personId: person!.id });
+    return person!;
+  });
+}
+
+export async function countActivePeople(db: Database): Promise<number> {
+  const rows = await db.select({ id: people.id }).from(people).where(eq(people.active, true));
+  return rows.length;
+}

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../database.js';
+import {
+  count,
+  periodsTable,
+  type SubtreeUnit,
+  type SummaryWindow,
+  summaryRows,
+  treeTable,
+} from './summary-sql.js';
+
+export interface ThemeWord {
+  /** The summary row, or null for the whole subtree. */
+  bucket: string | null;
+  word: string;
+  /** In how many answers the word occurs. */
+  answers: number;
+}
+
+type Row = { bucket: string | null; word: string; answers: number };
+
+/**
+ * The words that recur in the reflection texts of the period, per bucket and over the
+ * subtree: counted in the database, so no text leaves it. Only units where at least
+ * `minWriters` people wrote in one round count: a smaller group's words are never shown. Postgres' own word splitter
+ * (to_tsvector with the `simple` configuration: lower case, no stemming, each word once per
+ * answer) does the splitting; words shorter than three letters, numbers and `stopWords` are
+ * skipped.
+ */
+export async function themeWords(
+  db: Database,
+  params: {
+    units: readonly SubtreeUnit[];
+    window: SummaryWindow;
+    /** Texts count only from units where this many people wrote in one round. */
+    minWriters: number;
+    stopWords: readonly string[];
+    perBucket: number;
+    inTree: number;
+  },
+): Promise<ThemeWord[]> {
+  if (params.units.length === 0) return [];
+  const rows = await summaryRows<Row>(
+    db,
+    sql`with ${treeTable(params.units)}, ${periodsTable([params.window])},
+        stop as materialized (
+          select unnest(string_to_array(${params.stopWords.join(' ')}, ' ')) as word
+        ),
+        texts as materialized (
+          select tree.bucket, tree.id as unit_id, a.round_id, a.text
+          from tree
+          join reflection_rounds r on r.unit_id = tree.id
+          join p on r.round_date between p.from_date and p.to_date
+          join reflection_answers a on a.round_id = r.id and a.text is not null
+        ),
+        writers as (
+          -- Units where at least minWriters people wrote in one round: no one else's words count.
+          select unit_id from (
+            select unit_id, round_id, count(*) as n from texts group by unit_id, round_id
+          ) per_round
+          group by unit_id having max(n) >= ${params.minWriters}
+        ),
+        words as (
+          select texts.bucket, w.word
+          from texts
+          join writers using (unit_id)
+          cross join lateral unnest(tsvector_to_array(to_tsvector('simple', texts.text))) as w(word)
+          where char_length(w.word) >= 3 and w.word ~ '^[[:alpha:]]+$'
+            and not exists (select 1 from stop where stop.word = w.word)
+        ),
+        per_bucket as (
+          select bucket, word, count(*)::int as answers,
+                 row_number() over (partition by bucket order by count(*) desc, word) as rank
+          from words group by bucket, word
+        ),
+        in_tree as (
+          select null::uuid as bucket, word, sum(answers)::int as answers,
+                 row_number() over (order by sum(answers) desc, word) as rank
+          from per_bucket group by word
+        )
+        select bucket, word, answers from per_bucket where rank <= ${params.perBucket} and answers > 1
+        union all
+        select bucket, word, answers from in_tree where rank <= ${params.inTree} and answers > 1`,
+  );
+  return rows.map((r) => ({ bucket: r.bucket, word: r.word, answers: count(r.answers) }));
+}
