@@ -1,0 +1,71 @@
+export const commandNames = [
+  'help',
+  'swot',
+  'risk',
+  'reflect',
+  'actions',
+  'summary',
+  'setup',
+  'lang',
+] as const;
+export type CommandName = (typeof commandNames)[number];
+
+/** Swedish (and ASCII-folded) words people will type for the same commands. */
+const aliases: Record<string, CommandName> = {
+  hjälp: 'help',
+  hjalp: 'help',
+  '?': 'help',
+  reflektion: 'reflect',
+  reflektera: 'reflect',
+  åtgärder: 'actions',
+  atgarder: 'actions',
+  sammanfattning: 'summary',
+  sammanställning: 'summary',
+  sammanstallning: 'summary',
+  inställningar: 'setup',
+  installningar: 'setup',
+  språk: 'lang',
+  sprak: 'lang',
+  language: 'lang',
+};
+
+export type ParsedCommand =
+  | { name: CommandName; args: string[]; rest: string }
+  | { name: 'unknown'; text: string };
+
+/**
+ * `swot "Vår vardag" 2026-12-01` → { name: 'swot', args: ['Vår vardag', '2026-12-01'] }.
+ * Empty input is `help`; anything unrecognised is `unknown`, never an exception.
+ */
+export function parseCommand(text: string): ParsedCommand {
+  const trimmed = text.trim();
+  if (trimmed === '') return { name: 'help', args: [], rest: '' };
+  const [word = '', ...tail] = trimmed.split(/\s+/);
+  const lower = word.toLowerCase();
+  const name = (commandNames as readonly string[]).includes(lower)
+    ? (lower as CommandName)
+    : aliases[lower];
+  if (!name) return { name: 'unknown', text: trimmed };
+  const rest = trimmed.slice(word.length).trim();
+  return { name, args: tokenize(rest), rest: tail.length ? rest : '' };
+}
+
+/** Splits on whitespace, keeping "quoted phrases" (straight or Swedish ”quotes”) together. */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /"([^"]*)"|”([^”]*)”|“([^”]*)”|(\S+)/g;
+  for (const match of text.matchAll(pattern)) {
+    tokens.push(match[1] ?? match[2] ?? match[3] ?? match[4] ?? '');
+  }
+  return tokens;
+}
+
+/**
+ * Channels turn a mention into `<@externalId|name>` (Slack's own escaped form) before the
+ * text reaches the parser; this reads one back.
+ */
+export function parseMention(token: string): { externalId: string; name: string | null } | null {
+  const match = /^<@([^|>]+)(?:\|([^>]*))?>$/.exec(token);
+  if (!match) return null;
+  return { externalId: match[1]!, name: match[2] || null };
+}

@@ -1,0 +1,31 @@
+import type { Form, View } from '../view.js';
+
+/**
+ * What a use case asks the channel to do. Channels carry these out in order; a channel that
+ * cannot do one exactly (no modals in the browser) does the nearest equivalent.
+ */
+export type Reply =
+  /** Only the asker sees it (Slack: ephemeral; Teams: a reply only they were addressed in). */
+  | { kind: 'private'; view: View }
+  /** Posted in the channel; with a key, later `update`s with that key replace it in place. */
+  | { kind: 'channel'; view: View; key?: string }
+  /** Replaces the channel message posted earlier under this key, wherever it was posted. */
+  | { kind: 'update'; key: string; view: View }
+  /** Opens a form (Slack modal); on a submit, replaces the open form instead. */
+  | { kind: 'form'; form: Form }
+  /** On a submit: keep the form open and show these messages next to the inputs. */
+  | { kind: 'form-errors'; errors: Record<string, string> }
+  /** The person's home view (Slack App Home tab). */
+  | { kind: 'home'; view: View };
+
+export type ReplyKind = Reply['kind'];
+
+export interface Outcome {
+  replies: Reply[];
+}
+
+export const outcome = (...replies: Reply[]): Outcome => ({ replies });
+export const privately = (view: View): Outcome => outcome({ kind: 'private', view });
+export const openForm = (form: Form): Outcome => outcome({ kind: 'form', form });
+export const formErrors = (errors: Record<string, string>): Outcome =>
+  outcome({ kind: 'form-errors', errors });

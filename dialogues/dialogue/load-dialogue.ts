@@ -1,0 +1,59 @@
+import { type Dialogue, getDialogue } from '../../store/queries/dialogues.js';
+import { type Capability, may } from '../core/access.js';
+import type { Request } from '../core/feature.js';
+import { say } from '../core/guards.js';
+import type { Outcome } from '../core/outcome.js';
+import { type DialogueKind, phaseOf } from './dialogue-kind.js';
+import { settleDeadline } from './phases.js';
+
+export type Loaded<Phase extends string> =
+  | {
+      ok: true;
+      dialogue: Dialogue;
+      phase: Phase;
+      /** Phases that passed deadlines ended just now: the channel message needs an update. */
+      ended: string[];
+    }
+  | { ok: false; outcome: Outcome };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (text: string): boolean => UUID.test(text);
+
+/**
+ * The dialogue a button or form names, with passed deadlines applied. A closed, unknown or
+ * foreign dialogue (a stale button, a tampered value) gives a clear message and changes nothing.
+ */
+export async function loadDialogue<Phase extends string>(
+  request: Request,
+  kind: DialogueKind<Phase>,
+  dialogueId: string,
+): Promise<Loaded<Phase>> {
+  const t = request.actor.t.dialogue;
+  const found = isUuid(dialogueId) ? await getDialogue(request.ctx.db, { dialogueId }) : null;
+  if (!found || found.kind !== kind.kind) return { ok: false, outcome: say(t.notFound) };
+  if (found.closedAt) return { ok: false, outcome: say(t.closed) };
+  const settled = await settleDeadline(request.ctx.db, kind, found, request.ctx.now);
+  return {
+    ok: true,
+    dialogue: settled.dialogue,
+    phase: phaseOf(kind, settled.dialogue),
+    ended: settled.ended,
+  };
+}
+
+/**
+ * May the person do this in the dialogue's unit? Steering (phase changes, deciding) is refused
+ * with "only the one leading the dialogue can …"; taking part with "you are not allowed to …".
+ */
+export async function guardDialogue(
+  request: Request,
+  dialogue: Dialogue,
+  capability: Capability,
+  what: string,
+): Promise<Outcome | null> {
+  const { ctx, actor } = request;
+  if (await may(ctx.db, actor, capability, dialogue.unitId)) return null;
+  return capability === 'run-dialogue'
+    ? say(actor.t.dialogue.onlyFacilitator({ what }))
+    : say(actor.t.common.notAllowed({ what }));
+}

@@ -1,0 +1,79 @@
+/**
+ * Wall-clock time in a named time zone (Europe/Stockholm) without a date library: what people
+ * type and read is local, what is stored is an instant.
+ */
+export interface LocalTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function toLocalTime(instant: Date, timeZone: string): LocalTime {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<string, number>;
+  return {
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+  };
+}
+
+/** Milliseconds the zone is ahead of UTC at this instant. */
+function offsetAt(instantMs: number, timeZone: string): number {
+  const local = toLocalTime(new Date(instantMs), timeZone);
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  return asUtc - Math.floor(instantMs / 60_000) * 60_000;
+}
+
+/** The instant a wall-clock time names in the zone (a time skipped by DST moves forward). */
+export function fromLocalTime(local: LocalTime, timeZone: string): Date {
+  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const first = guess - offsetAt(guess, timeZone);
+  const second = guess - offsetAt(first, timeZone);
+  return new Date(second);
+}
+
+/** YYYY-MM-DD of the instant in the zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  const l = toLocalTime(instant, timeZone);
+  return `${l.year}-${pad(l.month)}-${pad(l.day)}`;
+}
+
+export const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** A real calendar date written YYYY-MM-DD, or null. */
+export function readIsoDate(text: string): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return { year, month, day };
+}

@@ -1,0 +1,79 @@
+import type { CommandRequest, Feature } from '../core/feature.js';
+import { type Outcome, privately } from '../core/outcome.js';
+import { view } from '../view.js';
+import { ACTION, FORM } from './action-views.js';
+import { addFromCommand, submitAdd } from './add-action.js';
+import {
+  markDone,
+  openDrop,
+  openReschedule,
+  submitDrop,
+  submitReschedule,
+} from './change-action.js';
+import { answerEffect, askAgainLater, openEffectNote, submitEffectNote } from './effect.js';
+import { followUpHome, showMine, showUnit, showUnitFromButton } from './list-views.js';
+import { checkMissed, checkOk, openCheckFound, submitCheckFound } from './self-check-answers.js';
+
+/**
+ * `/tillit actions [unit [<unit>] | add <text> @owner <date>]`. The Swedish words work too
+ * (`åtgärder enhet`, `åtgärder ny …`).
+ */
+async function actionsCommand(request: CommandRequest): Promise<Outcome> {
+  const [sub, ...rest] = request.args;
+  switch (sub?.toLowerCase()) {
+    case undefined:
+    case 'mine':
+    case 'mina':
+      return showMine(request);
+    case 'unit':
+    case 'enhet':
+      return showUnit(request, rest[0]);
+    case 'add':
+    case 'ny':
+    case 'lägg':
+      return addFromCommand(request, rest);
+    default:
+      return usage(request);
+  }
+}
+
+function usage({ actor }: CommandRequest): Outcome {
+  const t = actor.t.followUp;
+  return privately(
+    view(
+      t.usageTitle,
+      { type: 'header', text: t.usageTitle },
+      { type: 'list', items: t.usage.map((text) => ({ text })) },
+    ),
+  );
+}
+
+/**
+ * Follow-up of actions and self-checks. Button values carry ids only: `<actionId>`,
+ * `<actionId>:<effect>`, `<unitId>` (show unit) and `<occurrenceId>` (self-checks); the
+ * nudges, digests and self-check questions go out through the outbox from follow-up-ticks.ts.
+ */
+export const followUpFeature: Feature = {
+  name: 'follow-up',
+  commands: { actions: actionsCommand },
+  actions: {
+    [ACTION.done]: markDone,
+    [ACTION.reschedule]: openReschedule,
+    [ACTION.drop]: openDrop,
+    [ACTION.effect]: answerEffect,
+    [ACTION.effectLater]: askAgainLater,
+    [ACTION.effectNote]: openEffectNote,
+    [ACTION.showUnit]: showUnitFromButton,
+    [ACTION.checkOk]: checkOk,
+    [ACTION.checkFound]: openCheckFound,
+    [ACTION.checkMissed]: checkMissed,
+  },
+  forms: {
+    [FORM.add]: submitAdd,
+    [FORM.reschedule]: submitReschedule,
+    [FORM.drop]: submitDrop,
+    [FORM.effectNote]: submitEffectNote,
+    [FORM.checkFound]: submitCheckFound,
+  },
+  home: followUpHome,
+};

@@ -1,0 +1,173 @@
+import {
+  type ListedAction,
+  listActionsOfOwner,
+  listDoneWithoutEffect,
+  listOpenActionsOfUnit,
+} from '../../store/queries/action-lists.js';
+import { listSelfChecksOfPerson } from '../../store/queries/self-checks.js';
+import { findUnitByKey, getUnit, type Unit } from '../../store/queries/units.js';
+import { may } from '../core/access.js';
+import type { Actor } from '../core/actor.js';
+import type { ActionRequest, Request } from '../core/feature.js';
+import { say } from '../core/guards.js';
+import { type Outcome, privately } from '../core/outcome.js';
+import { formatIsoDate } from '../dialogue/deadline.js';
+import { isUuid } from '../dialogue/load-dialogue.js';
+import { localDate } from '../dialogue/local-time.js';
+import type { Block, ListItem } from '../view.js';
+import { view } from '../view.js';
+import { changeButtons, effectButtons } from './action-views.js';
+import { daysBetween, today } from './follow-up-time.js';
+import { nextOccurrenceAfter } from './self-check-schedule.js';
+
+/** Items with buttons take two blocks each; this keeps a list inside Slack's 50 a message. */
+const MAX_WITH_BUTTONS = 10;
+/** Done actions still waiting for an effect answer are offered for this long. */
+const EFFECT_QUESTION_DAYS = 90;
+
+/** `/tillit actions`: the person's open actions, those awaiting an effect answer, self-checks. */
+export async function showMine(request: Request): Promise<Outcome> {
+  const { actor } = request;
+  const t = actor.t.followUp.lists;
+  const blocks: Block[] = [{ type: 'header', text: t.mineTitle }, ...(await mineBlocks(request))];
+  return privately(view(t.mineTitle, ...blocks));
+}
+
+async function mineBlocks(request: Request, limit = MAX_WITH_BUTTONS): Promise<Block[]> {
+  const { ctx, actor } = request;
+  const t = actor.t.followUp.lists;
+  const personId = actor.person.id;
+  const open = await listActionsOfOwner(ctx.db, { ownerId: personId, statuses: ['open'] });
+  const since = new Date(ctx.now.getTime() - EFFECT_QUESTION_DAYS * 86_400_000);
+  const awaiting = await listDoneWithoutEffect(ctx.db, { ownerId: personId, since });
+  const checks = await listSelfChecksOfPerson(ctx.db, { personId });
+  const blocks: Block[] = [];
+  if (open.length === 0) blocks.push({ type: 'text', text: t.mineEmpty });
+  else blocks.push(...limited(actor, open, limit, (a) => ownLine(request, a)));
+  if (awaiting.length > 0) {
+    blocks.push({ type: 'text', text: t.awaitingEffect });
+    blocks.push(
+      ...limited(actor, awaiting, limit, (a) => ({
+        text: t.doneLine({
+          text: a.text,
+          done: formatIsoDate(localDate(a.doneAt ?? ctx.now, a.timezone), actor.lang),
+        }),
+        buttons: effectButtons(actor.t, a.id),
+      })),
+    );
+  }
+  if (checks.length > 0) {
+    const items = checks.map((c) => ({
+      text: t.selfCheckLine({
+        text: c.text,
+        cadence: actor.t.followUp.selfCheck.cadences[c.cadence],
+        next: formatIsoDate(
+          nextOccurrenceAfter(c.startsOn, c.cadence, today(ctx.now, c.timezone)),
+          actor.lang,
+        ),
+      }),
+    }));
+    blocks.push({ type: 'text', text: t.selfChecksHeading }, { type: 'list', items });
+  }
+  return blocks;
+}
+
+function ownLine(request: Request, action: ListedAction): ListItem {
+  const { ctx, actor } = request;
+  const t = actor.t.followUp.lists;
+  const due = formatIsoDate(action.dueDate, actor.lang);
+  const days = daysBetween(action.dueDate, today(ctx.now, action.timezone));
+  return {
+    text:
+      days > 0 ? t.lineLate({ text: action.text, due, days }) : t.line({ text: action.text, due }),
+    buttons: changeButtons(actor.t, action.id),
+  };
+}
+
+/** A list of at most `limit` items, and a line saying how many more there are. */
+function limited<T>(actor: Actor, rows: T[], limit: number, item: (row: T) => ListItem): Block[] {
+  const blocks: Block[] = [{ type: 'list', items: rows.slice(0, limit).map(item) }];
+  if (rows.length > limit) {
+    blocks.push({
+      type: 'context',
+      text: actor.t.followUp.lists.more({ count: rows.length - limit }),
+    });
+  }
+  return blocks;
+}
+
+/**
+ * `/tillit actions unit [unit]`: the unit's open actions, overdue first, for those who may
+ * manage them. Without a unit key, the unit of the channel.
+ */
+export async function showUnit(request: Request, unitKey: string | undefined): Promise<Outcome> {
+  const { ctx, actor } = request;
+  const t = actor.t;
+  let unit: Unit | null = request.unit;
+  if (unitKey) {
+    unit = await findUnitByKey(ctx.db, { key: unitKey });
+    if (!unit) return say(t.setup.unknownUnit({ key: unitKey }));
+  }
+  if (!unit) return say(t.common.unlinkedChannel);
+  return unitOutcome(request, unit);
+}
+
+/** Button "Show the unit's actions" (in the weekly digest): value is the unit id. */
+export async function showUnitFromButton(request: ActionRequest): Promise<Outcome> {
+  const unitId = request.action.value;
+  const unit = isUuid(unitId) ? await getUnit(request.ctx.db, { unitId }) : null;
+  if (!unit) return say(request.actor.t.common.staleButton);
+  return unitOutcome(request, unit);
+}
+
+async function unitOutcome(request: Request, unit: Unit): Promise<Outcome> {
+  const { ctx, actor } = request;
+  const t = actor.t.followUp;
+  if (!(await may(ctx.db, actor, 'manage-actions', unit.id))) {
+    return say(actor.t.common.notAllowed({ what: t.what.manage }));
+  }
+  const open = await listOpenActionsOfUnit(ctx.db, { unitId: unit.id });
+  const todayThere = today(ctx.now, unit.timezone);
+  const overdue = open.filter((a) => a.dueDate < todayThere);
+  const coming = open.filter((a) => a.dueDate >= todayThere);
+  const title = t.lists.unitTitle({ unit: unit.name });
+  const blocks: Block[] = [{ type: 'header', text: title }];
+  if (open.length === 0) blocks.push({ type: 'text', text: t.lists.unitEmpty });
+  const line = (a: ListedAction): ListItem => unitLine(actor, a, todayThere);
+  if (overdue.length > 0) {
+    blocks.push({ type: 'text', text: `*${t.lists.overdueHeading({ count: overdue.length })}*` });
+    blocks.push(...limited(actor, overdue, MAX_WITH_BUTTONS, line));
+  }
+  if (coming.length > 0) {
+    blocks.push({ type: 'text', text: `*${t.lists.openHeading({ count: coming.length })}*` });
+    blocks.push(...limited(actor, coming, MAX_WITH_BUTTONS, line));
+  }
+  return privately(view(title, ...blocks));
+}
+
+/** One action in a unit list: owner, due date or how late; with buttons when `buttons`. */
+export function unitLine(
+  actor: Pick<Actor, 't' | 'lang'>,
+  action: ListedAction,
+  todayThere: string,
+  buttons = true,
+): ListItem {
+  const t = actor.t.followUp.lists;
+  const due = formatIsoDate(action.dueDate, actor.lang);
+  const days = daysBetween(action.dueDate, todayThere);
+  const params = { text: action.text, owner: action.ownerName, due };
+  return {
+    text: days > 0 ? t.unitLineLate({ ...params, days }) : t.unitLine(params),
+    ...(buttons ? { buttons: changeButtons(actor.t, action.id) } : {}),
+  };
+}
+
+/** "My actions" on the home tab (the reflection adds "my next reflection" beside it). */
+export async function followUpHome(request: Request): Promise<Block[]> {
+  const t = request.actor.t.followUp.home;
+  return [
+    { type: 'header', text: t.title },
+    ...(await mineBlocks(request, 8)),
+    { type: 'context', text: t.hint },
+  ];
+}

@@ -1,0 +1,119 @@
+import { parseCommand } from './commands/parse-command.js';
+import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';
+import type { RequestContext } from './core/context.js';
+import type { Feature, Request } from './core/feature.js';
+import type { Inbound } from './core/inbound.js';
+import { type Outcome, outcome, privately } from './core/outcome.js';
+import { features as allFeatures } from './features.js';
+import { helpView } from './help.js';
+import { texts } from './texts/catalogue.js';
+import { view } from './view.js';
+
+/** The outcome, plus the error behind it when something unexpected failed (for the log). */
+export interface HandledInbound extends Outcome {
+  failure?: unknown;
+}
+
+/**
+ * The one entry for everything a person sends, from any channel: who is asking, in which
+ * unit, then the feature that answers. Never throws: an unexpected error becomes "something
+ * went wrong, nothing was saved" in the person's language, with the error kept for the log.
+ */
+export function createInboundHandler(features: Feature[] = allFeatures) {
+  const routes = buildRoutes(features);
+  return async function handleInbound(
+    ctx: RequestContext,
+    inbound: Inbound,
+  ): Promise<HandledInbound> {
+    let actor: Actor | null = null;
+    try {
+      actor = await resolveActor(ctx);
+      if (!actor) return unknownPerson(ctx, inbound);
+      const unit = await resolveChannelUnit(ctx);
+      return await route(routes, { ctx, actor, unit }, inbound);
+    } catch (failure) {
+      const t = actor?.t ?? texts(languageOf(ctx));
+      const text = t.common.somethingWentWrong;
+      const reply =
+        inbound.kind === 'submit'
+          ? outcome({ kind: 'form-errors', errors: { _form: text } })
+          : privately(view(text, { type: 'text', text }));
+      return { ...reply, failure };
+    }
+  };
+}
+
+export type InboundHandler = ReturnType<typeof createInboundHandler>;
+
+interface Routes {
+  commands: Map<string, NonNullable<Feature['commands']>[keyof NonNullable<Feature['commands']>]>;
+  actions: Map<string, NonNullable<Feature['actions']>[string]>;
+  forms: Map<string, NonNullable<Feature['forms']>[string]>;
+  home: NonNullable<Feature['home']>[];
+}
+
+function buildRoutes(features: Feature[]): Routes {
+  const routes: Routes = { commands: new Map(), actions: new Map(), forms: new Map(), home: [] };
+  const add = <T>(map: Map<string, T>, entries: Record<string, T | undefined>, kind: string) => {
+    for (const [id, handler] of Object.entries(entries)) {
+      if (!handler) continue;
+      if (map.has(id)) throw new Error(`Two features answer the ${kind} "${id}"`);
+      map.set(id, handler);
+    }
+  };
+  for (const feature of features) {
+    add(routes.commands, feature.commands ?? {}, 'command');
+    add(routes.actions, feature.actions ?? {}, 'action');
+    add(routes.forms, feature.forms ?? {}, 'form');
+    if (feature.home) routes.home.push(feature.home);
+  }
+  return routes;
+}
+
+async function route(routes: Routes, request: Request, inbound: Inbound): Promise<Outcome> {
+  const t = request.actor.t;
+  switch (inbound.kind) {
+    case 'command': {
+      const parsed = parseCommand(inbound.text);
+      if (parsed.name === 'unknown') {
+        return privately(helpView(t, t.help.unknownCommand({ text: parsed.text })));
+      }
+      const handler = routes.commands.get(parsed.name);
+      if (!handler) return privately(helpView(t));
+      return handler({ ...request, args: parsed.args, rest: parsed.rest });
+    }
+    case 'action': {
+      const handler = routes.actions.get(inbound.action.id);
+      if (!handler)
+        return privately(view(t.common.staleButton, { type: 'text', text: t.common.staleButton }));
+      return handler({ ...request, action: inbound.action });
+    }
+    case 'submit': {
+      const handler = routes.forms.get(inbound.formId);
+      if (!handler)
+        return outcome({ kind: 'form-errors', errors: { _form: t.common.staleButton } });
+      return handler({
+        ...request,
+        formId: inbound.formId,
+        state: inbound.state,
+        values: inbound.values,
+      });
+    }
+    case 'home': {
+      const parts = await Promise.all(routes.home.map((part) => part(request)));
+      return outcome({ kind: 'home', view: view(t.home.title, ...parts.flat()) });
+    }
+  }
+}
+
+function unknownPerson(ctx: RequestContext, inbound: Inbound): Outcome {
+  const t = texts(languageOf(ctx));
+  const text = t.common.unknownPerson;
+  if (inbound.kind === 'command' && parseCommand(inbound.text).name === 'help') {
+    return privately(helpView(t, text));
+  }
+  if (inbound.kind === 'submit') return outcome({ kind: 'form-errors', errors: { _form: text } });
+  if (inbound.kind === 'home')
+    return outcome({ kind: 'home', view: view(text, { type: 'text', text }) });
+  return privately(view(text, { type: 'text', text }));
+}

@@ -1,0 +1,61 @@
+import { addDays, nextWorkingDay } from '../calendar/swedish-holidays.js';
+import { fromLocalTime, type LocalTime, localDate } from '../dialogue/local-time.js';
+import { latestOccurrence, type WeeklyTime } from '../schedule/next-occurrence.js';
+
+/** A unit without a stored schedule is asked on Thursdays at 14:00 (its own time zone). */
+export const DEFAULT_SCHEDULE = { weekday: 4, time: '14:00' } as const;
+
+/** When, after a round opens, it reminds and closes. Tick options; these are the defaults. */
+export interface ReflectionTiming {
+  /** The reminder goes out this many working days after the opening day … */
+  reminderAfterWorkingDays: number;
+  /** … at this local time ('HH:MM'). */
+  reminderTime: string;
+  /** The round closes this many days after it opened, at the opening time. */
+  closeAfterDays: number;
+}
+
+export const defaultTiming: ReflectionTiming = {
+  reminderAfterWorkingDays: 1,
+  reminderTime: '10:00',
+  // A week: it closes the moment the next weekly round opens.
+  closeAfterDays: 7,
+};
+
+export interface RoundTimes {
+  roundDate: string;
+  opensAt: Date;
+  remindAt: Date;
+  closesAt: Date;
+}
+
+/** The times of the round for the schedule's latest occurrence at or before `now`. */
+export function currentRoundTimes(
+  schedule: WeeklyTime,
+  now: Date,
+  timing: ReflectionTiming = defaultTiming,
+): RoundTimes {
+  const opensAt = latestOccurrence(schedule, now);
+  const roundDate = localDate(opensAt, schedule.timeZone);
+  let reminderDate = roundDate;
+  for (let i = 0; i < timing.reminderAfterWorkingDays; i++) {
+    reminderDate = nextWorkingDay(addDays(reminderDate, 1));
+  }
+  const closesAt = at(addDays(roundDate, timing.closeAfterDays), schedule.time, schedule.timeZone);
+  const remindAt = at(reminderDate, timing.reminderTime, schedule.timeZone);
+  // A reminder due after the close would never go out; keep it inside the round.
+  return {
+    roundDate,
+    opensAt,
+    remindAt: new Date(Math.min(remindAt.getTime(), closesAt.getTime())),
+    closesAt,
+  };
+}
+
+/** The instant of a local date and wall-clock time: DST-correct by fromLocalTime. */
+function at(date: string, time: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = time.split(':').map(Number);
+  const local: LocalTime = { year: year!, month: month!, day: day!, hour: hour!, minute: minute! };
+  return fromLocalTime(local, timeZone);
+}

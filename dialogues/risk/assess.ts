@@ -1,0 +1,223 @@
+import {
+  getOwnEstimate,
+  listEstimateSpreads,
+  saveEstimate,
+} from '../../store/queries/risk-estimates.js';
+import { setAgreedAssessment } from '../../store/queries/risk-items.js';
+import { may } from '../core/access.js';
+import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import { inPhase } from '../dialogue/in-phase.js';
+import { guardDialogue } from '../dialogue/load-dialogue.js';
+import { asFormRefusal, note } from '../swot/swot-replies.js';
+import type { Catalogue } from '../texts/catalogue.js';
+import type { FormValues, Input, ListItem } from '../view.js';
+import { loadRiskBoard, riskLabel } from './risk-board.js';
+import { assess, readScale, SCALE } from './risk-level.js';
+import {
+  type LoadedRisk,
+  loadRisk,
+  loadRiskDialogue,
+  refuseUnlessPhase,
+  withUpdate,
+} from './risk-load.js';
+import { assessmentText } from './risk-view.js';
+
+type Checked = Exclude<LoadedRisk, { ok: false }>;
+
+/** The risk in the assess phase, and a person allowed to estimate (or, `steer`, to agree). */
+async function loadForAssessing(
+  request: Request,
+  riskId: string,
+  steer: boolean,
+): Promise<{ ok: true; loaded: Checked } | { ok: false; outcome: Outcome }> {
+  const loaded = await loadRisk(request, riskId);
+  if (!loaded.ok) return loaded;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['assess']);
+  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+  const t = request.actor.t.risk;
+  const refused = steer
+    ? await guardDialogue(request, loaded.dialogue, 'run-dialogue', t.only.agree)
+    : await guardDialogue(request, loaded.dialogue, 'take-part', t.what.estimate);
+  if (refused) return { ok: false, outcome: refused };
+  return { ok: true, loaded };
+}
+
+/** Button "assess risks": a private sheet, one line per risk with its buttons. */
+export async function showSheet(request: ActionRequest): Promise<Outcome> {
+  const { ctx, actor } = request;
+  const t = actor.t.risk;
+  const loaded = await loadRiskDialogue(request, request.action.value);
+  if (!loaded.ok) return loaded.outcome;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['assess']);
+  if (wrongPhase) return wrongPhase;
+  const refused = await guardDialogue(request, loaded.dialogue, 'take-part', t.what.estimate);
+  if (refused) return refused;
+  const board = await loadRiskBoard(ctx.db, loaded.dialogue);
+  const steers = await may(ctx.db, actor, 'run-dialogue', loaded.dialogue.unitId);
+  const items: ListItem[] = [];
+  for (const risk of board.risks) {
+    const own = await getOwnEstimate(ctx.db, { riskId: risk.id, personId: actor.person.id });
+    const yours = own
+      ? ` · ${t.sheet.yours({ value: `${own.probability}×${own.consequence}` })}`
+      : '';
+    items.push({
+      text: `*${riskLabel(risk)}* ${risk.description} — ${assessmentText(actor.t, risk)}${yours}`,
+      buttons: [
+        { label: t.buttons.estimate, action: { id: 'risk.estimate', value: risk.id } },
+        ...(steers
+          ? [{ label: t.buttons.agree, action: { id: 'risk.agree', value: risk.id } }]
+          : []),
+      ],
+    });
+  }
+  return outcome({
+    kind: 'private',
+    view: {
+      summary: t.sheet.title,
+      blocks: [
+        { type: 'header', text: t.sheet.title },
+        { type: 'context', text: t.sheet.intro },
+        items.length ? { type: 'list', items } : { type: 'text', text: t.nothingYet },
+      ],
+    },
+  });
+}
+
+function scaleInputs(
+  t: Catalogue,
+  initial?: { probability: number; consequence: number },
+): Input[] {
+  const scale = (words: readonly string[]) =>
+    SCALE.map((n) => ({ label: `${n} – ${words[n - 1]}`, value: String(n) }));
+  return [
+    {
+      type: 'select',
+      id: 'probability',
+      label: t.risk.estimateForm.probabilityLabel,
+      options: scale(t.risk.probability),
+      ...(initial ? { initial: String(initial.probability) } : {}),
+    },
+    {
+      type: 'select',
+      id: 'consequence',
+      label: t.risk.estimateForm.consequenceLabel,
+      options: scale(t.risk.consequence),
+      ...(initial ? { initial: String(initial.consequence) } : {}),
+    },
+  ];
+}
+
+/** Probability and consequence of a submitted form, each 1–4; otherwise one message each. */
+function readScales(
+  t: Catalogue,
+  values: FormValues,
+): { ok: true; probability: number; consequence: number } | { ok: false; outcome: Outcome } {
+  const probability = readScale(values.probability);
+  const consequence = readScale(values.consequence);
+  if (probability && consequence) return { ok: true, probability, consequence };
+  const errors: Record<string, string> = {};
+  if (!probability) errors.probability = t.risk.estimateForm.pickScale;
+  if (!consequence) errors.consequence = t.risk.estimateForm.pickScale;
+  return { ok: false, outcome: formErrors(errors) };
+}
+
+/** Button "my estimate" → the form, with the person's earlier estimate if any. */
+export async function openEstimate(request: ActionRequest): Promise<Outcome> {
+  const checked = await loadForAssessing(request, request.action.value, false);
+  if (!checked.ok) return checked.outcome;
+  const { risk } = checked.loaded;
+  const t = request.actor.t;
+  const own = await getOwnEstimate(request.ctx.db, {
+    riskId: risk.id,
+    personId: request.actor.person.id,
+  });
+  return openForm({
+    id: 'risk.estimate',
+    title: t.risk.estimateForm.title,
+    submitLabel: t.risk.estimateForm.submit,
+    state: risk.id,
+    intro: t.risk.estimateForm.intro({ risk: risk.description }),
+    inputs: scaleInputs(t, own ?? undefined),
+  });
+}
+
+export async function submitEstimate(request: FormRequest): Promise<Outcome> {
+  const checked = await loadForAssessing(request, request.state, false);
+  if (!checked.ok) return asFormRefusal(checked.outcome);
+  const { ctx, actor } = request;
+  const read = readScales(actor.t, request.values);
+  if (!read.ok) return read.outcome;
+  const { dialogue, risk } = checked.loaded;
+  const saved = await inPhase(ctx.db, dialogue, ['assess'], (tx) =>
+    saveEstimate(tx, {
+      riskId: risk.id,
+      personId: actor.person.id,
+      probability: read.probability,
+      consequence: read.consequence,
+      now: ctx.now,
+    }),
+  );
+  if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  const value = `${read.probability}×${read.consequence}`;
+  return withUpdate(request, dialogue, note(actor.t.risk.estimated({ value })));
+}
+
+/** Button "set agreed" → the form, starting from the median of the estimates. */
+export async function openAgree(request: ActionRequest): Promise<Outcome> {
+  const checked = await loadForAssessing(request, request.action.value, true);
+  if (!checked.ok) return checked.outcome;
+  const { risk } = checked.loaded;
+  const t = request.actor.t;
+  const spread = (await listEstimateSpreads(request.ctx.db, { riskIds: [risk.id] })).get(risk.id);
+  const initial =
+    risk.probability && risk.consequence
+      ? { probability: risk.probability, consequence: risk.consequence }
+      : spread
+        ? { probability: spread.probability.median, consequence: spread.consequence.median }
+        : undefined;
+  const range = (r: { min: number; max: number }) =>
+    r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
+  const intro = spread
+    ? t.risk.estimateForm.spreadIntro({
+        risk: risk.description,
+        spread: `${t.risk.estimates({ count: spread.count })}, ${t.risk.spread({
+          p: range(spread.probability),
+          c: range(spread.consequence),
+        })}`,
+      })
+    : t.risk.estimateForm.intro({ risk: risk.description });
+  return openForm({
+    id: 'risk.agree',
+    title: t.risk.estimateForm.agreeTitle,
+    submitLabel: t.risk.estimateForm.submit,
+    state: risk.id,
+    intro,
+    inputs: scaleInputs(t, initial),
+  });
+}
+
+export async function submitAgree(request: FormRequest): Promise<Outcome> {
+  const checked = await loadForAssessing(request, request.state, true);
+  if (!checked.ok) return asFormRefusal(checked.outcome);
+  const { ctx, actor } = request;
+  const read = readScales(actor.t, request.values);
+  if (!read.ok) return read.outcome;
+  const { dialogue, risk } = checked.loaded;
+  const saved = await inPhase(ctx.db, dialogue, ['assess'], (tx) =>
+    setAgreedAssessment(tx, {
+      riskId: risk.id,
+      probability: read.probability,
+      consequence: read.consequence,
+    }),
+  );
+  if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  const board = await loadRiskBoard(ctx.db, dialogue);
+  const rated = assess(read.probability, read.consequence, board.levels);
+  const value = `${read.probability}×${read.consequence} = ${rated.value} (${actor.t.risk.levels[rated.level]})`;
+  return withUpdate(
+    request,
+    dialogue,
+    note(actor.t.risk.agreed({ risk: risk.description, value })),
+  );
+}

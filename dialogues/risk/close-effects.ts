@@ -1,0 +1,166 @@
+import type { Database } from '../../store/database.js';
+import { createAction } from '../../store/queries/actions.js';
+import type { Dialogue } from '../../store/queries/dialogues.js';
+import { getDialogue } from '../../store/queries/dialogues.js';
+import { enqueueOutbox, enqueueOutboxMany } from '../../store/queries/outbox.js';
+import { listMembers } from '../../store/queries/people.js';
+import { findOpenRiskDialogue, saveRiskSummary } from '../../store/queries/risk-dialogues.js';
+import {
+  closeRisksOfDialogue,
+  createEscalatedRisk,
+  getRisk,
+} from '../../store/queries/risk-items.js';
+import { insertSelfCheck } from '../../store/queries/self-checks.js';
+import type { Language } from '../../store/schema/index.js';
+import { movePhase } from '../dialogue/phases.js';
+import { type BoardRisk, loadRiskBoard, type RiskBoard } from './risk-board.js';
+import { riskKind } from './risk-kind.js';
+import { escalatedNoticeView, outcomeNoticeView } from './risk-notices.js';
+import { storedSummary } from './risk-summary.js';
+
+export interface ClosedRiskDialogue {
+  dialogue: Dialogue;
+  /** Running dialogues of the parent unit that escalated risks joined: their messages change. */
+  joined: Dialogue[];
+}
+
+/**
+ * Closes the dialogue and carries out its decisions in the same transaction: actions and
+ * self-checks are created, escalated risks are carried up (into the parent's running dialogue
+ * of the year, or pending for its next one) with a notice to the parent's managers, and the
+ * units that escalated risks here hear what became of them. Null when someone closed it first.
+ */
+export async function closeRiskDialogue(
+  db: Database,
+  params: { dialogue: Dialogue; now: Date; closedBy: string; defaultLang: Language },
+): Promise<ClosedRiskDialogue | null> {
+  return db.transaction(async (tx) => {
+    const closed = await movePhase(tx, riskKind, params.dialogue, 'closed', params.now);
+    if (!closed) return null;
+    const board = await loadRiskBoard(tx, closed);
+    const joined: Dialogue[] = [];
+    for (const risk of board.risks) {
+      const joinedDialogue = await carryOut(tx, board, risk, params);
+      if (joinedDialogue) joined.push(joinedDialogue);
+      if (risk.escalatedFromId && risk.handling) await tellOrigin(tx, board, risk);
+    }
+    await closeRisksOfDialogue(tx, { dialogueId: closed.id });
+    await saveRiskSummary(tx, { dialogueId: closed.id, summary: storedSummary(board) });
+    return { dialogue: closed, joined };
+  });
+}
+
+async function carryOut(
+  tx: Database,
+  board: RiskBoard,
+  risk: BoardRisk,
+  params: { now: Date; closedBy: string; defaultLang: Language },
+): Promise<Dialogue | null> {
+  const decidedBy = risk.decidedBy ?? params.closedBy;
+  const source = { sourceDialogueId: board.dialogue.id, now: params.now };
+  switch (risk.handling) {
+    case 'action': {
+      const a = risk.decision?.action;
+      if (a) {
+        await createAction(tx, {
+          unitId: risk.unitId,
+          text: a.text,
+          ownerId: a.ownerId,
+          dueDate: a.dueDate,
+          sourceKind: 'risk',
+          sourceItemId: risk.id,
+          createdBy: decidedBy,
+          ...source,
+        });
+      }
+      return null;
+    }
+    case 'self-check': {
+      const s = risk.decision?.selfCheck;
+      if (s) {
+        await insertSelfCheck(tx, {
+          unitId: risk.unitId,
+          text: s.what,
+          responsibleId: s.byId,
+          cadence: s.cadence,
+          startsOn: s.startsOn,
+          sourceRiskId: risk.id,
+          createdBy: decidedBy,
+          ...source,
+        });
+      }
+      return null;
+    }
+    case 'escalate':
+      return escalate(tx, board, risk, params);
+    case 'accept':
+    case null:
+      return null;
+    default:
+      return risk.handling satisfies never;
+  }
+}
+
+async function escalate(
+  tx: Database,
+  board: RiskBoard,
+  risk: BoardRisk,
+  params: { now: Date; defaultLang: Language },
+): Promise<Dialogue | null> {
+  if (!board.parent) return null;
+  const running = await findOpenRiskDialogue(tx, {
+    unitId: board.parent.id,
+    year: board.year,
+    phases: ['identify', 'assess'],
+  });
+  const carried = await createEscalatedRisk(tx, {
+    from: risk,
+    parentUnitId: board.parent.id,
+    period: board.year,
+    dialogueId: running?.dialogueId ?? null,
+    now: params.now,
+  });
+  if (!carried) return null;
+  const managers = await listMembers(tx, { unitId: board.parent.id, role: 'manager' });
+  const value = risk.rated ? `${risk.probability}×${risk.consequence} = ${risk.rated.value}` : '–';
+  await enqueueOutboxMany(
+    tx,
+    managers.map((m) => ({
+      key: `risk-escalated:${carried.id}:${m.personId}`,
+      target: { kind: 'person' as const, personId: m.personId },
+      view: escalatedNoticeView(m.lang ?? params.defaultLang, {
+        from: board.unitName,
+        to: board.parent!.name,
+        risk: risk.description,
+        motivation: risk.decision?.motivation ?? '',
+        value,
+        joined: running !== null,
+      }),
+    })),
+  );
+  return running ? getDialogue(tx, { dialogueId: running.dialogueId }) : null;
+}
+
+/** The channel of the dialogue that escalated the risk hears what this unit decided. */
+async function tellOrigin(tx: Database, board: RiskBoard, risk: BoardRisk): Promise<void> {
+  const origin = risk.escalatedFromId ? await getRisk(tx, { riskId: risk.escalatedFromId }) : null;
+  const originDialogue = origin?.dialogueId
+    ? await getDialogue(tx, { dialogueId: origin.dialogueId })
+    : null;
+  if (!origin || !originDialogue || !risk.handling) return;
+  await enqueueOutbox(tx, {
+    key: `risk-escalation-outcome:${risk.id}`,
+    target: {
+      kind: 'channel',
+      platform: originDialogue.platform,
+      workspace: originDialogue.workspace,
+      channelId: originDialogue.channelId,
+    },
+    view: outcomeNoticeView(originDialogue.lang, {
+      risk: risk.description,
+      unit: board.unitName,
+      handling: risk.handling,
+      furtherTo: board.parent?.name ?? null,
+    }),
+  });
+}

@@ -1,0 +1,222 @@
+import { listMembers, type UnitMember } from '../../store/queries/people.js';
+import { setRiskDecision } from '../../store/queries/risk-items.js';
+import { riskHandlings, riskProcesses, selfCheckCadences } from '../../store/schema/index.js';
+import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import { inPhase } from '../dialogue/in-phase.js';
+import { guardDialogue } from '../dialogue/load-dialogue.js';
+import { asFormRefusal, note } from '../swot/swot-replies.js';
+import type { Input, ListItem } from '../view.js';
+import { readDecision } from './decision-input.js';
+import { loadRiskBoard, riskLabel } from './risk-board.js';
+import { ACTION_MAX, CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
+import {
+  type LoadedRisk,
+  loadRisk,
+  loadRiskDialogue,
+  refuseUnlessPhase,
+  withUpdate,
+} from './risk-load.js';
+import { assessmentText } from './risk-view.js';
+
+type Checked = Exclude<LoadedRisk, { ok: false }>;
+
+async function loadForDeciding(
+  request: Request,
+  riskId: string,
+): Promise<{ ok: true; loaded: Checked } | { ok: false; outcome: Outcome }> {
+  const loaded = await loadRisk(request, riskId);
+  if (!loaded.ok) return loaded;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
+  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+  const what = request.actor.t.risk.only.decide;
+  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
+  if (refused) return { ok: false, outcome: refused };
+  return { ok: true, loaded };
+}
+
+/**
+ * Who an action or self-check can be given to: everyone holding a role in the unit, once
+ * each, and the person deciding (a facilitator may come from a unit above).
+ */
+export async function assignees(request: Request, unitId: string): Promise<UnitMember[]> {
+  const { person, lang } = request.actor;
+  const members = await listMembers(request.ctx.db, { unitId });
+  const decider: UnitMember = { personId: person.id, name: person.name, role: 'facilitator', lang };
+  const seen = new Set<string>();
+  return [...members, decider]
+    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
+/** Button "decide on risks": a private list, one "decide" button per risk. */
+export async function showDecisions(request: ActionRequest): Promise<Outcome> {
+  const t = request.actor.t.risk;
+  const loaded = await loadRiskDialogue(request, request.action.value);
+  if (!loaded.ok) return loaded.outcome;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
+  if (wrongPhase) return wrongPhase;
+  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', t.only.decide);
+  if (refused) return refused;
+  const board = await loadRiskBoard(request.ctx.db, loaded.dialogue);
+  const items: ListItem[] = board.risks.map((risk) => ({
+    text: `*${riskLabel(risk)}* ${risk.description} — ${assessmentText(request.actor.t, risk)} — ${
+      risk.process && risk.handling
+        ? t.decisionLine({
+            process: t.processes[risk.process],
+            handling: t.handlings[risk.handling],
+          })
+        : t.notDecided
+    }`,
+    buttons: [{ label: t.buttons.decide, action: { id: 'risk.decide', value: risk.id } }],
+  }));
+  return outcome({
+    kind: 'private',
+    view: {
+      summary: t.decisions.title,
+      blocks: [
+        { type: 'header', text: t.decisions.title },
+        { type: 'context', text: t.decisions.intro },
+        items.length ? { type: 'list', items } : { type: 'text', text: t.nothingYet },
+      ],
+    },
+  });
+}
+
+/** Button "decide" on a risk → one form for process, handling and what the handling needs. */
+export async function openDecision(request: ActionRequest): Promise<Outcome> {
+  const checked = await loadForDeciding(request, request.action.value);
+  if (!checked.ok) return checked.outcome;
+  const { risk, dialogue } = checked.loaded;
+  const t = request.actor.t.risk;
+  const board = await loadRiskBoard(request.ctx.db, dialogue);
+  const shown = board.risks.find((r) => r.id === risk.id);
+  const people = (await assignees(request, dialogue.unitId))
+    .slice(0, 100)
+    .map((m) => ({ label: m.name.slice(0, 70), value: m.personId }));
+  const d = risk.decision ?? {};
+  const f = t.decisionForm;
+  const initial = (value: string | undefined) => (value ? { initial: value } : {});
+  const inputs: Input[] = [
+    {
+      type: 'select',
+      id: 'process',
+      label: f.processLabel,
+      options: riskProcesses.map((p) => ({ label: t.processes[p], value: p })),
+      ...initial(risk.process ?? undefined),
+    },
+    {
+      type: 'select',
+      id: 'handling',
+      label: f.handlingLabel,
+      options: riskHandlings.map((h) => ({
+        label:
+          h === 'escalate' && board.parent
+            ? t.escalateTo({ unit: board.parent.name }).slice(0, 75)
+            : t.handlings[h],
+        value: h,
+      })),
+      ...initial(risk.handling ?? undefined),
+    },
+    {
+      type: 'text',
+      id: 'motivation',
+      label: f.motivationLabel,
+      multiline: true,
+      maxLength: MOTIVATION_MAX,
+      optional: true,
+      ...initial(d.motivation),
+    },
+    {
+      type: 'text',
+      id: 'action_text',
+      label: f.actionTextLabel,
+      maxLength: ACTION_MAX,
+      optional: true,
+      ...initial(d.action?.text),
+    },
+    {
+      type: 'select',
+      id: 'owner',
+      label: f.ownerLabel,
+      options: people,
+      optional: true,
+      ...initial(d.action?.ownerId),
+    },
+    { type: 'date', id: 'due', label: f.dueLabel, optional: true, ...initial(d.action?.dueDate) },
+    {
+      type: 'text',
+      id: 'check_what',
+      label: f.checkWhatLabel,
+      maxLength: CHECK_MAX,
+      optional: true,
+      ...initial(d.selfCheck?.what),
+    },
+    {
+      type: 'select',
+      id: 'cadence',
+      label: f.cadenceLabel,
+      options: selfCheckCadences.map((c) => ({ label: t.cadences[c], value: c })),
+      optional: true,
+      ...initial(d.selfCheck?.cadence),
+    },
+    {
+      type: 'select',
+      id: 'check_by',
+      label: f.checkByLabel,
+      options: people,
+      optional: true,
+      ...initial(d.selfCheck?.byId),
+    },
+    {
+      type: 'date',
+      id: 'check_start',
+      label: f.checkStartLabel,
+      optional: true,
+      ...initial(d.selfCheck?.startsOn),
+    },
+  ];
+  const value = shown ? assessmentText(request.actor.t, shown) : '';
+  return openForm({
+    id: 'risk.decision',
+    title: f.title,
+    submitLabel: f.submit,
+    state: risk.id,
+    intro: f.intro({ risk: risk.description, value }),
+    inputs,
+  });
+}
+
+export async function submitDecision(request: FormRequest): Promise<Outcome> {
+  const checked = await loadForDeciding(request, request.state);
+  if (!checked.ok) return asFormRefusal(checked.outcome);
+  const { ctx, actor } = request;
+  const { risk, dialogue } = checked.loaded;
+  const board = await loadRiskBoard(ctx.db, dialogue);
+  const people = await assignees(request, dialogue.unitId);
+  const read = readDecision(actor.t, request.values, {
+    now: ctx.now,
+    timeZone: board.timeZone,
+    hasParent: board.parent !== null,
+    people,
+  });
+  if (!read.ok) return formErrors(read.errors);
+  const saved = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>
+    setRiskDecision(tx, {
+      riskId: risk.id,
+      process: read.process,
+      handling: read.handling,
+      decision: read.decision,
+      decidedBy: actor.person.id,
+      now: ctx.now,
+    }),
+  );
+  if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  const t = actor.t.risk;
+  const handling =
+    read.handling === 'escalate' && board.parent
+      ? t.escalateTo({ unit: board.parent.name })
+      : t.handlings[read.handling];
+  const decision = t.decisionLine({ process: t.processes[read.process], handling });
+  return withUpdate(request, dialogue, note(t.decided({ risk: risk.description, decision })));
+}

@@ -1,0 +1,98 @@
+import { addRisk } from '../../store/queries/risk-items.js';
+import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { formErrors, type Outcome, openForm } from '../core/outcome.js';
+import { inPhase } from '../dialogue/in-phase.js';
+import { guardDialogue } from '../dialogue/load-dialogue.js';
+import { checkFreeText } from '../safety/free-text.js';
+import { asFormRefusal, note } from '../swot/swot-replies.js';
+import { DESCRIPTION_MAX } from './risk-kind.js';
+import {
+  type LoadedRiskDialogue,
+  loadRiskDialogue,
+  refuseUnlessPhase,
+  withUpdate,
+} from './risk-load.js';
+
+/** Anyone in the unit may add risks while identifying. */
+async function loadForIdentifying(
+  request: Request,
+  dialogueId: string,
+): Promise<{ ok: true; loaded: LoadedRiskDialogue } | { ok: false; outcome: Outcome }> {
+  const loaded = await loadRiskDialogue(request, dialogueId);
+  if (!loaded.ok) return loaded;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['identify']);
+  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+  const refused = await guardDialogue(
+    request,
+    loaded.dialogue,
+    'take-part',
+    request.actor.t.risk.what.add,
+  );
+  if (refused) return { ok: false, outcome: refused };
+  return { ok: true, loaded };
+}
+
+/** Button "add risk" → the form. */
+export async function openAddRisk(request: ActionRequest): Promise<Outcome> {
+  const checked = await loadForIdentifying(request, request.action.value);
+  if (!checked.ok) return checked.outcome;
+  const t = request.actor.t.risk;
+  return openForm({
+    id: 'risk.add-risk',
+    title: t.addForm.title,
+    submitLabel: t.addForm.submit,
+    state: checked.loaded.dialogue.id,
+    intro: t.addForm.intro({ topic: checked.loaded.dialogue.topic }),
+    inputs: [
+      {
+        type: 'text',
+        id: 'description',
+        label: t.addForm.label,
+        multiline: true,
+        maxLength: DESCRIPTION_MAX,
+        placeholder: t.addForm.placeholder,
+      },
+      {
+        type: 'checkboxes',
+        id: 'anonymous',
+        label: t.addForm.anonymousLabel,
+        options: [{ label: t.addForm.anonymousOption, value: 'yes' }],
+      },
+    ],
+  });
+}
+
+const isChecked = (value: string | string[] | undefined): boolean =>
+  Array.isArray(value) ? value.includes('yes') : value === 'yes';
+
+/** An anonymous risk is stored with no author at all: nobody can tell whose it was. */
+export async function submitAddRisk(request: FormRequest): Promise<Outcome> {
+  const checked = await loadForIdentifying(request, request.state);
+  if (!checked.ok) return asFormRefusal(checked.outcome);
+  const { actor, ctx } = request;
+  const raw = request.values.description;
+  const description = checkFreeText(actor.t, Array.isArray(raw) ? raw[0] : raw, {
+    max: DESCRIPTION_MAX,
+  });
+  if (!description.ok) return formErrors({ description: description.message });
+  const anonymous = isChecked(request.values.anonymous);
+  const dialogue = checked.loaded.dialogue;
+  const added = await inPhase(ctx.db, dialogue, ['identify'], (tx) =>
+    addRisk(tx, {
+      unitId: dialogue.unitId,
+      dialogueId: dialogue.id,
+      description: description.text,
+      authorId: anonymous ? null : actor.person.id,
+      now: ctx.now,
+    }),
+  );
+  if (!added.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  const t = actor.t.risk;
+  return withUpdate(
+    request,
+    dialogue,
+    note(anonymous ? t.addedAnonymously : t.added, [
+      { label: t.buttons.addAnother, action: { id: 'risk.add', value: dialogue.id } },
+    ]),
+  );
+}

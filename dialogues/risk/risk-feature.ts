@@ -1,0 +1,32 @@
+import type { Feature } from '../core/feature.js';
+import { openAgree, openEstimate, showSheet, submitAgree, submitEstimate } from './assess.js';
+import { openDecision, showDecisions, submitDecision } from './decide.js';
+import { openAddRisk, submitAddRisk } from './identify.js';
+import { riskCommand } from './start.js';
+import { closeRisk, startAssess, startDecide } from './steer.js';
+
+/**
+ * The risk dialogue. Button values carry ids only: `<dialogueId>` for the dialogue's own
+ * buttons, `<riskId>` for one risk's.
+ */
+export const riskFeature: Feature = {
+  name: 'risk',
+  commands: { risk: riskCommand },
+  actions: {
+    'risk.add': openAddRisk,
+    'risk.start-assess': startAssess,
+    'risk.sheet': showSheet,
+    'risk.estimate': openEstimate,
+    'risk.agree': openAgree,
+    'risk.start-decide': startDecide,
+    'risk.decisions': showDecisions,
+    'risk.decide': openDecision,
+    'risk.close': closeRisk,
+  },
+  forms: {
+    'risk.add-risk': submitAddRisk,
+    'risk.estimate': submitEstimate,
+    'risk.agree': submitAgree,
+    'risk.decision': submitDecision,
+  },
+};

@@ -1,0 +1,47 @@
+import type { Language, RiskHandling } from '../../store/schema/index.js';
+import { texts } from '../texts/catalogue.js';
+import type { View } from '../view.js';
+
+/** To the parent unit's managers: a risk has been escalated to you. */
+export function escalatedNoticeView(
+  lang: Language,
+  p: {
+    from: string;
+    to: string;
+    risk: string;
+    motivation: string;
+    value: string;
+    joined: boolean;
+  },
+): View {
+  const t = texts(lang).risk.escalatedNotice;
+  const body = t.body(p);
+  return {
+    summary: t.title({ unit: p.from }),
+    blocks: [
+      { type: 'header', text: t.title({ unit: p.from }) },
+      { type: 'text', text: body },
+      { type: 'context', text: p.joined ? t.joined : t.next },
+    ],
+  };
+}
+
+/** To the channel of the dialogue that escalated it: what the parent unit decided. */
+export function outcomeNoticeView(
+  lang: Language,
+  p: { risk: string; unit: string; handling: RiskHandling; furtherTo: string | null },
+): View {
+  const t = texts(lang).risk;
+  const outcome =
+    p.handling === 'escalate' && p.furtherTo
+      ? t.outcomeNotice.escalatedFurther({ unit: p.furtherTo })
+      : t.handlings[p.handling].toLowerCase();
+  const text = t.outcomeNotice.body({ risk: p.risk, unit: p.unit, outcome });
+  return {
+    summary: t.outcomeNotice.title,
+    blocks: [
+      { type: 'header', text: t.outcomeNotice.title },
+      { type: 'text', text },
+    ],
+  };
+}

@@ -1,0 +1,115 @@
+import { createRiskDialogue } from '../../store/queries/risk-dialogues.js';
+import { carryPendingInto } from '../../store/queries/risk-items.js';
+import type { CommandRequest } from '../core/feature.js';
+import { say } from '../core/guards.js';
+import { type Outcome, outcome, privately } from '../core/outcome.js';
+import { dialogueKey } from '../dialogue/dialogue-kind.js';
+import { toLocalTime } from '../dialogue/local-time.js';
+import { type OptionSpec, readStartArgs } from '../dialogue/start-args.js';
+import { guardStart, readStartDeadline, startDialogue } from '../dialogue/start-dialogue.js';
+import { checkFreeText } from '../safety/free-text.js';
+import { view } from '../view.js';
+import { loadRiskBoard } from './risk-board.js';
+import { riskKind, TOPIC_MAX } from './risk-kind.js';
+import { DEFAULT_LEVEL_BOUNDS, readLevelBounds } from './risk-level.js';
+import { boardUpdate, imageBaseOf } from './risk-load.js';
+import { riskView } from './risk-view.js';
+import { riskSeasonCommand } from './season-command.js';
+import { showRiskStatus } from './status.js';
+
+/** Every spelling of the start options; the first name is the key. */
+const startOptions: OptionSpec[] = [
+  { names: ['year', 'år', 'ar'], takesValue: true },
+  { names: ['levels', 'nivåer', 'nivaer'], takesValue: true },
+  { names: ['another', 'ny', 'en-till'], takesValue: false },
+];
+
+const words = {
+  status: ['status', 'läge', 'lage'],
+  season: ['season', 'säsong', 'sasong'],
+  help: ['help', 'hjälp', 'hjalp', '?'],
+};
+
+/** `/tillit risk …`: `status`, `season` and `help` are sub-commands; anything else starts one. */
+export async function riskCommand(request: CommandRequest): Promise<Outcome> {
+  const [first = '', ...rest] = request.args;
+  const word = first.toLowerCase();
+  if (words.status.includes(word)) return showRiskStatus(request, rest);
+  if (words.season.includes(word)) return riskSeasonCommand(request, rest);
+  if (words.help.includes(word)) return usage(request);
+  return startRisk(request);
+}
+
+/**
+ * `/tillit risk [title] [deadline] [--year 2026] [--levels 3,6,9] [--another]`: posts the
+ * dialogue message, carrying in the unit's pending risks (escalations from the units below,
+ * SWOT threats and weaknesses).
+ */
+async function startRisk(request: CommandRequest): Promise<Outcome> {
+  const { ctx, actor } = request;
+  const t = actor.t;
+  const guarded = await guardStart(request, t.risk.what.start);
+  if (!guarded.ok) return guarded.outcome;
+  const { unit, channelId } = guarded;
+  const args = readStartArgs(request.args, startOptions);
+  if (!args.ok) {
+    return args.problem === 'unknown-option'
+      ? say(`${t.dialogue.unknownOption({ option: args.option })} ${t.risk.optionsHint}`)
+      : say(t.dialogue.missingValue({ option: args.option }));
+  }
+  const yearOption = args.options.get('year');
+  const year =
+    yearOption === undefined ? toLocalTime(ctx.now, unit.timezone).year : readYear(yearOption);
+  if (year === null) return say(t.risk.badYear);
+  const levelsOption = args.options.get('levels');
+  const levels =
+    levelsOption === undefined
+      ? DEFAULT_LEVEL_BOUNDS
+      : typeof levelsOption === 'string'
+        ? readLevelBounds(levelsOption)
+        : null;
+  if (!levels) return say(t.risk.badLevels);
+  const topicText = args.topic.trim() || t.risk.defaultTopic({ unit: unit.name, year });
+  const topic = checkFreeText(t, topicText, { max: TOPIC_MAX });
+  if (!topic.ok) return say(topic.message);
+  const deadline = readStartDeadline(request, unit, args.deadline);
+  if (!deadline.ok) return deadline.outcome;
+  const started = await startDialogue(request, riskKind, {
+    unit,
+    channelId,
+    topic: topic.text,
+    deadline: deadline.deadline,
+    settings: {},
+    another: args.options.has('another'),
+  });
+  if (!started.ok) return started.outcome;
+  const dialogue = started.dialogue;
+  await ctx.db.transaction(async (tx) => {
+    await createRiskDialogue(tx, { dialogueId: dialogue.id, unitId: unit.id, year, levels });
+    await carryPendingInto(tx, { unitId: unit.id, dialogueId: dialogue.id });
+  });
+  const base = imageBaseOf(ctx.settings);
+  const board = await loadRiskBoard(ctx.db, dialogue, base);
+  const updates = await Promise.all(started.moved.map((d) => boardUpdate(ctx.db, d, base)));
+  return outcome(
+    { kind: 'channel', key: dialogueKey(dialogue), view: riskView(board) },
+    ...updates,
+  );
+}
+
+function readYear(given: string | true): number | null {
+  if (given === true || !/^\d{4}$/.test(given)) return null;
+  const year = Number(given);
+  return year >= 2000 && year <= 2100 ? year : null;
+}
+
+function usage({ actor }: CommandRequest): Outcome {
+  const t = actor.t.risk;
+  return privately(
+    view(
+      t.usageTitle,
+      { type: 'header', text: t.usageTitle },
+      { type: 'list', items: t.usage.map((text) => ({ text })) },
+    ),
+  );
+}

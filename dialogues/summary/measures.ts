@@ -1,0 +1,110 @@
+import {
+  type ReflectionPrinciple,
+  type RiskProcess,
+  reflectionPrinciples,
+  riskProcesses,
+} from '../../store/schema/index.js';
+import { type RiskLevel, riskLevels } from '../risk/risk-level.js';
+
+export const escalationFates = ['waiting', 'in-progress', 'handled', 'further'] as const;
+export type EscalationFate = (typeof escalationFates)[number];
+
+/** Every figure of a summary, in the order the CSV and the board report list them. */
+export const measureKeys = [
+  'dialogues.swot',
+  'dialogues.risk',
+  'risks.total',
+  ...riskLevels.map((l) => `risks.level.${l}` as const),
+  ...riskProcesses.map((p) => `risks.process.${p}` as const),
+  'escalations.out',
+  'escalations.in',
+  ...escalationFates.map((f) => `escalations.fate.${f}` as const),
+  'actions.opened',
+  'actions.done',
+  'actions.overdue',
+  'effect.yes',
+  'effect.partly',
+  'effect.no',
+  'effect.share',
+  'self-checks.done',
+  'self-checks.found',
+  'self-checks.missed',
+  'reflection.invited',
+  'reflection.answered',
+  'reflection.response-rate',
+  'rating.all',
+  ...reflectionPrinciples.map((p) => `rating.${p}` as const),
+] as const;
+
+export type MeasureKey = (typeof measureKeys)[number];
+export type RatingKey = 'all' | ReflectionPrinciple;
+
+/**
+ * Figures made of people's answers, each with the people it is drawn from (its base). Only
+ * these are withheld below the anonymity threshold: the rest (dialogues held, risks,
+ * escalations, actions opened/done/overdue, self-checks) are records of a unit's work that
+ * its channel shows anyway, and carry no one's answer.
+ */
+export type Group = 'response' | 'effect' | `rating.${RatingKey}`;
+
+export type Format = 'count' | 'percent' | 'rating';
+/** Which way is good news: decides the colour of a change. */
+export type Better = 'up' | 'down' | 'neutral';
+
+export interface MeasureDef {
+  group: Group | null;
+  format: Format;
+  better: Better;
+  /** Drawn from reflections: never shown to someone who may not read them. */
+  reflection: boolean;
+}
+
+const count = (better: Better = 'neutral'): MeasureDef => ({
+  group: null,
+  format: 'count',
+  better,
+  reflection: false,
+});
+
+export function measureDef(key: MeasureKey): MeasureDef {
+  if (key.startsWith('rating.')) {
+    return { group: key as Group, format: 'rating', better: 'up', reflection: true };
+  }
+  if (key.startsWith('reflection.')) {
+    const format = key === 'reflection.response-rate' ? 'percent' : 'count';
+    return { group: 'response', format, better: 'up', reflection: true };
+  }
+  if (key.startsWith('effect.')) {
+    const format = key === 'effect.share' ? 'percent' : 'count';
+    return {
+      group: 'effect',
+      format,
+      better: key === 'effect.no' ? 'down' : 'up',
+      reflection: false,
+    };
+  }
+  switch (key) {
+    case 'actions.done':
+    case 'self-checks.done':
+    case 'dialogues.swot':
+    case 'dialogues.risk':
+      return count('up');
+    case 'actions.overdue':
+    case 'self-checks.missed':
+    case 'risks.level.high':
+    case 'risks.level.very-high':
+      return count('down');
+    default:
+      return count();
+  }
+}
+
+/** Every group of figures the withholding rule decides on. */
+export const groups: readonly Group[] = [
+  'response',
+  'effect',
+  'rating.all',
+  ...reflectionPrinciples.map((p) => `rating.${p}` as const),
+];
+
+export type { ReflectionPrinciple, RiskLevel, RiskProcess };

@@ -1,0 +1,29 @@
+import type { Database } from '../../store/database.js';
+import type { Reply } from '../core/outcome.js';
+import { settleDueDialogues } from '../dialogue/phases.js';
+import { swotKind } from './swot-kind.js';
+import { boardUpdate } from './swot-replies.js';
+
+export interface PhaseClosed {
+  dialogueId: string;
+  /** The phases the deadline ended (usually one), and where the dialogue is now. */
+  ended: string[];
+  phase: string;
+  /** The new dialogue message, for the channel layer to send: `{kind:'update', key, view}`. */
+  update: Extract<Reply, { kind: 'update' }>;
+}
+
+/**
+ * For the scheduler tick: ends every SWOT phase whose deadline has passed (collect → vote,
+ * vote → decide). Idempotent and safe on several instances at once: each phase change is
+ * conditional, so a dialogue moves once however many ticks (or clicks) race for it.
+ */
+export async function closeDuePhases(db: Database, params: { now: Date }): Promise<PhaseClosed[]> {
+  const settled = await settleDueDialogues(db, swotKind, params.now);
+  const closed: PhaseClosed[] = [];
+  for (const { dialogue, ended } of settled) {
+    const update = (await boardUpdate(db, dialogue)) as PhaseClosed['update'];
+    closed.push({ dialogueId: dialogue.id, ended, phase: dialogue.phase, update });
+  }
+  return closed;
+}

@@ -1,0 +1,182 @@
+import { createAction } from '../../store/queries/actions.js';
+import { listMembers, type UnitMember } from '../../store/queries/people.js';
+import { createPendingRiskFromSwot } from '../../store/queries/risks.js';
+import { getSwotItem, listSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
+import { getUnit } from '../../store/queries/units.js';
+import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import { formatIsoDate } from '../dialogue/deadline.js';
+import { inPhase } from '../dialogue/in-phase.js';
+import { guardDialogue, isUuid } from '../dialogue/load-dialogue.js';
+import { localDate, readIsoDate } from '../dialogue/local-time.js';
+import { checkFreeText } from '../safety/free-text.js';
+import type { Input } from '../view.js';
+import { itemOptions, shorten } from './merge.js';
+import { shownItems } from './swot-board.js';
+import { ACTION_MAX, riskQuadrants } from './swot-kind.js';
+import { type LoadedSwot, loadItem, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { asFormRefusal, note, withUpdate } from './swot-replies.js';
+
+type Decidable =
+  | { ok: true; loaded: LoadedSwot; item: SwotItem | null }
+  | { ok: false; outcome: Outcome };
+
+/**
+ * `<dialogueId>` or `<dialogueId>:<itemId>` (an action from a top item): the dialogue in the
+ * decide phase, a facilitator clicking, and the item if one was named.
+ */
+async function loadForDeciding(request: Request, ref: string, what: string): Promise<Decidable> {
+  const [dialogueId = '', itemId] = ref.split(':');
+  const loaded = await loadSwot(request, dialogueId);
+  if (!loaded.ok) return loaded;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
+  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
+  if (refused) return { ok: false, outcome: refused };
+  if (itemId === undefined) return { ok: true, loaded, item: null };
+  const item = isUuid(itemId) ? await getSwotItem(request.ctx.db, { itemId }) : null;
+  if (!item || item.dialogueId !== dialogueId || item.mergedIntoId) {
+    return { ok: false, outcome: outcome(note(request.actor.t.swot.itemGone)) };
+  }
+  return { ok: true, loaded, item };
+}
+
+/**
+ * The people an action can be given to: everyone holding a role in the unit, once each, and
+ * the person deciding (a facilitator may be assigned from a unit above).
+ */
+async function ownersOf(request: Request, unitId: string): Promise<UnitMember[]> {
+  const { person, lang } = request.actor;
+  const members = await listMembers(request.ctx.db, { unitId });
+  const decider: UnitMember = { personId: person.id, name: person.name, role: 'facilitator', lang };
+  const seen = new Set<string>();
+  return [...members, decider]
+    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}
+
+/** Button "make it an action" (on a top item) or "new action" → the form. */
+export async function openAction(request: ActionRequest): Promise<Outcome> {
+  const t = request.actor.t;
+  const checked = await loadForDeciding(request, request.action.value, t.swot.only.decide);
+  if (!checked.ok) return checked.outcome;
+  const { loaded, item } = checked;
+  const owners = await ownersOf(request, loaded.dialogue.unitId);
+  const inputs: Input[] = [];
+  if (!item) {
+    const items = shownItems(
+      await listSwotItems(request.ctx.db, { dialogueId: loaded.dialogue.id }),
+    );
+    if (items.length > 0) {
+      inputs.push({
+        type: 'select',
+        id: 'item',
+        label: t.swot.actionForm.itemLabel,
+        options: itemOptions(t, items),
+        optional: true,
+      });
+    }
+  }
+  inputs.push(
+    {
+      type: 'text',
+      id: 'text',
+      label: t.swot.actionForm.textLabel,
+      multiline: true,
+      maxLength: ACTION_MAX,
+      ...(item ? { initial: item.text.slice(0, ACTION_MAX) } : {}),
+    },
+    {
+      type: 'select',
+      id: 'owner',
+      label: t.swot.actionForm.ownerLabel,
+      options: owners.slice(0, 100).map((m) => ({ label: shorten(m.name, 70), value: m.personId })),
+    },
+    { type: 'date', id: 'due', label: t.swot.actionForm.dueLabel },
+  );
+  return openForm({
+    id: 'swot.add-action',
+    title: t.swot.actionForm.title,
+    submitLabel: t.common.save,
+    state: request.action.value,
+    ...(item ? { intro: t.swot.actionForm.fromItem({ item: item.text }) } : {}),
+    inputs,
+  });
+}
+
+export async function submitAction(request: FormRequest): Promise<Outcome> {
+  const { ctx, actor } = request;
+  const t = actor.t;
+  const checked = await loadForDeciding(request, request.state, t.swot.only.decide);
+  if (!checked.ok) return asFormRefusal(checked.outcome);
+  const { loaded } = checked;
+  const dialogue = loaded.dialogue;
+  const errors: Record<string, string> = {};
+  const text = checkFreeText(t, String(request.values.text ?? ''), { max: ACTION_MAX });
+  if (!text.ok) errors.text = text.message;
+  const owners = await ownersOf(request, dialogue.unitId);
+  const owner = owners.find((m) => m.personId === request.values.owner);
+  if (!owner) errors.owner = t.swot.actionForm.pickOwner;
+  const unit = await getUnit(ctx.db, { unitId: dialogue.unitId });
+  const today = localDate(ctx.now, unit?.timezone ?? ctx.settings.defaultTimezone);
+  const due = String(request.values.due ?? '');
+  if (!readIsoDate(due)) errors.due = t.swot.actionForm.pickDate;
+  else if (due < today) errors.due = t.swot.actionForm.dateInPast;
+  let item = checked.item;
+  const pickedItem = request.values.item;
+  if (!item && typeof pickedItem === 'string' && pickedItem !== '') {
+    const found = isUuid(pickedItem) ? await getSwotItem(ctx.db, { itemId: pickedItem }) : null;
+    if (!found || found.dialogueId !== dialogue.id || found.mergedIntoId)
+      errors.item = t.swot.itemGone;
+    else item = found;
+  }
+  if (!text.ok || !owner || Object.keys(errors).length > 0) return formErrors(errors);
+  const saved = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>
+    createAction(tx, {
+      unitId: dialogue.unitId,
+      text: text.text,
+      ownerId: owner.personId,
+      dueDate: due,
+      sourceKind: 'swot',
+      sourceDialogueId: dialogue.id,
+      sourceItemId: item?.id ?? null,
+      createdBy: actor.person.id,
+      now: ctx.now,
+    }),
+  );
+  if (!saved.ok)
+    return outcome({ kind: 'form-errors', errors: { _form: t.dialogue.phaseMovedMeanwhile } });
+  const confirmation = t.swot.actionSaved({
+    text: text.text,
+    owner: owner.name,
+    due: formatIsoDate(due, actor.lang),
+  });
+  return withUpdate(ctx.db, dialogue, note(confirmation));
+}
+
+/** Button "make it a risk" on a threat or weakness: pending for the unit's next risk dialogue. */
+export async function makeRisk(request: ActionRequest): Promise<Outcome> {
+  const { ctx, actor } = request;
+  const t = actor.t.swot;
+  const loaded = await loadItem(request, request.action.value);
+  if (!loaded.ok) return loaded.outcome;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
+  if (wrongPhase) return wrongPhase;
+  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', t.only.risk);
+  if (refused) return refused;
+  const { item, dialogue } = loaded;
+  if (item.mergedIntoId) return outcome(note(t.itemMerged));
+  if (!riskQuadrants.includes(item.quadrant)) return outcome(note(t.onlyThreatsBecomeRisks));
+  const created = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>
+    createPendingRiskFromSwot(tx, {
+      unitId: dialogue.unitId,
+      description: item.text,
+      dialogueId: dialogue.id,
+      itemId: item.id,
+      now: ctx.now,
+    }),
+  );
+  if (!created.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
+  if (!created.value) return outcome(note(t.alreadyRisk));
+  return withUpdate(ctx.db, dialogue, note(t.riskCreated({ item: item.text })));
+}

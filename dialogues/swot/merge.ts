@@ -1,0 +1,92 @@
+import { listSwotItems, mergeSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
+import type { ActionRequest, FormRequest } from '../core/feature.js';
+import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import { inPhase } from '../dialogue/in-phase.js';
+import { guardDialogue } from '../dialogue/load-dialogue.js';
+import type { Catalogue } from '../texts/catalogue.js';
+import type { Option } from '../view.js';
+import { shownItems } from './swot-board.js';
+import { type LoadedSwot, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { asFormRefusal, note, withUpdate } from './swot-replies.js';
+
+/** Platforms cap a select at 100 options and an option at 75 characters. */
+const MAX_OPTIONS = 100;
+const OPTION_TEXT = 70;
+
+async function loadForMerging(
+  request: ActionRequest | FormRequest,
+  dialogueId: string,
+): Promise<{ ok: true; loaded: LoadedSwot } | { ok: false; outcome: Outcome }> {
+  const loaded = await loadSwot(request, dialogueId);
+  if (!loaded.ok) return loaded;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['collect']);
+  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+  const what = request.actor.t.swot.only.merge;
+  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
+  if (refused) return { ok: false, outcome: refused };
+  return { ok: true, loaded };
+}
+
+/** Button "merge duplicates" (facilitator) → a form: merge this item into that one. */
+export async function openMerge(request: ActionRequest): Promise<Outcome> {
+  const checked = await loadForMerging(request, request.action.value);
+  if (!checked.ok) return checked.outcome;
+  const t = request.actor.t;
+  const items = shownItems(
+    await listSwotItems(request.ctx.db, { dialogueId: checked.loaded.dialogue.id }),
+  );
+  if (items.length < 2) return outcome(note(t.swot.mergeForm.tooFew));
+  const options = itemOptions(t, items);
+  return openForm({
+    id: 'swot.merge-items',
+    title: t.swot.mergeForm.title,
+    submitLabel: t.swot.mergeForm.submit,
+    state: checked.loaded.dialogue.id,
+    intro: t.swot.mergeForm.intro,
+    inputs: [
+      { type: 'select', id: 'from', label: t.swot.mergeForm.fromLabel, options },
+      { type: 'select', id: 'into', label: t.swot.mergeForm.intoLabel, options },
+    ],
+  });
+}
+
+export function itemOptions(t: Catalogue, items: SwotItem[]): Option[] {
+  return items.slice(0, MAX_OPTIONS).map((item) => ({
+    label: shorten(`${t.swot.quadrants[item.quadrant]}: ${item.text}`, OPTION_TEXT),
+    value: item.id,
+  }));
+}
+
+export const shorten = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+
+/** Merge A into B: B keeps its text and is shown with "+1 similar"; A is hidden, not lost. */
+export async function submitMerge(request: FormRequest): Promise<Outcome> {
+  const checked = await loadForMerging(request, request.state);
+  if (!checked.ok) return asFormRefusal(checked.outcome);
+  const { ctx, actor } = request;
+  const t = actor.t.swot.mergeForm;
+  const fromId = String(request.values.from ?? '');
+  const intoId = String(request.values.into ?? '');
+  const dialogue = checked.loaded.dialogue;
+  const merged = await inPhase(ctx.db, dialogue, ['collect'], async (tx) => {
+    // Read inside the lock: another merge or a delete may have just hidden one of them.
+    const shown = new Set(
+      shownItems(await listSwotItems(tx, { dialogueId: dialogue.id })).map((i) => i.id),
+    );
+    const errors: Record<string, string> = {};
+    if (!shown.has(fromId)) errors.from = t.pickItem;
+    if (!shown.has(intoId)) errors.into = t.pickItem;
+    if (!errors.from && fromId === intoId) errors.into = t.sameItem;
+    if (Object.keys(errors).length > 0) return errors;
+    await mergeSwotItems(tx, { fromId, intoId, now: ctx.now });
+    return null;
+  });
+  if (!merged.ok)
+    return outcome({
+      kind: 'form-errors',
+      errors: { _form: actor.t.dialogue.phaseMovedMeanwhile },
+    });
+  if (merged.value) return formErrors(merged.value);
+  return withUpdate(ctx.db, dialogue, note(t.done));
+}

@@ -1,0 +1,206 @@
+import { listSwotItems } from '../../store/queries/swot-items.js';
+import {
+  castSwotVote,
+  listVotesOfVoter,
+  listVoteTotals,
+  withdrawSwotVote,
+} from '../../store/queries/swot-votes.js';
+import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
+import type { ActionRequest, Request } from '../core/feature.js';
+import { type Outcome, outcome } from '../core/outcome.js';
+import { inPhase } from '../dialogue/in-phase.js';
+import { guardDialogue } from '../dialogue/load-dialogue.js';
+import type { Button, ListItem, View } from '../view.js';
+import { shownItems } from './swot-board.js';
+import { swotSettings } from './swot-kind.js';
+import { type LoadedSwot, loadItem, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { note, withUpdate } from './swot-replies.js';
+
+/** Items listed on one private ballot; a bigger quadrant is cut (rare in one team's SWOT). */
+const BALLOT_ITEMS = 40;
+
+async function refuseUnlessVoting(
+  request: Request,
+  loaded: LoadedSwot | { ok: false; outcome: Outcome },
+): Promise<Outcome | null> {
+  if (!loaded.ok) return loaded.outcome;
+  const wrongPhase = await refuseUnlessPhase(request, loaded, ['vote']);
+  if (wrongPhase) return wrongPhase;
+  return guardDialogue(request, loaded.dialogue, 'take-part', request.actor.t.swot.what.vote);
+}
+
+/** Button "vote: threats" → a private ballot for that quadrant with this person's dots. */
+export async function showBallot(request: ActionRequest): Promise<Outcome> {
+  const [dialogueId = '', quadrantWord] = request.action.value.split(':');
+  const quadrant = swotQuadrants.find((q) => q === quadrantWord);
+  const loaded = await loadSwot(request, dialogueId);
+  const refused = await refuseUnlessVoting(request, loaded);
+  if (refused) return refused;
+  if (!loaded.ok || !quadrant) return outcome(note(request.actor.t.common.staleButton));
+  return outcome({ kind: 'private', view: await ballotView(request, loaded, quadrant) });
+}
+
+async function ballotView(
+  request: Request,
+  loaded: LoadedSwot,
+  quadrant: SwotQuadrant,
+): Promise<View> {
+  const { ctx, actor } = request;
+  const t = actor.t.swot;
+  const dialogueId = loaded.dialogue.id;
+  const settings = swotSettings(loaded.dialogue);
+  const [items, mine, totals] = await Promise.all([
+    listSwotItems(ctx.db, { dialogueId }),
+    listVotesOfVoter(ctx.db, { dialogueId, voterId: actor.person.id }),
+    settings.hideResults
+      ? Promise.resolve(new Map<string, number>())
+      : listVoteTotals(ctx.db, { dialogueId }),
+  ]);
+  const inQuadrant = shownItems(items).filter((i) => i.quadrant === quadrant);
+  const lines: ListItem[] = inQuadrant.slice(0, BALLOT_ITEMS).map((item) => {
+    const dots = mine.perItem.get(item.id) ?? 0;
+    const buttons: Button[] = [
+      { label: t.buttons.voteOne, action: { id: 'swot.vote', value: item.id }, style: 'primary' },
+    ];
+    if (dots > 0)
+      buttons.push({ label: t.buttons.withdrawOne, action: { id: 'swot.unvote', value: item.id } });
+    const total = settings.hideResults
+      ? ''
+      : ` ${t.ballot.total({ count: totals.get(item.id) ?? 0 })}`;
+    return { text: `${dotMarks(dots)}${item.text}${total}`, buttons };
+  });
+  const title = t.ballot.title({ quadrant: t.quadrants[quadrant] });
+  return {
+    summary: title,
+    blocks: [
+      { type: 'header', text: title },
+      {
+        type: 'context',
+        text: remainingLine(
+          request,
+          settings.votesPerPerson - mine.used,
+          settings.votesPerPerson,
+          settings.maxPerItem,
+        ),
+      },
+      lines.length === 0 ? { type: 'text', text: t.nothingYet } : { type: 'list', items: lines },
+    ],
+  };
+}
+
+const dotMarks = (dots: number): string => (dots > 0 ? `${'●'.repeat(dots)} ` : '');
+
+function remainingLine(request: Request, left: number, of: number, max: number): string {
+  return request.actor.t.swot.ballot.remaining({ left, of, max });
+}
+
+/** Button "+1": one dot on the item, within both limits, which the database enforces. */
+export async function castVote(request: ActionRequest): Promise<Outcome> {
+  const loaded = await loadItem(request, request.action.value);
+  const refused = await refuseUnlessVoting(request, loaded);
+  if (refused) return refused;
+  if (!loaded.ok) return outcome(note(request.actor.t.common.staleButton));
+  const { ctx, actor } = request;
+  const t = actor.t.swot;
+  if (loaded.item.mergedIntoId) return outcome(note(t.itemMerged));
+  const settings = swotSettings(loaded.dialogue);
+  const cast = await inPhase(ctx.db, loaded.dialogue, ['vote'], (tx) =>
+    castSwotVote(tx, {
+      dialogueId: loaded.dialogue.id,
+      itemId: loaded.item.id,
+      voterId: actor.person.id,
+      votesPerPerson: settings.votesPerPerson,
+      maxPerItem: settings.maxPerItem,
+    }),
+  );
+  if (!cast.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
+  const result = cast.value;
+  if (!result.ok) {
+    const text =
+      result.reason === 'no-votes-left'
+        ? t.ballot.noVotesLeft({ of: settings.votesPerPerson })
+        : t.ballot.itemFull({ max: settings.maxPerItem });
+    return outcome(note(text));
+  }
+  const text = t.ballot.cast({
+    item: loaded.item.text,
+    dots: result.dots,
+    left: settings.votesPerPerson - result.used,
+    of: settings.votesPerPerson,
+  });
+  return withUpdate(
+    ctx.db,
+    loaded.dialogue,
+    note(text, [
+      { label: t.buttons.withdrawOne, action: { id: 'swot.unvote', value: loaded.item.id } },
+    ]),
+  );
+}
+
+/** Button "take back": one of this person's dots off the item. */
+export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
+  const loaded = await loadItem(request, request.action.value);
+  const refused = await refuseUnlessVoting(request, loaded);
+  if (refused) return refused;
+  if (!loaded.ok) return outcome(note(request.actor.t.common.staleButton));
+  const { ctx, actor } = request;
+  const t = actor.t.swot;
+  const settings = swotSettings(loaded.dialogue);
+  const withdrawn = await inPhase(ctx.db, loaded.dialogue, ['vote'], (tx) =>
+    withdrawSwotVote(tx, {
+      dialogueId: loaded.dialogue.id,
+      itemId: loaded.item.id,
+      voterId: actor.person.id,
+    }),
+  );
+  if (!withdrawn.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
+  if (!withdrawn.value.ok) return outcome(note(t.ballot.noVoteHere));
+  const text = t.ballot.withdrawn({
+    item: loaded.item.text,
+    dots: withdrawn.value.dots,
+    left: settings.votesPerPerson - withdrawn.value.used,
+    of: settings.votesPerPerson,
+  });
+  return withUpdate(ctx.db, loaded.dialogue, note(text));
+}
+
+/** Button "my votes": where this person's dots are, privately, with take-back buttons. */
+export async function showMyVotes(request: ActionRequest): Promise<Outcome> {
+  const loaded = await loadSwot(request, request.action.value);
+  const refused = await refuseUnlessVoting(request, loaded);
+  if (refused) return refused;
+  if (!loaded.ok) return outcome(note(request.actor.t.common.staleButton));
+  const { ctx, actor } = request;
+  const t = actor.t.swot;
+  const settings = swotSettings(loaded.dialogue);
+  const [items, mine] = await Promise.all([
+    listSwotItems(ctx.db, { dialogueId: loaded.dialogue.id }),
+    listVotesOfVoter(ctx.db, { dialogueId: loaded.dialogue.id, voterId: actor.person.id }),
+  ]);
+  const voted = items.filter((item) => mine.perItem.has(item.id));
+  const lines: ListItem[] = voted.map((item) => ({
+    text: `${dotMarks(mine.perItem.get(item.id)!)}${t.quadrants[item.quadrant]}: ${item.text}`,
+    buttons: [{ label: t.buttons.withdrawOne, action: { id: 'swot.unvote', value: item.id } }],
+  }));
+  return outcome({
+    kind: 'private',
+    view: {
+      summary: t.buttons.myVotes,
+      blocks: [
+        { type: 'header', text: t.buttons.myVotes },
+        {
+          type: 'context',
+          text: remainingLine(
+            request,
+            settings.votesPerPerson - mine.used,
+            settings.votesPerPerson,
+            settings.maxPerItem,
+          ),
+        },
+        lines.length === 0
+          ? { type: 'text', text: t.ballot.noVotesYet }
+          : { type: 'list', items: lines },
+      ],
+    },
+  });
+}

@@ -1,0 +1,44 @@
+export const common = {
+  somethingWentWrong: 'Något gick fel, och inget sparades. Försök igen om en stund.',
+  unknownPerson:
+    'Du finns inte i Tillit ännu. Be en administratör lägga till dig i organisationsfilen eller med `/tillit setup role @du member <enhet>`.',
+  unlinkedChannel:
+    'Den här kanalen hör inte till någon enhet. En administratör kopplar den med `/tillit setup link <enhet>`.',
+  notAllowed: (p: { what: string }) => `Du har inte behörighet att ${p.what}.`,
+  staleButton: 'Den här knappen hör till något som redan är avslutat. Inget ändrades.',
+  languageSet: 'Tillit talar nu svenska med dig.',
+  personnummerRefused:
+    'Texten ser ut att innehålla ett personnummer. Det sparas aldrig i Tillit: ta bort det och skriv igen.',
+  tooLong: (p: { max: number; length: number }) =>
+    `Texten är för lång: ${p.length} tecken, högst ${p.max}.`,
+  empty: 'Skriv något först.',
+  cancel: 'Avbryt',
+  save: 'Spara',
+  roles: {
+    member: 'medarbetare',
+    manager: 'chef',
+    facilitator: 'processledare',
+    leader: 'ledning',
+  },
+  levels: {
+    administration: 'förvaltning',
+    department: 'avdelning',
+    unit: 'enhet',
+    section: 'sektion',
+  },
+  months: [
+    'januari',
+    'februari',
+    'mars',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'augusti',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ],
+  weekdays: ['måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag', 'söndag'],
+};

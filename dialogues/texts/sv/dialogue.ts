@@ -1,0 +1,27 @@
+/** Texts of the dialogue machinery shared by SWOT and risk dialogues. */
+export const dialogue = {
+  notFound: 'Jag hittar inte den dialogen. Inget ändrades.',
+  closed: 'Den här dialogen är redan avslutad. Inget ändrades.',
+  onlyFacilitator: (p: { what: string }) =>
+    `Bara den som leder dialogen (chef eller processledare i enheten) kan ${p.what}. Inget ändrades.`,
+  needsChannel: 'Starta dialogen i enhetens kanal, inte i ett direktmeddelande.',
+  openAlready: (p: { topic: string; phase: string }) =>
+    `Kanalen har redan en öppen dialog: *${p.topic}* (${p.phase}). Avsluta den först, eller starta en till bredvid med \`--ny\`.`,
+  badDeadline: (p: { got: string }) =>
+    `”${p.got}” är ingen tidpunkt jag förstår. Skriv till exempel 2026-12-01 (hela dagen) eller 2026-12-01 15:00.`,
+  deadlinePassed: 'Den tidpunkten har redan passerat. Välj en deadline framåt i tiden.',
+  unknownOption: (p: { option: string }) => `Jag känner inte till ${p.option}.`,
+  missingValue: (p: { option: string }) =>
+    `${p.option} behöver ett värde, till exempel ${p.option} 5.`,
+  badNumber: (p: { option: string; min: number; max: number }) =>
+    `${p.option} ska vara ett heltal från ${p.min} till ${p.max}.`,
+  deadlineEnded: (p: { phase: string }) =>
+    `Deadline har passerat, så dialogen har gått vidare till fasen *${p.phase}*.`,
+  wrongPhase: (p: { phase: string }) =>
+    `Det går inte just nu: dialogen är i fasen *${p.phase}*. Inget ändrades.`,
+  phaseMovedMeanwhile:
+    'Någon hann ändra fasen precis före dig. Inget ändrades; titta på dialogen igen.',
+  untilEndOf: (p: { date: string }) => `t.o.m. ${p.date}`,
+  at: (p: { date: string; time: string }) => `${p.date} kl. ${p.time}`,
+  months: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
+};

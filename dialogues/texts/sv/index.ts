@@ -1,0 +1,28 @@
+import { common } from './common.js';
+import { dialogue } from './dialogue.js';
+import { followUp } from './follow-up.js';
+import { help } from './help.js';
+import { home } from './home.js';
+import { local } from './local.js';
+import { reflection } from './reflection.js';
+import { risk } from './risk.js';
+import { setup } from './setup.js';
+import { summary } from './summary.js';
+import { swot } from './swot.js';
+import { teams } from './teams.js';
+
+/** The Swedish catalogue: the default language, and the shape English must match. */
+export const sv = {
+  common,
+  help,
+  home,
+  setup,
+  dialogue,
+  swot,
+  local,
+  reflection,
+  risk,
+  followUp,
+  teams,
+  summary,
+};

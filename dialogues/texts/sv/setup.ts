@@ -1,0 +1,39 @@
+export const setup = {
+  what: 'ändra inställningar (bara administratörer)',
+  title: 'Inställningar',
+  usage: [
+    '`setup unit <nyckel> <nivå> <förälder|-> <namn>` – skapar en enhet (nivå: förvaltning, avdelning, enhet, sektion)',
+    '`setup link <enhet>` – kopplar den här kanalen till enheten',
+    '`setup role @person <roll> <enhet>` – ger en roll (medarbetare, chef, processledare, ledning)',
+    '`setup schedule <enhet> <veckodag> <hh:mm>` – när veckans reflektion skickas; `pause` / `resume` pausar',
+    '`setup status` – enheter, kanaler och utskick',
+  ],
+  unitCreated: (p: { name: string; level: string }) =>
+    `Enheten *${p.name}* (${p.level}) är skapad.`,
+  unitExists: (p: { key: string }) => `Det finns redan en enhet med nyckeln \`${p.key}\`.`,
+  badKey: 'En nyckel består av bokstäverna a–z, siffror, - och _.',
+  badLevel: (p: { got: string }) =>
+    `”${p.got}” är ingen nivå. Välj förvaltning, avdelning, enhet eller sektion.`,
+  unknownUnit: (p: { key: string }) => `Ingen enhet heter \`${p.key}\`.`,
+  missingName: 'Enheten behöver ett namn.',
+  linked: (p: { unit: string }) => `Den här kanalen hör nu till *${p.unit}*.`,
+  linkNeedsChannel: 'Kör `setup link` i den kanal som ska kopplas.',
+  badRole: (p: { got: string }) =>
+    `”${p.got}” är ingen roll. Välj medarbetare, chef, processledare eller ledning.`,
+  needMention: 'Nämn personen med @, till exempel `setup role @anna chef barn-och-unga`.',
+  roleGiven: (p: { person: string; role: string; unit: string }) =>
+    `*${p.person}* är nu ${p.role} i *${p.unit}*.`,
+  badSchedule: 'Skriv till exempel `setup schedule barn-och-unga torsdag 14:00`.',
+  scheduleSet: (p: { unit: string; weekday: string; time: string }) =>
+    `Reflektionen i *${p.unit}* skickas varje ${p.weekday} kl. ${p.time}.`,
+  schedulePaused: (p: { unit: string }) => `Reflektionen i *${p.unit}* är pausad.`,
+  scheduleResumed: (p: { unit: string }) => `Reflektionen i *${p.unit}* är igång igen.`,
+  statusTitle: 'Läget i Tillit',
+  statusUnits: (p: { units: number; linked: number }) =>
+    `${p.units} enheter, varav ${p.linked} med kanal.`,
+  statusPeople: (p: { people: number }) => `${p.people} aktiva personer.`,
+  statusOutbox: (p: { queued: number; sending: number; sent: number; failed: number }) =>
+    `Utskick: ${p.queued} i kö, ${p.sending} på väg, ${p.sent} skickade, ${p.failed} misslyckade.`,
+  statusOutboxFailed: (p: { failed: number }) =>
+    `${p.failed === 1 ? 'Ett utskick' : `${p.failed} utskick`} gick inte fram. Orsaken står i loggen och i \`npm run outbox -- failed\` på servern.`,
+};

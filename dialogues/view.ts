@@ -1,0 +1,116 @@
+/**
+ * The platform-neutral description of what to show. Use cases return these; each channel
+ * (Slack Block Kit, Teams Adaptive Cards, the local HTML page) renders them with one
+ * exhaustive switch, so a new element a renderer forgets is a compile error.
+ *
+ * Text is plain, with *bold* and _italic_ as the only markup: every platform renders those.
+ */
+export interface View {
+  /** Short plain summary: notification text, screen readers, fallbacks. */
+  summary: string;
+  blocks: Block[];
+}
+
+export type Block =
+  | { type: 'header'; text: string }
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: Field[] }
+  | { type: 'list'; items: ListItem[]; ordered?: boolean }
+  | { type: 'buttons'; buttons: Button[] }
+  | { type: 'context'; text: string }
+  | { type: 'divider' }
+  | { type: 'matrix'; matrix: Matrix }
+  | { type: 'meter'; label: string; value: number; max: number; text?: string }
+  | { type: 'image'; url: string; alt: string };
+
+export type BlockType = Block['type'];
+
+export interface Field {
+  label: string;
+  value: string;
+}
+
+/** A line in a list, optionally with buttons that act on it (edit, vote, remove…). */
+export interface ListItem {
+  text: string;
+  buttons?: Button[];
+}
+
+export interface Button {
+  label: string;
+  action: Action;
+  style?: 'primary' | 'danger';
+}
+
+/**
+ * What a click means: `id` names the handler (e.g. `swot.vote`), `value` carries its small
+ * argument (an item id). Values must stay short: platforms cap them (Slack: 2,000 chars).
+ */
+export interface Action {
+  id: string;
+  value: string;
+}
+
+/** A grid such as the 4×4 risk matrix: rows top to bottom, each cell with text and a tone. */
+export interface Matrix {
+  title: string;
+  columnLabels: string[];
+  rowLabels: string[];
+  cells: MatrixCell[][];
+  /** Axis names, e.g. "Konsekvens" across, "Sannolikhet" down. */
+  columnAxis: string;
+  rowAxis: string;
+}
+
+export interface MatrixCell {
+  text: string;
+  tone: Tone;
+}
+
+export type Tone = 'neutral' | 'green' | 'yellow' | 'orange' | 'red';
+
+/** A form: a Slack modal, a Teams card with inputs, an HTML form. */
+export interface Form {
+  /** Names the submit handler, e.g. `swot.add-item`. */
+  id: string;
+  title: string;
+  submitLabel: string;
+  /** Opaque state carried back on submit (ids, never secrets; Slack caps it at 3,000 chars). */
+  state: string;
+  intro?: string;
+  inputs: Input[];
+}
+
+export type Input =
+  | {
+      type: 'text';
+      id: string;
+      label: string;
+      multiline?: boolean;
+      maxLength?: number;
+      optional?: boolean;
+      initial?: string;
+      placeholder?: string;
+    }
+  | {
+      type: 'select';
+      id: string;
+      label: string;
+      options: Option[];
+      optional?: boolean;
+      initial?: string;
+    }
+  | { type: 'checkboxes'; id: string; label: string; options: Option[]; initial?: string[] }
+  | { type: 'date'; id: string; label: string; optional?: boolean; initial?: string };
+
+export type InputType = Input['type'];
+
+export interface Option {
+  label: string;
+  value: string;
+}
+
+/** What came back from a form: input id → text, option value, or several option values. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+export const view = (summary: string, ...blocks: Block[]): View => ({ summary, blocks });
