@@ -1,0 +1,60 @@
+import type { Settings } from '../dialogues/core/context.js';
+import { reflectionTicks } from '../dialogues/reflection/reflection-ticks.js';
+import { ticks } from '../dialogues/schedule/ticks.js';
+import type { Database } from '../store/database.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import { createLocalDeliverer } from './local/local-deliverer.js';
+import type { Logger } from './log.js';
+import type { Deliverer } from './outbox/deliverer.js';
+import { createSender, type Sender } from './outbox/sender.js';
+import { createSlackDeliverer } from './outbox/slack-deliverer.js';
+import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { createTeamsDeliverer } from './teams/teams-deliverer.js';
+
+export interface Background {
+  sender: Sender;
+  scheduler: Scheduler;
+  stop(): Promise<void>;
+}
+
+/**
+ * The loops that run without anyone asking: the scheduler (ticks enqueue) and the outbox
+ * sender (delivers what was enqueued), one deliverer per configured platform.
+ */
+export function startBackground(deps: {
+  config: Config;
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  settings: Settings;
+}): Background {
+  const { config, db, clock, log, settings } = deps;
+  const deliverers: Deliverer[] = [];
+  if (config.slack) {
+    deliverers.push(
+      createSlackDeliverer({ botToken: config.slack.botToken, apiUrl: config.SLACK_API_URL }),
+    );
+  }
+  // In emulator mode there is no Teams to reach on Tillit's own initiative.
+  if (config.teams.mode === 'bot-framework') {
+    deliverers.push(createTeamsDeliverer({ config: config.teams, db }));
+  }
+  if (config.localChannel) deliverers.push(createLocalDeliverer({ db, clock }));
+  const sender = createSender({ db, clock, log, deliverers });
+  const allTicks = [
+    ...ticks,
+    ...reflectionTicks({ retentionDays: config.REFLECTION_TEXT_RETENTION_DAYS }),
+  ];
+  const scheduler = createScheduler({ db, clock, settings, log, ticks: allTicks });
+  sender.start();
+  scheduler.start();
+  return {
+    sender,
+    scheduler,
+    async stop() {
+      await scheduler.stop();
+      await sender.stop();
+    },
+  };
+}

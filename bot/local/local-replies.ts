@@ -1,0 +1,73 @@
+import type { Reply } from '../../dialogues/core/outcome.js';
+import type { Form, View } from '../../dialogues/view.js';
+import type { Database } from '../../store/database.js';
+import { postLocalMessage, updateLocalMessagesByKey } from '../../store/queries/local-messages.js';
+
+/** Where a local request came from: the person, and the channel they were looking at. */
+export interface LocalScene {
+  personId: string;
+  /** The local channel id, or null in the home view or the inbox. */
+  channelId: string | null;
+  now: Date;
+}
+
+/** What the page must do itself after a request: things that are not stored messages. */
+export interface LocalAnswer {
+  /** Open (or, after a submit, replace) the dialog with this form. */
+  form?: Form;
+  /** Keep the form open and show these next to its inputs (`_form`: above the buttons). */
+  errors?: Record<string, string>;
+  /** The person's home view. */
+  home?: View;
+}
+
+/**
+ * Carries out a use case's replies for the local page, in order. Messages are stored, so
+ * every viewer's next poll shows them; updates by key replace stored views in place.
+ */
+export async function carryOutLocally(
+  db: Database,
+  scene: LocalScene,
+  replies: Reply[],
+): Promise<LocalAnswer> {
+  const answer: LocalAnswer = {};
+  for (const reply of replies) {
+    switch (reply.kind) {
+      case 'private':
+        // In a channel only its asker sees it; from home or the inbox it lands in the inbox.
+        await postLocalMessage(db, {
+          channelId: scene.channelId,
+          personId: scene.personId,
+          view: reply.view,
+          postedAt: scene.now,
+        });
+        break;
+      case 'channel':
+        await postLocalMessage(db, {
+          channelId: scene.channelId,
+          // Without a channel (home, inbox) there is no one else to show it to.
+          personId: scene.channelId ? null : scene.personId,
+          key: reply.key ?? null,
+          view: reply.view,
+          postedAt: scene.now,
+        });
+        break;
+      case 'update':
+        await updateLocalMessagesByKey(db, { key: reply.key, view: reply.view });
+        break;
+      case 'form':
+        answer.form = reply.form;
+        answer.errors = undefined;
+        break;
+      case 'form-errors':
+        answer.errors = reply.errors;
+        break;
+      case 'home':
+        answer.home = reply.view;
+        break;
+      default:
+        reply satisfies never;
+    }
+  }
+  return answer;
+}

@@ -1,0 +1,211 @@
+import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
+import { hostname } from 'node:os';
+import type { View } from '../../dialogues/view.js';
+import type { Database } from '../../store/database.js';
+import { claimDue, type OutboxRow, renewLease } from '../../store/queries/outbox.js';
+import type { Platform } from '../../store/schema/index.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+import type { Deliverer } from './deliverer.js';
+import { createBookkeeping } from './outcomes.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { type Routing, routeRows } from './routes.js';
+import { sleep } from './sleep.js';
+
+export interface SenderOptions {
+  db: Database;
+  clock: Clock;
+  log: Logger;
+  deliverers: readonly Deliverer[];
+  /** Names this instance's claims; default host:pid:random. */
+  workerId?: string;
+  /** How long a claim is this worker's alone; past it another instance reconciles the row. */
+  leaseMs?: number;
+  /**
+   * Rows claimed and not yet finished at most (waiting for a slot or in flight). Default:
+   * about a second of the deliverers' budgets, at least 64: enough to keep the budget busy
+   * while calls and bookkeeping take their time, few enough that a crashed instance holds
+   * little back.
+   */
+  maxInFlight?: number;
+  /** How often to look for due rows when there were none. */
+  idlePollMs?: number;
+  /** Attempts before a row that keeps failing is given up (status failed). */
+  maxAttempts?: number;
+  /** First retry delay; it doubles per attempt up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+export interface Sender {
+  workerId: string;
+  start(): void;
+  /** Stops claiming, releases rows still waiting for a token, waits for those in flight. */
+  stop(): Promise<void>;
+  /** One claim and all its rows carried out (tests drive the sender with this). */
+  runOnce(): Promise<number>;
+}
+
+/**
+ * A platform call starts only with this many of the deliverer's timeouts left on the lease:
+ * the call has ended (or been abandoned) well before another instance may take the row over
+ * and look for the message, so the look cannot race the call it is looking for.
+ */
+const LEASE_COVER = 3;
+const DEFAULT_CALL_TIMEOUT_MS = 10_000;
+/**
+ * Rows one claim takes at most: reading and starting a big batch holds the event loop, and
+ * while it is held, send slots pass unused.
+ */
+const CLAIM_BATCH = 200;
+
+function defaultInFlight(deliverers: readonly Deliverer[]): number {
+  const perSecond = deliverers.reduce((sum, d) => sum + d.rate.perSecond, 0);
+  return Math.min(2_000, Math.max(64, Math.ceil(perSecond)));
+}
+
+/**
+ * Delivers outbox rows. Any number of instances run one each against the same database: a row
+ * is claimed by one (FOR UPDATE SKIP LOCKED + lease), paced by the shared rate buckets, sent
+ * through the deliverer of the person's platform, and marked sent with the platform's message
+ * id. Bookkeeping (sent, retry with backoff, failed) is in outcomes.ts.
+ */
+export function createSender(options: SenderOptions): Sender {
+  const settings = {
+    workerId: options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    leaseMs: options.leaseMs ?? 60_000,
+    maxInFlight: options.maxInFlight ?? defaultInFlight(options.deliverers),
+    idlePollMs: options.idlePollMs ?? 1_000,
+  };
+  const { db, clock, log } = options;
+  const deliverers = new Map<Platform, Deliverer>(options.deliverers.map((d) => [d.platform, d]));
+  const limiter = createRateLimiter(db, log);
+  const books = createBookkeeping({
+    db,
+    clock,
+    log,
+    workerId: settings.workerId,
+    maxAttempts: options.maxAttempts ?? 10,
+    backoffMs: options.backoffMs ?? 5_000,
+    maxBackoffMs: options.maxBackoffMs ?? 15 * 60_000,
+  });
+  const stopping = new AbortController();
+  // Every row waiting for a token listens for the stop: many listeners here are expected.
+  setMaxListeners(0, stopping.signal);
+  const inFlight = new Set<Promise<void>>();
+  /** Rows this instance is working on: never reclaimed by it, even if their lease ran out. */
+  const workingOn = new Set<string>();
+  let loop: Promise<void> | null = null;
+  let wakeLoop = () => {};
+
+  async function claimAndStart(limit: number): Promise<number> {
+    const rows = await claimDue(db, {
+      workerId: settings.workerId,
+      now: clock.now(),
+      leaseMs: settings.leaseMs,
+      limit,
+      excludeIds: [...workingOn],
+    });
+    if (rows.length === 0) return 0;
+    const routing = await routeRows(db, rows, new Set(deliverers.keys()));
+    for (const row of rows) {
+      workingOn.add(row.id);
+      const task = carryOut(row, routing.get(row.id)!)
+        // Bookkeeping itself failed (the database went away): the row stays claimed, and
+        // when its lease runs out a sender reconciles it.
+        .catch((error: unknown) => log.error('outbox bookkeeping failed', { key: row.key, error }))
+        .finally(() => {
+          inFlight.delete(task);
+          workingOn.delete(row.id);
+          wakeLoop();
+        });
+      inFlight.add(task);
+    }
+    return rows.length;
+  }
+
+  async function carryOut(row: OutboxRow, routing: Routing): Promise<void> {
+    if ('unreachable' in routing) return books.failed(row, routing.unreachable);
+    const { route } = routing;
+    const deliverer = deliverers.get(route.platform)!;
+    const bucket = deliverer.bucketOf(route);
+    // The view was written by a use case in dialogues/ as a View; the store keeps it as JSON.
+    const delivery = { row, route, view: row.view as unknown as View };
+    try {
+      if (row.inDoubt) {
+        if (!(await leaseCovers(row, deliverer))) return;
+        const found = await deliverer.findAlreadySent(delivery);
+        if (found) return await books.sent(row, route, found, 'reconciled');
+      }
+      await limiter.take(bucket, deliverer.rate, stopping.signal);
+      if (!(await leaseCovers(row, deliverer))) return;
+      const delivered = await deliverer.deliver(delivery);
+      await books.sent(row, route, delivered, 'delivered');
+    } catch (error) {
+      if (stopping.signal.aborted && error === stopping.signal.reason) {
+        return await books.released(row);
+      }
+      await books.problem(row, error, (ms) => limiter.pause(bucket, ms));
+    }
+  }
+
+  /** Renews the claim when too little is left for a platform call (a long wait for tokens). */
+  async function leaseCovers(row: OutboxRow, deliverer: Deliverer): Promise<boolean> {
+    const now = clock.now().getTime();
+    const needed = LEASE_COVER * (deliverer.timeoutMs ?? DEFAULT_CALL_TIMEOUT_MS);
+    if ((row.leaseUntil?.getTime() ?? 0) - now >= needed) return true;
+    const leaseUntil = new Date(now + Math.max(settings.leaseMs, needed));
+    const renewed = await renewLease(db, { id: row.id, workerId: settings.workerId, leaseUntil });
+    if (!renewed) log.warn('outbox row was taken over by another sender', { key: row.key });
+    row.leaseUntil = leaseUntil;
+    return renewed;
+  }
+
+  async function run(): Promise<void> {
+    const { signal } = stopping;
+    // Claiming a handful at a time would cost a statement per handful.
+    const worthClaiming = Math.max(1, Math.floor(Math.min(CLAIM_BATCH, settings.maxInFlight) / 4));
+    while (!signal.aborted) {
+      const batch = Math.min(CLAIM_BATCH, settings.maxInFlight - inFlight.size);
+      if (batch >= worthClaiming) {
+        let claimed = 0;
+        try {
+          claimed = await claimAndStart(batch);
+        } catch (error) {
+          log.error('outbox claim failed', { error });
+        }
+        // Nothing more is due now: rows in flight go on while this waits.
+        if (claimed < batch) await sleep(settings.idlePollMs, signal);
+        continue;
+      }
+      // Full: wait for a row to finish (or the stop) before claiming more.
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          signal.removeEventListener('abort', wake);
+          wakeLoop = () => {};
+          resolve();
+        };
+        wakeLoop = wake;
+        signal.addEventListener('abort', wake, { once: true });
+      });
+    }
+  }
+
+  return {
+    workerId: settings.workerId,
+    start() {
+      loop ??= run();
+    },
+    async stop() {
+      stopping.abort(new Error('sender stopping'));
+      await loop;
+      await Promise.allSettled([...inFlight]);
+    },
+    async runOnce() {
+      const claimed = await claimAndStart(Math.min(CLAIM_BATCH, settings.maxInFlight));
+      await Promise.allSettled([...inFlight]);
+      return claimed;
+    },
+  };
+}

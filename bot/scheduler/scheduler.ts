@@ -1,0 +1,70 @@
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Settings } from '../../dialogues/core/context.js';
+import type { Tick } from '../../dialogues/schedule/tick.js';
+import type { Database } from '../../store/database.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../log.js';
+
+export interface SchedulerOptions {
+  db: Database;
+  clock: Clock;
+  settings: Settings;
+  log: Logger;
+  ticks: readonly Tick[];
+  /** node-cron expression; default every minute at second 0. */
+  every?: string;
+}
+
+export interface Scheduler {
+  /** Runs every tick once at the clock's time (what each cron firing does). */
+  runOnce(): Promise<void>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs the registered ticks every minute. Every instance runs its own scheduler: ticks only
+ * enqueue, idempotently, so running them everywhere is safe and needs no leader election.
+ * Ticks run one after another; one that throws is logged and the others still run. A firing
+ * that comes while the last one still runs is skipped (the next minute catches up).
+ */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { db, clock, settings, log, ticks } = options;
+  let task: ScheduledTask | null = null;
+  let running: Promise<void> | null = null;
+
+  async function runTicks(): Promise<void> {
+    const now = clock.now();
+    for (const tick of ticks) {
+      const started = Date.now();
+      try {
+        await tick.run({ db, now, settings });
+        log.debug('tick done', { tick: tick.name, ms: Date.now() - started });
+      } catch (error) {
+        log.error('tick failed', { tick: tick.name, error });
+      }
+    }
+  }
+
+  const runOnce = (): Promise<void> => {
+    running ??= runTicks().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    runOnce,
+    start() {
+      task ??= cron.schedule(options.every ?? '0 * * * * *', () => runOnce(), {
+        name: 'tillit-ticks',
+        noOverlap: true,
+      });
+    },
+    async stop() {
+      await task?.destroy();
+      task = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,213 @@
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
+import type { Inbound } from '../../dialogues/core/inbound.js';
+import type { HandledInbound, InboundHandler } from '../../dialogues/handle-inbound.js';
+import { texts } from '../../dialogues/texts/catalogue.js';
+import type { Database } from '../../store/database.js';
+import { claimDelivery } from '../../store/queries/handled-deliveries.js';
+import type { Channel } from '../channel.js';
+import type { Clock } from '../clock.js';
+import type { Coalescer } from '../coalescer.js';
+import type { Logger } from '../log.js';
+import { parseActionId, readModalValues, slackErrors } from './render-blocks.js';
+import {
+  deliverSlackReplies,
+  modalFor,
+  type SlackScene,
+  unwrapModalState,
+} from './slack-replies.js';
+
+export interface SlackChannelDeps {
+  mode: 'http' | 'socket';
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  db: Database;
+  handle: InboundHandler;
+  settings: Settings;
+  clock: Clock;
+  log: Logger;
+  updates: Coalescer;
+}
+
+/** Slack submissions must be answered within 3 s; past this the answer goes out after the ack. */
+const SUBMISSION_BUDGET_MS = 2_500;
+
+/**
+ * The real Bolt app: `/tillit` commands, button clicks, modal submissions and the App Home,
+ * over HTTP at /slack/events (signature checked by Bolt's receiver) or Socket Mode.
+ */
+export function createSlackChannel(
+  deps: SlackChannelDeps,
+): Channel & { app: InstanceType<typeof App> } {
+  const receiver =
+    deps.mode === 'http'
+      ? new ExpressReceiver({
+          signingSecret: deps.signingSecret!,
+          endpoints: '/slack/events',
+          logLevel: LogLevel.ERROR,
+        })
+      : undefined;
+  const app = new App({
+    token: deps.botToken,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: deps.appToken }),
+    clientOptions: deps.apiUrl ? { slackApiUrl: deps.apiUrl } : undefined,
+    logLevel: LogLevel.ERROR,
+  });
+  registerListeners(app, deps);
+  return {
+    name: 'slack',
+    mode: deps.mode,
+    app,
+    mount(express) {
+      if (receiver) express.use(receiver.router);
+    },
+    async start() {
+      if (deps.mode === 'socket') await app.start();
+    },
+    async stop() {
+      if (deps.mode === 'socket') await app.stop();
+    },
+  };
+}
+
+function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps) {
+  // Slack retries events it thinks were not received; the event id makes a retry a no-op.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && !(await claimDelivery(deps.db, { key: `slack-event:${eventId}` }))) {
+      deps.log.info('slack retry ignored', { eventId });
+      return;
+    }
+    await next();
+  });
+
+  app.command('/tillit', async ({ command, ack, client }) => {
+    await ack();
+    const scene = sceneOf(
+      deps,
+      client,
+      command.team_id,
+      command.user_id,
+      command.channel_id,
+      command.trigger_id,
+    );
+    await run(deps, scene, { kind: 'command', text: command.text });
+  });
+
+  app.action(/.*/, async ({ ack, body, client }) => {
+    await ack();
+    if (body.type !== 'block_actions') return;
+    const action = body.actions[0];
+    if (action?.type !== 'button') return;
+    const teamId = body.user.team_id ?? body.team?.id ?? '';
+    const scene = sceneOf(
+      deps,
+      client,
+      teamId,
+      body.user.id,
+      body.channel?.id ?? null,
+      body.trigger_id,
+    );
+    await run(deps, scene, {
+      kind: 'action',
+      action: { id: parseActionId(action.action_id), value: action.value ?? '' },
+    });
+  });
+
+  app.view(/.*/, async ({ ack, body, view, client }) => {
+    const { channelId, state } = unwrapModalState(view.private_metadata);
+    const teamId = body.user.team_id ?? body.team?.id ?? '';
+    const scene = sceneOf(deps, client, teamId, body.user.id, channelId);
+    const inbound: Inbound = {
+      kind: 'submit',
+      formId: view.callback_id,
+      state,
+      values: readModalValues(view.state.values),
+    };
+    const handled = handleWithin(deps, scene, inbound);
+    const result = await Promise.race([handled, sleep(SUBMISSION_BUDGET_MS).then(() => null)]);
+    if (!result) {
+      // Too slow to answer in the ack: close the modal, carry out the replies when they come.
+      await ack();
+      await finish(deps, scene, await handled);
+      return;
+    }
+    const errors = result.replies.find((r) => r.kind === 'form-errors');
+    const form = result.replies.find((r) => r.kind === 'form');
+    const firstInput = view.blocks.find((b) => b.type === 'input')?.block_id;
+    if (errors)
+      await ack({ response_action: 'errors', errors: slackErrors(errors.errors, firstInput) });
+    else if (form) await ack({ response_action: 'update', view: modalFor(scene, form.form) });
+    else await ack();
+    const rest = result.replies.filter((r) => r.kind !== 'form-errors' && r.kind !== 'form');
+    await finish(deps, scene, { ...result, replies: rest });
+  });
+
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const scene = sceneOf(deps, client, body.team_id, event.user, null);
+    await run(deps, scene, { kind: 'home' });
+  });
+
+  app.error(async (error) => {
+    deps.log.error('slack listener failed', { error });
+  });
+}
+
+function sceneOf(
+  deps: SlackChannelDeps,
+  client: WebClient,
+  teamId: string,
+  userId: string,
+  channelId: string | null,
+  triggerId?: string,
+): SlackScene {
+  return {
+    client,
+    teamId,
+    userId,
+    channelId,
+    triggerId,
+    cancelLabel: texts(deps.settings.defaultLang).common.cancel,
+  };
+}
+
+function contextOf(deps: SlackChannelDeps, scene: SlackScene): RequestContext {
+  const caller: Caller = { platform: 'slack', workspace: scene.teamId, externalId: scene.userId };
+  return {
+    db: deps.db,
+    now: deps.clock.now(),
+    settings: deps.settings,
+    caller,
+    place: { platform: 'slack', workspace: scene.teamId, channelId: scene.channelId },
+    directory: {
+      displayName: async (identity) => {
+        const info = await scene.client.users.info({ user: identity.externalId }).catch(() => null);
+        return info?.user?.real_name || info?.user?.name || null;
+      },
+    },
+  };
+}
+
+function handleWithin(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) {
+  return deps.handle(contextOf(deps, scene), inbound);
+}
+
+async function run(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) {
+  await finish(deps, scene, await handleWithin(deps, scene, inbound));
+}
+
+async function finish(deps: SlackChannelDeps, scene: SlackScene, result: HandledInbound) {
+  if (result.failure)
+    deps.log.error('request failed', { error: result.failure, user: scene.userId });
+  try {
+    await deliverSlackReplies(deps, scene, result.replies);
+  } catch (error) {
+    deps.log.error('slack delivery failed', { error, user: scene.userId });
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,118 @@
+import { createInboundHandler } from '../dialogues/handle-inbound.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { type Background, startBackground } from './background.js';
+import type { Channel } from './channel.js';
+import { type Clock, createClock } from './clock.js';
+import { createCoalescer } from './coalescer.js';
+import type { Config } from './config.js';
+import { createHttpApp, type HttpServer, listen } from './http-server.js';
+import { mountImages } from './images.js';
+import { createLocalChannel } from './local/local-channel.js';
+import { createLogger, type Logger } from './log.js';
+import { settingsFrom } from './request-settings.js';
+import { createSlackChannel } from './slack/slack-channel.js';
+import { mountSummaryFiles } from './summary-files.js';
+import { createTeamsChannel } from './teams/teams-channel.js';
+
+export interface TillitOptions {
+  config: Config;
+  database: DatabaseHandle;
+  clock?: Clock;
+  log?: Logger;
+  /** Background loops (outbox sender, scheduler); tests turn them off and drive time. */
+  background?: boolean;
+}
+
+export interface RunningTillit extends HttpServer {
+  channels: Channel[];
+  clock: Clock;
+  /** Waits for coalesced message updates (tests, shutdown). */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: one database, one HTTP server, every configured channel. */
+export async function startTillit(options: TillitOptions): Promise<RunningTillit> {
+  const { config, database } = options;
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? createClock();
+  const handle = createInboundHandler();
+  const settings = settingsFrom(config);
+  const updates = createCoalescer(1_000, (key, error) =>
+    log.error('message update failed', { key, error }),
+  );
+  const channels: Channel[] = [];
+  if (config.slack) {
+    channels.push(
+      createSlackChannel({
+        mode: config.slack.mode,
+        botToken: config.slack.botToken,
+        signingSecret: config.slack.signingSecret,
+        appToken: config.SLACK_APP_TOKEN,
+        apiUrl: config.SLACK_API_URL,
+        db: database.db,
+        handle,
+        settings,
+        clock,
+        log,
+        updates,
+      }),
+    );
+  }
+  // Always mounted: with no app id, /api/messages runs in emulator mode (loopback only).
+  channels.push(
+    createTeamsChannel({
+      config: config.teams,
+      db: database.db,
+      handle,
+      settings,
+      clock,
+      log,
+      updates,
+    }),
+  );
+  // Assigned once the server listens; time travel on the local page may come before that.
+  let background: Background | null = null;
+  if (config.localChannel) {
+    channels.push(
+      createLocalChannel({
+        db: database.db,
+        handle,
+        settings,
+        clock,
+        log,
+        host: config.HOST,
+        // After a jump, what fell due (prompts, nudges) shows at once, not at the next minute.
+        afterTimeTravel: async () => {
+          await background?.scheduler.runOnce();
+          await background?.sender.runOnce();
+        },
+      }),
+    );
+  }
+  const app = createHttpApp(database, channels);
+  mountImages(app, { db: database.db, log });
+  mountSummaryFiles(app, { db: database.db, clock });
+  const server = await listen(app, config.PORT, config.HOST);
+  for (const channel of channels) await channel.start?.();
+  background =
+    options.background === false
+      ? null
+      : startBackground({ config, db: database.db, clock, log, settings });
+  let stopping: Promise<void> | null = null;
+  return {
+    ...server,
+    channels,
+    clock,
+    settle: () => updates.flush(),
+    stop() {
+      stopping ??= (async () => {
+        await background?.stop();
+        await server.close();
+        await updates.flush();
+        for (const channel of channels) await channel.stop?.();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { RequestHandler } from 'express';
+
+/**
+ * Whether a socket's remote address is this machine's loopback (127.0.0.0/8, ::1, or an
+ * IPv4-mapped 127.x). Only the socket counts: headers such as X-Forwarded-For are written
+ * by whoever sends the request and prove nothing.
+ */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const plain = address.toLowerCase().replace(/^::ffff:/, '');
+  if (plain === '::1' || plain === '0:0:0:0:0:0:0:1') return true;
+  return /^127(\.\d{1,3}){3}$/.test(plain);
+}
+
+/**
+ * Emulator mode (no Microsoft app id): nobody's requests are authenticated, so only requests
+ * from this machine (the Bot Framework Emulator, tests) are let in; others get 403.
+ */
+export function loopbackOnly(onRefused: (address: string | undefined) => void): RequestHandler {
+  return (req, res, next) => {
+    const address = req.socket.remoteAddress;
+    if (isLoopbackAddress(address)) return next();
+    onRefused(address);
+    res.status(403).json({
+      error: 'forbidden',
+      message:
+        'Teams is in emulator mode (no MICROSOFT_APP_ID): only requests from this machine are accepted',
+    });
+  };
+}

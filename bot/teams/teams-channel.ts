@@ -1,0 +1,243 @@
+import type { Application } from '@microsoft/teams-ai';
+import { type Activity, ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
+import express from 'express';
+import { languageOf } from '../../dialogues/core/actor.js';
+import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
+import type { Inbound } from '../../dialogues/core/inbound.js';
+import type { InboundHandler } from '../../dialogues/handle-inbound.js';
+import { helpView } from '../../dialogues/help.js';
+import { texts } from '../../dialogues/texts/catalogue.js';
+import type { Database } from '../../store/database.js';
+import { claimDelivery } from '../../store/queries/handled-deliveries.js';
+import { findPersonByIdentity } from '../../store/queries/people.js';
+import type { Channel } from '../channel.js';
+import type { Clock } from '../clock.js';
+import type { Coalescer } from '../coalescer.js';
+import type { TeamsConfig } from '../config.js';
+import type { Logger } from '../log.js';
+import { readCardValue } from './card-data.js';
+import { loopbackOnly } from './loopback-guard.js';
+import { createTeamsAdapter, type TeamsAdapter } from './teams-adapter.js';
+import {
+  conversationKindOf,
+  createTeamsConnector,
+  placeChannelOf,
+  rememberActivity,
+  type TeamsConnector,
+  tenantOf,
+} from './teams-connector.js';
+import { deliverTeamsReplies, type TeamsScene } from './teams-replies.js';
+import { commandTextOf } from './teams-text.js';
+
+export interface TeamsChannelDeps {
+  config: TeamsConfig;
+  db: Database;
+  handle: InboundHandler;
+  settings: Settings;
+  clock: Clock;
+  log: Logger;
+  updates: Coalescer;
+}
+
+export type TeamsChannel = Channel & {
+  adapter: TeamsAdapter;
+  /** The Teams AI Application, loaded on first use (or at start with an app id). */
+  application(): Promise<Application>;
+  connector: TeamsConnector;
+};
+
+/**
+ * The real Teams AI Application on botbuilder's CloudAdapter at POST /api/messages. With an
+ * app id the adapter checks each request's Bot Framework token (401 without one); with none it
+ * authenticates nobody, so only this machine may call (the Bot Framework Emulator, tests).
+ */
+export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
+  const { config } = deps;
+  const adapter = createTeamsAdapter(config);
+  adapter.onTurnError = async (_context, error) => {
+    deps.log.error('teams turn failed', { error });
+  };
+  const appId = config.mode === 'bot-framework' ? config.appId : '';
+  const connector = createTeamsConnector({ adapter, appId, db: deps.db });
+  // Loading Application takes seconds (it brings the AI stack along); it is loaded once, when
+  // the channel starts with an app id, or at the first request in emulator mode.
+  let loading: Promise<Application> | null = null;
+  const application = () => {
+    loading ??= import('@microsoft/teams-ai/lib/Application.js').then((module) => {
+      const app = new module.Application({
+        adapter,
+        botAppId: appId || undefined,
+        // Tillit strips mentions itself: other people's become tokens the parser reads.
+        removeRecipientMention: false,
+        startTypingTimer: false,
+      });
+      registerRoutes(app, { ...deps, connector });
+      return app;
+    });
+    return loading;
+  };
+  const guard = loopbackOnly((address) =>
+    deps.log.warn('teams request refused: emulator mode accepts loopback only', { address }),
+  );
+  return {
+    name: 'teams',
+    mode: config.mode,
+    adapter,
+    application,
+    connector,
+    mount(server) {
+      const checks = config.mode === 'emulator' ? [guard] : [];
+      server.post('/api/messages', ...checks, express.json({ limit: '1mb' }), async (req, res) => {
+        const app = await application();
+        await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+      });
+    },
+    async start() {
+      if (config.mode !== 'bot-framework') return;
+      application().catch((error) => deps.log.error('teams application failed to load', { error }));
+    },
+  };
+}
+
+type Deps = TeamsChannelDeps & { connector: TeamsConnector };
+
+function registerRoutes(app: Application, deps: Deps) {
+  app.activity(ActivityTypes.Message, async (context) => {
+    await rememberActivity(deps.db, context.activity);
+    // Teams re-sends an activity it thinks was not received: the second one changes nothing.
+    if (!(await claimActivity(deps, context.activity))) return;
+    const inbound = await inboundOf(context);
+    if (!inbound) return;
+    await run(deps, context, inbound);
+  });
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    await rememberActivity(deps.db, context.activity);
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    if (!added.some((member) => member.id === botId)) return;
+    if (!(await claimActivity(deps, context.activity))) return;
+    await greet(deps, context);
+  });
+
+  // Sent with (or instead of) the membersAdded above: the reference is what matters here.
+  app.activity('installationUpdate', async (context) => {
+    await rememberActivity(deps.db, context.activity);
+  });
+
+  app.error(async (_context, error) => {
+    deps.log.error('teams route failed', { error });
+  });
+}
+
+async function claimActivity(deps: Deps, activity: Partial<Activity>): Promise<boolean> {
+  if (!activity.id || !activity.conversation?.id) return true;
+  const claimed = await claimDelivery(deps.db, {
+    key: `teams-activity:${activity.conversation.id}:${activity.id}`,
+  });
+  if (!claimed) deps.log.info('teams retry ignored', { activityId: activity.id });
+  return claimed;
+}
+
+type InboundWithCard = { inbound: Inbound; card: ReturnType<typeof readCardValue> };
+
+/** A card click or submission (an Action.Submit's value), else the text as a command. */
+async function inboundOf(context: TurnContext): Promise<InboundWithCard | null> {
+  const card = readCardValue(context.activity.value);
+  if (card?.kind === 'action') return { inbound: { kind: 'action', action: card.action }, card };
+  if (card?.kind === 'submit') {
+    const { formId, state, values } = card;
+    return { inbound: { kind: 'submit', formId, state, values }, card };
+  }
+  if (context.activity.value !== undefined && !context.activity.text) return null;
+  const text = await commandTextOf(context.activity, (userId) => aadOfMember(context, userId));
+  return { inbound: { kind: 'command', text }, card: null };
+}
+
+async function aadOfMember(context: TurnContext, userId: string): Promise<string | null> {
+  const member = await TeamsInfo.getMember(context, userId);
+  return member.aadObjectId ?? null;
+}
+
+function sceneOf(
+  context: TurnContext,
+  card: InboundWithCard['card'],
+  t: TeamsScene['t'],
+): TeamsScene {
+  const activity = context.activity;
+  return {
+    context,
+    conversationId: activity.conversation.id,
+    kind: conversationKindOf(activity),
+    tenantId: tenantOf(activity),
+    user: { id: activity.from.id, aadObjectId: callerOf(activity).externalId },
+    placeChannelId: placeChannelFor(activity, card),
+    origin: card?.origin ?? null,
+    replyToId: activity.replyToId ?? null,
+    submitted: card?.kind === 'submit' ? { values: card.values } : null,
+    t,
+  };
+}
+
+function callerOf(activity: Partial<Activity>): Caller {
+  return {
+    platform: 'teams',
+    workspace: tenantOf(activity),
+    // In the Emulator there is no AAD object id: its user id stands in for one.
+    externalId: (activity.from?.aadObjectId ?? activity.from?.id ?? '').toLowerCase(),
+    ...(activity.locale ? { localeHint: activity.locale } : {}),
+  };
+}
+
+/** Where a request acts: a card sent privately for a channel acts in that channel. */
+function placeChannelFor(activity: Partial<Activity>, card: InboundWithCard['card']) {
+  return card?.origin ? card.origin.p : placeChannelOf(activity);
+}
+
+function contextOf(deps: Deps, turn: TurnContext, card: InboundWithCard['card']): RequestContext {
+  return {
+    db: deps.db,
+    now: deps.clock.now(),
+    settings: deps.settings,
+    caller: callerOf(turn.activity),
+    // Teams conversation and channel ids are unique across tenants; links are kept without one.
+    place: { platform: 'teams', workspace: '', channelId: placeChannelFor(turn.activity, card) },
+    directory: {
+      displayName: async (identity) => {
+        const member = await TeamsInfo.getMember(turn, identity.externalId).catch(() => null);
+        return member?.name || null;
+      },
+    },
+  };
+}
+
+async function run(deps: Deps, turn: TurnContext, { inbound, card }: InboundWithCard) {
+  const ctx = contextOf(deps, turn, card);
+  const result = await deps.handle(ctx, inbound);
+  if (result.failure) deps.log.error('request failed', { error: result.failure });
+  const scene = sceneOf(turn, card, texts(await languageFor(deps.db, ctx)));
+  try {
+    await deliverTeamsReplies(deps, scene, result.replies);
+  } catch (error) {
+    deps.log.error('teams delivery failed', { error });
+  }
+}
+
+/** The asker's language for the channel's own words: their stored choice, else the hint. */
+async function languageFor(db: Database, ctx: RequestContext) {
+  const person = await findPersonByIdentity(db, ctx.caller);
+  return person?.lang ?? languageOf(ctx);
+}
+
+/**
+ * Installed in a team, a chat or for a person: a hello and what Tillit can do. A person hears
+ * it in their own language; a channel in the default one, since everyone there reads it.
+ */
+async function greet(deps: Deps, turn: TurnContext) {
+  const personal = conversationKindOf(turn.activity) === 'personal';
+  const lang = personal ? languageOf(contextOf(deps, turn, null)) : deps.settings.defaultLang;
+  const t = texts(lang);
+  await deliverTeamsReplies(deps, sceneOf(turn, null, t), [
+    { kind: 'channel', view: helpView(t, t.teams.greeting) },
+  ]);
+}

@@ -1,0 +1,231 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Reply } from '../../dialogues/core/outcome.js';
+import type { Catalogue } from '../../dialogues/texts/catalogue.js';
+import type { Form, FormValues, View } from '../../dialogues/view.js';
+import type { Database } from '../../store/database.js';
+import { findPostedMessages, rememberPostedMessage } from '../../store/queries/posted-messages.js';
+import { findTeamsForm, rememberTeamsForm } from '../../store/queries/teams-conversations.js';
+import type { TeamsConversationKind } from '../../store/schema/index.js';
+import type { Coalescer } from '../coalescer.js';
+import type { Logger } from '../log.js';
+import type { CardOrigin } from './card-data.js';
+import type { AdaptiveCardJson } from './render-card.js';
+import { renderCard } from './render-card.js';
+import { renderFormCard, renderSentFormCard } from './render-card-form.js';
+import type { TeamsConnector } from './teams-connector.js';
+
+/** Where a Teams request came from: what carrying out its replies needs. */
+export interface TeamsScene {
+  context: TurnContext;
+  /** The conversation the activity came in (a channel thread keeps its `;messageid=`). */
+  conversationId: string;
+  kind: TeamsConversationKind;
+  tenantId: string;
+  user: { id: string; aadObjectId: string };
+  /** The id a unit is linked by, of the conversation the request acts for (null: a 1:1). */
+  placeChannelId: string | null;
+  /** Set when a card sent privately for a channel was used: that channel's conversation. */
+  origin: CardOrigin | null;
+  /** The card that was clicked or submitted. */
+  replyToId: string | null;
+  /** A form card's submission, with what was entered (the card is then updated in place). */
+  submitted: { values: FormValues } | null;
+  t: Catalogue;
+}
+
+export interface TeamsReplyDeps {
+  db: Database;
+  updates: Coalescer;
+  connector: TeamsConnector;
+  log: Logger;
+}
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+export function cardActivity(card: AdaptiveCardJson, summary: string): Partial<Activity> {
+  return { type: 'message', summary, attachments: [{ contentType: CARD, content: card }] };
+}
+
+/**
+ * Carries out a use case's replies in Teams, in order. Teams has no ephemeral messages and no
+ * modals, so what only the asker may see (private replies, forms) goes to their 1:1 chat with
+ * Tillit when the request came from a channel, carrying that channel along as the card's origin.
+ */
+export async function deliverTeamsReplies(
+  deps: TeamsReplyDeps,
+  scene: TeamsScene,
+  replies: Reply[],
+): Promise<void> {
+  let formHandled = false;
+  for (const reply of replies) {
+    switch (reply.kind) {
+      case 'private':
+      case 'home':
+        await sendPrivately(deps, scene, viewActivity(scene, reply.view, privateOrigin(scene)));
+        break;
+      case 'channel':
+        await postInChannel(deps, scene, reply.view, reply.key);
+        break;
+      case 'update':
+        scheduleUpdate(deps, reply.key, reply.view);
+        break;
+      case 'form':
+        formHandled = true;
+        await openForm(deps, scene, reply.form);
+        break;
+      case 'form-errors':
+        formHandled = true;
+        await showFormErrors(deps, scene, reply.errors);
+        break;
+      default:
+        reply satisfies never;
+    }
+  }
+  if (scene.submitted && scene.replyToId && !formHandled) await closeSubmittedForm(deps, scene);
+}
+
+/** Cards sent privately for a channel remember it, so their buttons act in that channel. */
+function privateOrigin(scene: TeamsScene): CardOrigin | undefined {
+  if (scene.origin) return scene.origin;
+  if (scene.kind === 'personal') return undefined;
+  return { c: scene.conversationId, p: scene.placeChannelId };
+}
+
+/** A card for the asker, in their language. */
+function viewActivity(scene: TeamsScene, view: View, origin?: CardOrigin): Partial<Activity> {
+  const card = renderCard(view, {
+    origin,
+    moreText: (count) => scene.t.teams.moreItems({ count }),
+  });
+  return cardActivity(card, view.summary);
+}
+
+/** A card everyone in a channel sees: no one person's language for the renderer's own words. */
+const sharedActivity = (view: View) => cardActivity(renderCard(view), view.summary);
+
+/** In the conversation the request came from. The SDK retries a 429 after its Retry-After. */
+const inTurn = (scene: TeamsScene, activity: Partial<Activity>) =>
+  scene.context.sendActivity(activity);
+
+/** Into the person's 1:1 chat; already there, a reply; if it cannot be had, a reply in place. */
+async function sendPrivately(
+  deps: TeamsReplyDeps,
+  scene: TeamsScene,
+  activity: Partial<Activity>,
+): Promise<{ conversationId: string; activityId: string }> {
+  if (scene.kind !== 'personal') {
+    const reference = await deps.connector
+      .personalReference({
+        aadObjectId: scene.user.aadObjectId,
+        tenantId: scene.tenantId,
+        userId: scene.user.id,
+      })
+      .catch((error: unknown) => {
+        deps.log.warn('teams 1:1 chat could not be opened', { error });
+        return null;
+      });
+    if (reference?.conversation?.id) {
+      const activityId = await deps.connector.send(reference, activity);
+      return { conversationId: reference.conversation.id, activityId };
+    }
+  }
+  const sent = await inTurn(scene, activity);
+  return { conversationId: scene.conversationId, activityId: sent?.id ?? '' };
+}
+
+/** Into the channel the request acts for: its own conversation, or the card's origin. */
+async function postInChannel(deps: TeamsReplyDeps, scene: TeamsScene, view: View, key?: string) {
+  const activity = sharedActivity(view);
+  let conversationId = scene.conversationId;
+  let activityId: string;
+  const elsewhere = scene.origin && scene.origin.c !== scene.conversationId ? scene.origin.c : null;
+  const reference = elsewhere ? await deps.connector.referenceFor(elsewhere) : null;
+  if (elsewhere && reference) {
+    conversationId = elsewhere;
+    activityId = await deps.connector.send(reference, activity);
+  } else {
+    activityId = (await inTurn(scene, activity))?.id ?? '';
+  }
+  if (key && activityId) {
+    await rememberPostedMessage(deps.db, {
+      key,
+      platform: 'teams',
+      workspace: scene.tenantId,
+      channelId: conversationId,
+      messageId: activityId,
+    });
+  }
+}
+
+/** Coalesced per key: only the newest view of a busy dialogue card is sent, in place. */
+function scheduleUpdate(deps: TeamsReplyDeps, key: string, view: View) {
+  deps.updates.schedule(`teams:${key}`, async () => {
+    const messages = await findPostedMessages(deps.db, { key, platform: 'teams' });
+    for (const message of messages) {
+      const reference = await deps.connector.referenceFor(message.channelId);
+      if (!reference) {
+        deps.log.warn('teams card to update has no stored conversation', { key });
+        continue;
+      }
+      await deps.connector.update(reference, message.messageId, sharedActivity(view));
+    }
+  });
+}
+
+/** A form answering a submit replaces the submitted card; any other is sent privately. */
+async function openForm(deps: TeamsReplyDeps, scene: TeamsScene, form: Form) {
+  const origin = privateOrigin(scene);
+  const card = renderFormCard(form, { origin, requiredText: scene.t.teams.required });
+  const activity = cardActivity(card, form.title);
+  if (scene.submitted && scene.replyToId) {
+    await updateInTurn(scene, scene.replyToId, activity);
+    await keepForm(deps, scene.replyToId, scene.conversationId, form);
+    return;
+  }
+  const sent = await sendPrivately(deps, scene, activity);
+  if (sent.activityId) await keepForm(deps, sent.activityId, sent.conversationId, form);
+}
+
+const keepForm = (deps: TeamsReplyDeps, activityId: string, conversationId: string, form: Form) =>
+  rememberTeamsForm(deps.db, {
+    activityId,
+    conversationId,
+    form: form as unknown as Record<string, unknown>,
+  });
+
+/** The same form again, in place, with the errors next to the inputs and what was typed kept. */
+async function showFormErrors(
+  deps: TeamsReplyDeps,
+  scene: TeamsScene,
+  errors: Record<string, string>,
+) {
+  const stored = scene.replyToId
+    ? await findTeamsForm(deps.db, { activityId: scene.replyToId })
+    : null;
+  if (stored && scene.replyToId) {
+    const form = stored.form as unknown as Form;
+    const card = renderFormCard(form, {
+      origin: privateOrigin(scene),
+      errors,
+      values: scene.submitted?.values,
+      requiredText: scene.t.teams.required,
+    });
+    await updateInTurn(scene, scene.replyToId, cardActivity(card, form.title));
+    return;
+  }
+  // A form Tillit no longer knows: the messages as a reply, so nothing is silently lost.
+  const text = Object.values(errors).join('\n');
+  await inTurn(scene, viewActivity(scene, { summary: text, blocks: [{ type: 'text', text }] }));
+}
+
+/** A sent form loses its inputs, so it cannot be sent twice by a second click. */
+async function closeSubmittedForm(deps: TeamsReplyDeps, scene: TeamsScene) {
+  const stored = await findTeamsForm(deps.db, { activityId: scene.replyToId! });
+  if (!stored) return;
+  const form = stored.form as unknown as Form;
+  const card = renderSentFormCard(form, scene.t.teams.formSent);
+  await updateInTurn(scene, scene.replyToId!, cardActivity(card, form.title));
+}
+
+const updateInTurn = (scene: TeamsScene, activityId: string, activity: Partial<Activity>) =>
+  scene.context.updateActivity({ ...activity, id: activityId });
