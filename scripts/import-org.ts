@@ -1,0 +1,51 @@
+/**
+ * `npm run import-org -- FILE`: makes the organisation in the database match FILE (YAML or
+ * CSV, by its extension) and prints what changed. A bad file changes nothing: every problem
+ * is printed as `FILE:LINE: message` and the exit code is 1.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseOrgFile } from '../dialogues/setup/org-file.js';
+import { openAppDatabase } from '../store/open-app-database.js';
+import { syncOrg } from '../store/queries/org-sync.js';
+
+async function main(args: string[]): Promise<number> {
+  const [file, ...extra] = args;
+  if (!file || extra.length > 0) {
+    console.error('Usage: npm run import-org -- FILE   (FILE ends in .yaml, .yml or .csv)');
+    return 1;
+  }
+  // npm runs scripts in the package folder; a relative FILE means the folder npm was run from.
+  const fullPath = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+  let text: string;
+  try {
+    text = readFileSync(fullPath, 'utf8');
+  } catch (error) {
+    console.error(`${file}: cannot read: ${(error as Error).message}`);
+    return 1;
+  }
+  const parsed = parseOrgFile(file, text);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems)
+      console.error(`${file}:${problem.line}: ${problem.message}`);
+    return 1;
+  }
+  const database = await openAppDatabase(process.env);
+  try {
+    const changes = await syncOrg(database.db, parsed.plan);
+    console.log(changes.length > 0 ? changes.join('\n') : 'no changes');
+  } finally {
+    await database.close();
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error('import-org failed:', error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

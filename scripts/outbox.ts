@@ -1,0 +1,67 @@
+/**
+ * `npm run outbox -- <command>` on the app's database (DATABASE_URL, else ./data):
+ *   status            rows queued / sending / sent / failed
+ *   failed [n]        the newest n (default 20) failed rows: key, reason, attempts
+ *   retry [key]       puts failed rows (or the one with this key) back in the queue
+ */
+
+import type { Database } from '../store/database.js';
+import { openAppDatabase } from '../store/open-app-database.js';
+import { countOutboxByStatus, listFailedOutbox, requeueFailed } from '../store/queries/outbox.js';
+
+const usage = 'usage: npm run outbox -- status | failed [n] | retry [key]';
+
+async function main() {
+  const [command, argument] = process.argv.slice(2).filter((a) => a !== '--');
+  if (command !== 'status' && command !== 'failed' && command !== 'retry') {
+    console.error(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const database = await openAppDatabase(process.env);
+  try {
+    await carryOut(database.db, command, argument);
+  } finally {
+    await database.close();
+  }
+}
+
+async function carryOut(db: Database, command: 'status' | 'failed' | 'retry', argument?: string) {
+  switch (command) {
+    case 'status': {
+      const counts = await countOutboxByStatus(db);
+      for (const [status, count] of Object.entries(counts)) {
+        console.log(`${status.padEnd(8)} ${count.toLocaleString('en-US').padStart(10)}`);
+      }
+      return;
+    }
+    case 'failed': {
+      const limit = Number(argument ?? 20);
+      const rows = await listFailedOutbox(db, {
+        limit: Number.isInteger(limit) && limit > 0 ? limit : 20,
+      });
+      if (rows.length === 0) console.log('no failed rows');
+      for (const row of rows) {
+        console.log(
+          `${row.createdAt.toISOString()}  ${row.key}  ${row.lastError ?? '?'}  (${row.attempts} attempts)`,
+        );
+      }
+      return;
+    }
+    case 'retry': {
+      const requeued = await requeueFailed(db, {
+        now: new Date(),
+        ...(argument ? { key: argument } : {}),
+      });
+      console.log(`${requeued} row(s) back in the queue`);
+      return;
+    }
+    default:
+      command satisfies never;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('outbox failed:', error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
