@@ -1,0 +1,131 @@
+import { syncOrg } from '../../store/queries/org-sync.js';
+import { findPersonByIdentity } from '../../store/queries/people.js';
+import type { StoredActivity } from '../support/fake-bot-connector.js';
+import { startTeamsTillit, type TeamsTestTillit } from '../support/start-teams-tillit.js';
+import {
+  aadOf,
+  cardOf,
+  findAllActions,
+  TENANT,
+  teamsChannelId,
+  teamsPerson,
+  teamsSession,
+  teamsUnit,
+  teamsUserIdOf,
+} from '../support/teams-session.js';
+import {
+  type ChatDriver,
+  contractOrg,
+  eventuallyFound,
+  MENTION,
+  type PersonKey,
+} from './scenarios.js';
+
+const CHANNEL = teamsChannelId('contract');
+const nameOf = (key: string) => key[0]!.toUpperCase() + key.slice(1);
+
+/** The contract's steps in Teams: activities into the real adapter, a fake Bot Connector. */
+export async function startTeamsDriver(): Promise<ChatDriver & { close(): Promise<void> }> {
+  const t: TeamsTestTillit = await startTeamsTillit();
+  const s = teamsSession(t);
+  await syncOrg(t.database.db, {
+    units: [
+      teamsUnit(contractOrg.unit, CHANNEL),
+      teamsUnit(contractOrg.otherUnit, teamsChannelId('other')),
+    ],
+    people: contractOrg.people.map((p) => teamsPerson(p.key, [{ unit: p.unit, role: p.role }])),
+  });
+  // The conversation roster, which the adapter asks for a mentioned person's AAD object id.
+  t.connector.addMembers(
+    contractOrg.people.map((p) => ({
+      id: teamsUserIdOf(p.key),
+      name: nameOf(p.key),
+      aadObjectId: aadOf(p.key),
+    })),
+  );
+  const stepStart = new Map<PersonKey, number>();
+  const began = (who: PersonKey) => stepStart.set(who, Date.now() - 1);
+  const dm = (who: PersonKey) => t.connector.personalConversationOf(teamsUserIdOf(who));
+
+  /** What the person can see, newest first: their 1:1 chat with Tillit, then the channel. */
+  const visibleTo = (who: PersonKey): StoredActivity[] => [
+    ...s.privateTo(who).reverse(),
+    ...s.inChannel(CHANNEL).reverse(),
+  ];
+
+  return {
+    async command(who, text, where) {
+      began(who);
+      // Teams sends `<at>Name</at>` in the text and the person in a mention entity.
+      const mentions: Record<string, unknown>[] = [];
+      const withMentions = text.replace(MENTION, (_, key: string) => {
+        const shown = `<at>${nameOf(key)}</at>`;
+        mentions.push({
+          type: 'mention',
+          text: shown,
+          mentioned: { id: teamsUserIdOf(key), name: nameOf(key) },
+        });
+        return shown;
+      });
+      const place = where === 'channel' ? { channel: CHANNEL } : ('personal' as const);
+      await s.command(who, withMentions, place, mentions);
+    },
+    async click(who, actionId, valueEndsWith) {
+      began(who);
+      const found = await eventuallyFound(async () => {
+        // Cards change in place a moment after the change (coalesced): click what is there now.
+        await t.tillit.settle();
+        for (const message of visibleTo(who)) {
+          const action = findAllActions(cardOf(message)).find(
+            (a) =>
+              a.data?.tillit?.id === actionId &&
+              (!valueEndsWith || String(a.data.tillit.value ?? '').endsWith(valueEndsWith)),
+          );
+          if (action?.data) return { message, data: action.data };
+        }
+        return null;
+      });
+      if (!found) throw new Error(`teams: ${who} sees no button ${actionId}`);
+      await s.clickData(who, found.message, found.data);
+    },
+    async submit(who, formId, values) {
+      began(who);
+      const form = s
+        .privateTo(who)
+        .reverse()
+        .find((m) => findAllActions(cardOf(m)).some((a) => a.data?.tillit?.formId === formId));
+      if (!form) throw new Error(`teams: ${who} has no open form ${formId}`);
+      await s.submit(who, form, values);
+      // A form that was taken is closed in place; a refused one is shown again with its errors.
+      const after = t.connector.activities.get(form.id)!;
+      if (findAllActions(cardOf(after)).length > 0) {
+        throw new Error(`teams: form ${formId} was refused: ${JSON.stringify(after.activity)}`);
+      }
+    },
+    async privateTexts(who) {
+      const since = stepStart.get(who) ?? 0;
+      const ids = new Set(
+        t.connector.calls
+          .filter((c) => c.at > since && c.conversationId === dm(who) && c.activityId)
+          .map((c) => c.activityId!),
+      );
+      return s
+        .privateTo(who)
+        .filter((m) => ids.has(m.id))
+        .map((m) => JSON.stringify(m.activity));
+    },
+    async channelTexts() {
+      await t.tillit.settle();
+      return s.inChannel(CHANNEL).map((m) => JSON.stringify(m.activity));
+    },
+    async personId(who) {
+      const person = await findPersonByIdentity(t.database.db, {
+        platform: 'teams',
+        workspace: TENANT,
+        externalId: aadOf(who),
+      });
+      return person!.id;
+    },
+    close: () => t.close(),
+  };
+}

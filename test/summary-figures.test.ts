@@ -1,0 +1,242 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSummary } from '../dialogues/summary/build-summary.js';
+import { delta } from '../dialogues/summary/format.js';
+import {
+  type Group,
+  type MeasureKey,
+  measureDef,
+  measureKeys,
+} from '../dialogues/summary/measures.js';
+import { readPeriod } from '../dialogues/summary/period.js';
+import {
+  type Cell,
+  SLOTS,
+  type SummaryData,
+  type SummaryRow,
+} from '../dialogues/summary/summary-data.js';
+import type { DatabaseHandle } from '../store/database.js';
+import type { Unit } from '../store/queries/units.js';
+import { reflectionAnswers, reflectionRounds, summaryRoundTotals } from '../store/schema/index.js';
+import { createSummaryOrg, NOW, type SummaryOrg } from './support/summary-org.js';
+import { openTestDatabase } from './support/test-database.js';
+
+let handle: DatabaseHandle;
+let org: SummaryOrg;
+let avd: SummaryData;
+
+const summaryOf = (unit: Unit, period = 'T2-2026') =>
+  buildSummary(handle.db, {
+    unitId: unit.id,
+    period: readPeriod(period, '2026-06-15')!,
+    threshold: 5,
+    timeZone: 'Europe/Stockholm',
+    now: NOW,
+  });
+
+beforeAll(async () => {
+  handle = await openTestDatabase();
+  org = await createSummaryOrg(handle.db);
+  avd = await summaryOf(org.avd);
+});
+afterAll(async () => handle?.close());
+
+const rowOf = (data: SummaryData, unit: Unit, scope: SummaryRow['scope'] = 'child') =>
+  data.rows.find((r) => r.unit.id === unit.id && r.scope === scope)!;
+const shown = (value: number): Cell => ({ status: 'shown', value });
+const WITHHELD: Cell = { status: 'withheld' };
+
+describe('figures per unit', () => {
+  it('lists the whole subtree, the own level, then the children by Swedish name order', () => {
+    expect(avd.rows.map((r) => `${r.scope}:${r.unit.key}`)).toEqual([
+      'total:avd',
+      'own:avd',
+      'child:bagis',
+      'child:city',
+      'child:arsta',
+    ]);
+    expect(avd.periods.map((p) => `${p.from}..${p.to}`)).toEqual([
+      '2026-05-01..2026-08-31',
+      '2026-01-01..2026-04-30',
+      '2025-05-01..2025-08-31',
+    ]);
+  });
+
+  it('counts actions, their effect and overdue ones in each period', () => {
+    const bagis = rowOf(avd, org.bagis).cells;
+    expect(bagis['actions.opened']).toEqual([shown(7), shown(5), shown(1)]);
+    expect(bagis['actions.done']).toEqual([shown(5), shown(5), shown(1)]);
+    expect(bagis['actions.overdue']).toEqual([shown(1), shown(0), shown(0)]);
+    expect(bagis['effect.share']).toEqual([shown(0.6), shown(0.4), WITHHELD]);
+    expect(avd.rows[0]!.cells['actions.opened']).toEqual(bagis['actions.opened']);
+  });
+
+  it('counts dialogues, risks by level, process and cell, escalations and self-checks', () => {
+    const city = rowOf(avd, org.city).cells;
+    expect(city['dialogues.risk']).toEqual([shown(1), shown(0), shown(1)]);
+    expect(city['risks.total'][0]).toEqual(shown(3));
+    expect(city['risks.level.very-high'][0]).toEqual(shown(1));
+    expect(city['risks.level.high']).toEqual([shown(0), shown(0), shown(1)]);
+    expect(city['risks.process.work-environment'][0]).toEqual(shown(1));
+    expect(city['escalations.out'][0]).toEqual(shown(1));
+    expect(city['escalations.fate.waiting'][0]).toEqual(shown(1));
+    expect(rowOf(avd, org.avd, 'own').cells['escalations.in'][0]).toEqual(shown(1));
+    expect(city['self-checks.done']).toEqual([shown(2), shown(1), shown(0)]);
+    expect(city['self-checks.missed']).toEqual([shown(1), shown(1), shown(0)]);
+    expect(avd.matrix).toEqual([
+      [0, 0, 0, 1],
+      [0, 0, 0, 0],
+      [0, 0, 1, 0],
+      [1, 0, 0, 0],
+    ]);
+    expect(rowOf(avd, org.bagis).cells['dialogues.swot']).toEqual([shown(1), shown(1), shown(0)]);
+  });
+
+  it('gives response rates and ratings, compared with the previous period and a year earlier', () => {
+    const bagis = rowOf(avd, org.bagis).cells;
+    expect(bagis['reflection.response-rate']).toEqual([
+      shown(9 / 12),
+      shown(10 / 12),
+      shown(6 / 11),
+    ]);
+    expect(bagis['rating.trust'][0]).toEqual(shown(29 / 8));
+    const rate = bagis['reflection.response-rate'];
+    expect(delta('reflection.response-rate', rate[0]!, rate[1]!, 'sv')).toEqual({
+      text: '−8',
+      arrow: '▼',
+      tone: 'red',
+    });
+    expect(delta('reflection.response-rate', rate[0]!, rate[2]!, 'sv')).toEqual({
+      text: '+20',
+      arrow: '▲',
+      tone: 'green',
+    });
+    const overdue = bagis['actions.overdue'];
+    expect(delta('actions.overdue', overdue[0]!, overdue[1]!, 'en')?.tone).toBe('red');
+    expect(delta('effect.share', bagis['effect.share'][0]!, WITHHELD, 'sv')).toBeNull();
+    const total = avd.rows[0]!.cells;
+    expect(total['reflection.response-rate'][0]).toEqual(shown(32 / 42));
+    expect(avd.trend.map((p) => p.responseRate.status)).toEqual([
+      'empty',
+      'empty',
+      'shown',
+      'empty',
+      'shown',
+      'shown',
+    ]);
+    expect(avd.trend.at(-1)!.responseRate).toEqual(total['reflection.response-rate'][0]);
+  });
+});
+
+describe('withholding', () => {
+  it('withholds a section of three people at its own level and in its unit’s summary', async () => {
+    const liten = await summaryOf(org.liten);
+    expect(liten.rows).toHaveLength(1);
+    expect(liten.rows[0]!.cells['reflection.response-rate'][0]).toEqual(WITHHELD);
+    expect(liten.rows[0]!.cells['rating.all'][0]).toEqual(WITHHELD);
+    const arsta = await summaryOf(org.arsta);
+    expect(rowOf(arsta, org.liten).cells['reflection.response-rate'][0]).toEqual(WITHHELD);
+    expect(rowOf(arsta, org.stor).cells['reflection.response-rate'][0]).toEqual(shown(11 / 16));
+  });
+
+  it('withholds the unit’s own figure when it alone would give the small section away', async () => {
+    const arsta = await summaryOf(org.arsta);
+    expect(arsta.rows[0]!.cells['reflection.response-rate'][0]).toEqual(WITHHELD);
+    expect(arsta.rows[0]!.cells['reflection.answered'][0]).toEqual(WITHHELD);
+    // The same decision wherever Årsta appears.
+    expect(rowOf(avd, org.arsta).cells['reflection.response-rate'][0]).toEqual(WITHHELD);
+    // A year earlier the small section had no round: nothing to protect, so Årsta shows.
+    expect(arsta.rows[0]!.cells['reflection.response-rate'][2]).toEqual(shown(1));
+  });
+
+  it('at the department, withholds its own level beside the one withheld unit and shows the total', () => {
+    expect(rowOf(avd, org.avd, 'own').cells['reflection.response-rate'][0]).toEqual(WITHHELD);
+    expect(avd.rows[0]!.cells['reflection.response-rate'][0]?.status).toBe('shown');
+  });
+
+  it('never leaves exactly one withheld row under a shown total (nothing to subtract back)', async () => {
+    for (const data of [avd, await summaryOf(org.arsta), await summaryOf(org.avd, 'T1-2026')]) {
+      const groups = new Set(
+        measureKeys.map((k) => measureDef(k).group).filter((g): g is Group => g !== null),
+      );
+      for (const group of groups) {
+        const key = measureKeys.find((k) => measureDef(k).group === group)! as MeasureKey;
+        for (const slot of SLOTS) {
+          const total = data.rows[0]!.cells[key][slot]!;
+          const rows = data.rows.slice(1).map((r) => r.cells[key][slot]!.status);
+          if (total.status === 'shown' && rows.length > 0) {
+            expect(
+              rows.filter((s) => s === 'withheld').length,
+              `${data.unit.key} ${group} ${slot}`,
+            ).not.toBe(1);
+          }
+        }
+      }
+    }
+  });
+
+  it('takes words and SWOT items only from units with enough people of their own', () => {
+    const words = avd.rows[0]!.themes.map((w) => w.word);
+    expect(words).toContain('bemanningen');
+    expect(avd.rows[0]!.themes[0]).toEqual({ word: 'bemanningen', answers: 6 });
+    const everything = JSON.stringify(avd);
+    expect(everything).not.toContain('hemlig');
+    expect(everything).not.toContain('Hemlig');
+    expect(avd.rows[0]!.topItems.map((i) => [i.text, i.votes])).toEqual([
+      ['Vakanser inför sommaren', 7],
+      ['Engagerade kollegor', 5],
+      ['Otydliga mandat', 2],
+    ]);
+  });
+});
+
+describe('kept round totals', () => {
+  it('counts a closed round once and reads it back the same; an open round live each time', async () => {
+    const first = await summaryOf(org.bagis);
+    const kept = await handle.db.select().from(summaryRoundTotals);
+    expect(kept.length).toBeGreaterThan(0);
+    const again = await summaryOf(org.bagis);
+    expect(again.rows[0]!.cells).toEqual(first.rows[0]!.cells);
+    // A round still open in June: counted from its answers, and not kept.
+    const [open] = await handle.db
+      .insert(reflectionRounds)
+      .values({
+        unitId: org.bagis.id,
+        roundDate: '2026-06-11',
+        principle: 'openness',
+        questionIndex: 0,
+        opensAt: new Date('2026-06-11T12:00:00Z'),
+        remindAt: new Date('2026-06-12T12:00:00Z'),
+        closesAt: new Date('2026-06-18T12:00:00Z'),
+        invitedCount: 12,
+      })
+      .returning();
+    await handle.db.insert(reflectionAnswers).values(
+      [5, 4, 4, 5, 3].map((rating) => ({
+        roundId: open!.id,
+        unitId: org.bagis.id,
+        principle: 'openness' as const,
+        rating,
+      })),
+    );
+    const withOpen = await summaryOf(org.bagis);
+    expect(withOpen.rows[0]!.cells['rating.openness'][0]).toEqual(shown(21 / 5));
+    expect(withOpen.rows[0]!.cells['reflection.answered'][0]).toEqual(shown(14));
+    const keptNow = await handle.db.select().from(summaryRoundTotals);
+    expect(keptNow.some((row) => row.roundId === open!.id)).toBe(false);
+    // Once it closes, it is kept, with the same figures.
+    await handle.db
+      .update(reflectionRounds)
+      .set({ closedAt: new Date('2026-06-18T12:00:00Z'), answeredCount: 5 })
+      .where(eq(reflectionRounds.id, open!.id));
+    expect((await summaryOf(org.bagis)).rows[0]!.cells).toEqual(withOpen.rows[0]!.cells);
+    const keptLast = await handle.db.select().from(summaryRoundTotals);
+    expect(keptLast.find((row) => row.roundId === open!.id)).toMatchObject({
+      answered: 5,
+      ratings: 5,
+      ratingSum: 21,
+      invited: 12,
+      principle: 'openness',
+    });
+  });
+});

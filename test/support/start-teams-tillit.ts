@@ -1,0 +1,56 @@
+import { createClock } from '../../bot/clock.js';
+import { type Config, loadConfig } from '../../bot/config.js';
+import { createLogger } from '../../bot/log.js';
+import { type RunningTillit, startTillit } from '../../bot/start-tillit.js';
+import type { TeamsChannel } from '../../bot/teams/teams-channel.js';
+import type { DatabaseHandle } from '../../store/database.js';
+import { type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector.js';
+import { openTestDatabase } from './test-database.js';
+
+export interface TeamsTestTillit {
+  tillit: RunningTillit;
+  connector: FakeBotConnector;
+  teams: TeamsChannel;
+  database: DatabaseHandle;
+  url: string;
+  config: Config;
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real server with the real Teams adapter in emulator mode (no app id: loopback only,
+ * unauthenticated), a fresh database, and a fake Bot Connector that the activities name as
+ * their `serviceUrl`. Background loops stay off: tests drive the outbox themselves.
+ */
+export async function startTeamsTillit(
+  options: { env?: Record<string, string>; start?: Date } = {},
+): Promise<TeamsTestTillit> {
+  const connector = await startFakeBotConnector();
+  const database = await openTestDatabase();
+  const config = loadConfig({ PORT: '0', LOCAL_CHANNEL: 'off', ...options.env });
+  const logLines: string[] = [];
+  const log = createLogger('debug', (line) => logLines.push(line));
+  const tillit = await startTillit({
+    config,
+    database,
+    log,
+    clock: createClock(options.start),
+    background: false,
+  });
+  const teams = tillit.channels.find((c) => c.name === 'teams') as TeamsChannel;
+  return {
+    tillit,
+    connector,
+    teams,
+    database,
+    url: tillit.url,
+    config,
+    logLines,
+    async close() {
+      await tillit.stop();
+      await database.close();
+      await connector.close();
+    },
+  };
+}
