@@ -182,6 +182,7 @@ describe('local channel: time and the inbox', () => {
     await enqueueOutbox(t.database.db, {
       key: `test-nudge:${person.id}`,
       target: { kind: 'person', personId: person.id },
+      notBefore: t.tillit.clock.now(),
       view: { summary: 'Påminnelse', blocks: [{ type: 'text', text: 'Din åtgärd är försenad' }] },
     });
     const sender = createSender({

@@ -28,6 +28,7 @@ describe('outbox in the running bot', () => {
     await enqueueOutbox(t.database.db, {
       key: 'reflection-prompt:e2e:karin',
       target: { kind: 'person', personId: karin!.id },
+      notBefore: t.tillit.clock.now(),
       view: view('Veckans reflektion', { type: 'text', text: 'Hur har veckan varit?' }),
     });
     const [unreachable] = await createSlackPeople(t.database.db, 1);
@@ -38,6 +39,7 @@ describe('outbox in the running bot', () => {
     await enqueueOutbox(t.database.db, {
       key: 'reflection-prompt:e2e:nobody',
       target: { kind: 'person', personId: unreachable!.personId },
+      notBefore: t.tillit.clock.now(),
       view: view('Veckans reflektion'),
     });
 

@@ -30,6 +30,7 @@ describe('outbox rows', () => {
     const message = {
       key: 'reflection-prompt:r1:p1',
       target: { kind: 'person', personId: person.personId } as const,
+      notBefore: new Date(),
       view: view('first'),
     };
     expect(await enqueueOutbox(handle.db, message)).toBe(true);
@@ -50,6 +51,7 @@ describe('outbox rows', () => {
       await enqueueOutbox(tx, {
         key: 'nudge:a1',
         target: { kind: 'channel', platform: 'slack', workspace: 'T0TEST', channelId: 'C1' },
+        notBefore: new Date(),
         view: view('nudge'),
       });
       throw new Error('the change failed');

@@ -51,6 +51,7 @@ const weeklyPrompts: Tick = {
         members.map((m) => ({
           key: `test-prompt:${unitId}:${occurrence.toISOString()}:${m.personId}`,
           target: { kind: 'person', personId: m.personId },
+          notBefore: now,
           view: { summary: 'Veckans reflektion', blocks: [] },
         })),
       ),

@@ -117,6 +117,7 @@ describe('messages Tillit sends on its own in Teams, through the outbox', () => 
     await enqueueOutbox(t.database.db, {
       key,
       target: { kind: 'person', personId: await personIdOf('m1') },
+      notBefore: t.tillit.clock.now(),
       view: { summary: 'Påminnelse', blocks: [{ type: 'text', text: 'En påminnelse' }] },
     });
     // One message to one person a second: the prompt to m1 went out just now.
@@ -176,6 +177,7 @@ describe('messages Tillit sends on its own in Teams, through the outbox', () => 
         workspace: '',
         channelId: teamsChannelId('nowhere'),
       },
+      notBefore: t.tillit.clock.now(),
       view: { summary: 'x', blocks: [{ type: 'text', text: 'x' }] },
     });
     await deliverOutbox();
@@ -190,6 +192,7 @@ describe('messages Tillit sends on its own in Teams, through the outbox', () => 
     await enqueueOutbox(t.database.db, {
       key,
       target: { kind: 'channel', platform: 'teams', workspace: '', channelId: CHANNEL },
+      notBefore: t.tillit.clock.now(),
       view: { summary: 'Nytt i kanalen', blocks: [{ type: 'text', text: 'Nytt i kanalen' }] },
     });
     await deliverOutbox();

@@ -154,6 +154,7 @@ async function save(
     await enqueueOutbox(tx, {
       key: `action-assigned:${action.id}`,
       target: { kind: 'person', personId: input.owner.personId },
+      notBefore: ctx.now,
       view: assignedView(
         texts(lang),
         lang,

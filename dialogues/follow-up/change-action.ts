@@ -186,6 +186,7 @@ async function tellOwner(
   await enqueueOutbox(tx, {
     key: change.key,
     target: { kind: 'person', personId: owner.id },
+    notBefore: ctx.now,
     view: changedByOtherView(texts(lang), {
       who: actor.person.name,
       text: action.text,

@@ -60,6 +60,7 @@ export async function sendWeeklyDigests(
           return {
             key: `action-digest:${unit.unitId}:${week.monday}:${manager.personId}`,
             target: { kind: 'person' as const, personId: manager.personId },
+            notBefore: now,
             view: digestView(texts(lang), lang, unit, open, todayThere),
           };
         }),

@@ -84,6 +84,7 @@ async function nudgeAction(
       const created = await enqueueOutbox(tx, {
         key: nudgeKeys.owner(action, stage),
         target: { kind: 'person', personId: owner.id },
+        notBefore: now,
         view: nudgeView(t, owner.lang ?? options.defaultLang, brief, stage, daysLate),
       });
       if (created) {
@@ -100,6 +101,7 @@ async function nudgeAction(
       const ok = await enqueueOutbox(tx, {
         key: nudgeKeys.escalate(action, manager.personId),
         target: { kind: 'person', personId: manager.personId },
+        notBefore: now,
         view: escalationView(texts(lang), lang, brief, daysLate),
       });
       if (ok) created += 1;

@@ -91,6 +91,7 @@ export async function askDueSelfChecks(
       const created = await enqueueOutbox(tx, {
         key: `self-check:${check.id}:${occursOn}`,
         target: { kind: 'person', personId: person.id },
+        notBefore: options.now,
         view: selfCheckView(texts(lang), check, occurrence.id),
       });
       return created ? 1 : 0;

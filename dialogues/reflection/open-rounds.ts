@@ -102,6 +102,8 @@ async function openRound(
       .map((m) => ({
         key: `reflection-prompt:${round.id}:${m.personId}`,
         target: { kind: 'person', personId: m.personId },
+        // The round's own time: a late tick's prompts are due at once all the same.
+        notBefore: times.opensAt,
         view: views(m.lang ?? defaultLang),
       }));
     return enqueueOutboxMany(tx, messages);

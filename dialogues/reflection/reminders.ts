@@ -51,6 +51,7 @@ async function remindRound(
       people.map((p) => ({
         key: `reflection-reminder:${round.id}:${p.personId}`,
         target: { kind: 'person', personId: p.personId },
+        notBefore: now,
         view: views(p.lang ?? defaultLang),
       })),
     );

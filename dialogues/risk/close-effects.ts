@@ -42,7 +42,7 @@ export async function closeRiskDialogue(
     for (const risk of board.risks) {
       const joinedDialogue = await carryOut(tx, board, risk, params);
       if (joinedDialogue) joined.push(joinedDialogue);
-      if (risk.escalatedFromId && risk.handling) await tellOrigin(tx, board, risk);
+      if (risk.escalatedFromId && risk.handling) await tellOrigin(tx, board, risk, params.now);
     }
     await closeRisksOfDialogue(tx, { dialogueId: closed.id });
     await saveRiskSummary(tx, { dialogueId: closed.id, summary: storedSummary(board) });
@@ -128,6 +128,7 @@ async function escalate(
     managers.map((m) => ({
       key: `risk-escalated:${carried.id}:${m.personId}`,
       target: { kind: 'person' as const, personId: m.personId },
+      notBefore: params.now,
       view: escalatedNoticeView(m.lang ?? params.defaultLang, {
         from: board.unitName,
         to: board.parent!.name,
@@ -142,7 +143,12 @@ async function escalate(
 }
 
 /** The channel of the dialogue that escalated the risk hears what this unit decided. */
-async function tellOrigin(tx: Database, board: RiskBoard, risk: BoardRisk): Promise<void> {
+async function tellOrigin(
+  tx: Database,
+  board: RiskBoard,
+  risk: BoardRisk,
+  now: Date,
+): Promise<void> {
   const origin = risk.escalatedFromId ? await getRisk(tx, { riskId: risk.escalatedFromId }) : null;
   const originDialogue = origin?.dialogueId
     ? await getDialogue(tx, { dialogueId: origin.dialogueId })
@@ -150,6 +156,7 @@ async function tellOrigin(tx: Database, board: RiskBoard, risk: BoardRisk): Prom
   if (!origin || !originDialogue || !risk.handling) return;
   await enqueueOutbox(tx, {
     key: `risk-escalation-outcome:${risk.id}`,
+    notBefore: now,
     target: {
       kind: 'channel',
       platform: originDialogue.platform,

@@ -44,6 +44,7 @@ export async function sendSeasonNudges(
       messages.push({
         key: `risk-season-${d.kind}:${d.unit.id}:${d.year}:${m.personId}`,
         target: { kind: 'person', personId: m.personId },
+        notBefore: params.now,
         view: nudgeView(m.lang ?? params.defaultLang ?? 'sv', d),
       });
     }

@@ -21,8 +21,12 @@ export interface OutboxMessage {
   key: string;
   target: OutboxTarget;
   view: StoredView;
-  /** Not delivered before this instant; default: as soon as possible. */
-  notBefore?: Date;
+  /**
+   * Not delivered before this instant: the use case's `now` for "as soon as possible". Always
+   * from the application's clock, never the database's, so a clock moved by the local
+   * channel's time travel (or a test's fixed clock) and the sender agree on what is due.
+   */
+  notBefore: Date;
 }
 
 /**
@@ -70,7 +74,7 @@ function toRow(message: OutboxMessage): typeof outbox.$inferInsert {
     key: message.key,
     view: message.view,
     ...place,
-    ...(message.notBefore ? { notBefore: message.notBefore } : {}),
+    notBefore: message.notBefore,
   };
 }
 

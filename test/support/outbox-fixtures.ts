@@ -53,6 +53,7 @@ export async function enqueuePrompts(
   const messages: OutboxMessage[] = recipients.map((p, i) => ({
     key: `prompt:${round}:${p.personId}`,
     target: { kind: 'person', personId: p.personId },
+    notBefore: new Date(),
     view: {
       summary: `Prompt ${i}`,
       blocks: [{ type: 'text', text: `How did the week go? (${i})` }],
