@@ -8,7 +8,7 @@ import { latestRoundOfUnit, type ReflectionRound } from '../../store/queries/ref
 import type { Unit } from '../../store/queries/units.js';
 import { reflectionPrinciples } from '../../store/schema/index.js';
 import type { CommandRequest } from '../core/feature.js';
-import { guardUnit, say } from '../core/guards.js';
+import { guardUnit } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import type { Block } from '../view.js';
@@ -17,18 +17,14 @@ import { formatWhen } from './prompt-view.js';
 /** How far back the per-principle averages reach: each principle comes up about twice. */
 export const SUMMARY_WEEKS = 12;
 
-const REFLECTION_WORDS = new Set(['reflection', 'reflektion', 'reflect', 'reflektioner']);
-
 /**
  * `/tillit summary reflection` in a unit's channel, for its managers and leaders: the latest
  * round's response rate, average and texts, and the average per principle. Every figure drawn
  * from fewer answers than the anonymity threshold is withheld, texts included; texts come in
- * random order. Other summaries come with a later feature.
+ * random order. The summary feature routes `summary reflektion` here.
  */
 export async function showSummary(request: CommandRequest): Promise<Outcome> {
   const t = request.actor.t.reflection.summary;
-  const topic = request.args[0]?.toLowerCase();
-  if (!topic || !REFLECTION_WORDS.has(topic)) return say(t.comingSoon);
   const guarded = await guardUnit(request, 'view-summary', t.what);
   if (!guarded.ok) return guarded.outcome;
   const latest = await latestRoundOfUnit(request.ctx.db, { unitId: guarded.unit.id });

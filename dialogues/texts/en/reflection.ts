@@ -90,8 +90,6 @@ export const reflection: Catalogue['reflection'] = {
   },
   summary: {
     what: 'see the unit’s summary',
-    comingSoon:
-      'Full summaries are coming soon. The reflection is there already: `/tillit summary reflection`.',
     title: (p) => `Reflection – ${p.unit}`,
     noRounds: 'The unit has not had a reflection yet.',
     latest: (p) => `*Latest round* (${p.date}): ${p.principle}`,

@@ -98,8 +98,6 @@ export const reflection = {
   },
   summary: {
     what: 'se enhetens sammanställning',
-    comingSoon:
-      'Fullständiga sammanställningar kommer snart. Redan nu finns reflektionen: `/tillit summary reflektion`.',
     title: (p: { unit: string }) => `Reflektion – ${p.unit}`,
     noRounds: 'Enheten har inte haft någon reflektion ännu.',
     latest: (p: { date: string; principle: string }) =>
