@@ -116,16 +116,18 @@ export async function typeCommand(page: Page, text: string): Promise<void> {
   await settled(page);
 }
 
-/** Clicks the button with this label; the newest message's button when several match. */
+/**
+ * Clicks the button with this label; the newest message's button when several match. `near`
+ * picks the button of the list item with that text (a ballot's "+1" beside one SWOT item).
+ */
 export async function clickButton(
   page: Page,
   label: string,
-  options: { in?: Pane } = {},
+  options: { in?: Pane; near?: string } = {},
 ): Promise<void> {
-  const button = page
-    .locator(`${paneSelector[options.in ?? 'channel']} [data-action-id]`)
-    .getByText(label, { exact: true })
-    .last();
+  const pane = page.locator(paneSelector[options.in ?? 'channel']);
+  const scope = options.near ? pane.locator('li').filter({ hasText: options.near }) : pane;
+  const button = scope.locator('[data-action-id]').getByText(label, { exact: true }).last();
   const answered = page.waitForResponse((r) => r.url().endsWith('/local/action'));
   await button.click();
   await answered;

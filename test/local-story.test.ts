@@ -1,0 +1,184 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { texts } from '../dialogues/texts/catalogue.js';
+import {
+  clickButton,
+  fillForm,
+  hasChromium,
+  type LocalBrowser,
+  launchLocalBrowser,
+  pickChannel,
+  pickPerson,
+  readMessages,
+  screenshot,
+  skipWithoutChromium,
+  travelTime,
+  typeCommand,
+  waitForMessage,
+} from './support/local-browser.js';
+import {
+  type LocalPerson,
+  type LocalTestTillit,
+  listLocalPeople,
+  startLocalTillit,
+} from './support/local-tillit.js';
+
+if (!hasChromium) console.warn(skipWithoutChromium);
+
+/**
+ * The story a new user tries first, start to end in the browser on a fresh database: a
+ * section runs a SWOT and agrees an action, answers the weekly reflection, the manager reads
+ * the summary, and a week's time travel brings the action's owner the due nudge. The clock
+ * starts on Thursday 19 November 2026, 13:30 in Stockholm: half an hour before the demo
+ * units' weekly reflection opens.
+ */
+const START = new Date('2026-11-19T12:30:00Z');
+const sv = texts('sv');
+
+describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
+  let t: LocalTestTillit;
+  let browser: LocalBrowser;
+  let page: Page;
+  let manager: LocalPerson;
+  let members: LocalPerson[];
+  let section: string;
+
+  beforeAll(async () => {
+    [t, browser] = await Promise.all([
+      startLocalTillit({ start: START, background: true }),
+      launchLocalBrowser(),
+    ]);
+    const people = await listLocalPeople(t.url);
+    manager = people.find((p) => p.roles.some((r) => r.role === 'manager' && isSection(r)))!;
+    const unit = manager.roles.find(isSection)!;
+    section = unit.unitName;
+    members = people.filter((p) =>
+      p.roles.some((r) => r.role === 'member' && r.unitKey === unit.unitKey),
+    );
+    ({ page } = await browser.open(t.url));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const isSection = (r: LocalPerson['roles'][number]) => /-\d+$/.test(r.unitKey);
+
+  /** Acts as this person in the section's channel. */
+  async function as(person: LocalPerson): Promise<void> {
+    await pickPerson(page, person.key);
+    await pickChannel(page, section);
+  }
+
+  const items = {
+    strength: 'Vi hjälper varandra när det är tungt',
+    weakness: 'För många system att logga in i',
+    threat: 'Svårt att rekrytera socionomer',
+  };
+  const action = 'Ta fram en introduktion för nya socionomer';
+
+  it('runs a SWOT with three people: items, votes, an action, closed', async () => {
+    const s = sv.swot;
+    expect(members.length).toBeGreaterThanOrEqual(5);
+    await as(manager);
+    await typeCommand(page, '/tillit swot "Vår vardag"');
+    await waitForMessage(page, s.title({ topic: 'Vår vardag' }));
+
+    const authors: [LocalPerson, string, string][] = [
+      [manager, s.quadrants.strengths, items.strength],
+      [members[0]!, s.quadrants.weaknesses, items.weakness],
+      [members[1]!, s.quadrants.threats, items.threat],
+    ];
+    for (const [author, quadrant, text] of authors) {
+      await as(author);
+      await clickButton(page, s.buttons.add);
+      await fillForm(page, { [s.addForm.quadrantLabel]: quadrant, [s.addForm.textLabel]: text });
+      await waitForMessage(page, s.added({ quadrant }).replaceAll('*', ''));
+    }
+    await waitForMessage(page, s.itemsLine({ count: 3 }));
+
+    await as(manager);
+    await clickButton(page, s.buttons.startVote);
+    await waitForMessage(page, s.phases.vote);
+    for (const voter of [manager, members[0]!, members[1]!]) {
+      await as(voter);
+      await clickButton(page, s.buttons.voteIn({ quadrant: s.quadrants.threats }));
+      await clickButton(page, s.buttons.voteOne, { near: items.threat });
+      await waitForMessage(page, /Din röst på ”Svårt att rekrytera socionomer” är lagd/);
+    }
+    await as(members[0]!);
+    await clickButton(page, s.buttons.voteIn({ quadrant: s.quadrants.strengths }));
+    await clickButton(page, s.buttons.voteOne, { near: items.strength });
+    await waitForMessage(page, s.votersLine({ voters: 3 }));
+    await screenshot(page, 'story-1-swot-voting');
+
+    await as(manager);
+    await clickButton(page, s.buttons.endVote);
+    await waitForMessage(page, `${s.votes({ count: 3 })} – ${items.threat}`);
+    await clickButton(page, s.buttons.toAction, { near: items.threat });
+    const owner = members[1]!;
+    await fillForm(page, {
+      [s.actionForm.textLabel]: action,
+      [s.actionForm.ownerLabel]: owner.name,
+      [s.actionForm.dueLabel]: '2026-11-20',
+    });
+    await waitForMessage(
+      page,
+      s.actionLine({ text: action, owner: owner.name, due: '20 nov 2026' }),
+    );
+    await clickButton(page, s.buttons.close);
+    const summary = await waitForMessage(page, s.summaryTitle({ topic: 'Vår vardag' }));
+    expect(await summary.textContent()).toContain(action);
+
+    // One board, updated in place through every phase, now closed.
+    const boards = (await readMessages(page, { fromTillit: true })).filter((text) =>
+      text.startsWith(s.title({ topic: 'Vår vardag' })),
+    );
+    expect(boards).toHaveLength(1);
+    expect(boards[0]).toContain(s.phases.closed);
+    await screenshot(page, 'story-2-swot-closed');
+  });
+
+  it('opens the weekly reflection on time; five people answer; the manager sees the summary', async () => {
+    const r = sv.reflection;
+    await travelTime(page, '1h');
+    const answerers = members.slice(0, 5);
+    const ratings = [4, 5, 3, 4, 4];
+    for (const [i, person] of answerers.entries()) {
+      await pickPerson(page, person.key);
+      await waitForMessage(page, r.title, { in: 'inbox' });
+      await clickButton(page, String(ratings[i]), { in: 'inbox' });
+      await fillForm(page, { [r.form.textLabel({ max: 500 })]: `Bra stöd från kollegorna ${i}` });
+      await waitForMessage(page, r.thanks, { in: 'inbox' });
+    }
+    await screenshot(page, 'story-3-reflection-answered');
+
+    await as(manager);
+    await typeCommand(page, '/tillit summary');
+    const m = sv.summary.measures;
+    const summary = await waitForMessage(
+      page,
+      sv.summary.title({ unit: section, period: 'T3 2026' }),
+    );
+    const text = await summary.innerText();
+    // Everyone in the section was asked: the members and their manager.
+    const percent = Math.round((5 * 100) / (members.length + 1));
+    expect(text).toContain(`${m['reflection.response-rate']}\t${percent} %`);
+    expect(text).toContain(`${m['rating.all']}\t4,0`);
+    expect(text).toContain(sv.summary.themes);
+    expect(text).toContain('kollegorna (5), stöd (5)');
+    expect(text).toContain(`${m['dialogues.swot']}\t1`);
+    expect(text).toContain(`${m['actions.opened']}\t1`);
+    await screenshot(page, 'story-4-summary');
+  });
+
+  it('travels a day ahead, and the owner finds the due nudge in the inbox', async () => {
+    const f = sv.followUp;
+    await travelTime(page, '1d');
+    const owner = members[1]!;
+    await pickPerson(page, owner.key);
+    const nudge = await waitForMessage(page, f.nudge.dueTitle, { in: 'inbox' });
+    expect(await nudge.textContent()).toContain(action);
+    await screenshot(page, 'story-5-due-nudge');
+  });
+});
