@@ -2,6 +2,7 @@ import type { Settings } from '../dialogues/core/context.js';
 import { reflectionTicks } from '../dialogues/reflection/reflection-ticks.js';
 import { ticks } from '../dialogues/schedule/ticks.js';
 import type { Database } from '../store/database.js';
+import type { RefreshMessages } from './channel.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createLocalDeliverer } from './local/local-deliverer.js';
@@ -28,8 +29,10 @@ export function startBackground(deps: {
   clock: Clock;
   log: Logger;
   settings: Settings;
+  /** For ticks that change what a posted message shows (a phase ended at its deadline). */
+  refresh: RefreshMessages;
 }): Background {
-  const { config, db, clock, log, settings } = deps;
+  const { config, db, clock, log, settings, refresh } = deps;
   const deliverers: Deliverer[] = [];
   if (config.slack) {
     deliverers.push(
@@ -46,7 +49,7 @@ export function startBackground(deps: {
     ...ticks,
     ...reflectionTicks({ retentionDays: config.REFLECTION_TEXT_RETENTION_DAYS }),
   ];
-  const scheduler = createScheduler({ db, clock, settings, log, ticks: allTicks });
+  const scheduler = createScheduler({ db, clock, settings, log, refresh, ticks: allTicks });
   sender.start();
   scheduler.start();
   return {

@@ -1,7 +1,7 @@
 import { createInboundHandler } from '../dialogues/handle-inbound.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { type Background, startBackground } from './background.js';
-import type { Channel } from './channel.js';
+import type { Channel, RefreshMessages } from './channel.js';
 import { type Clock, createClock } from './clock.js';
 import { createCoalescer } from './coalescer.js';
 import type { Config } from './config.js';
@@ -26,6 +26,8 @@ export interface TillitOptions {
 export interface RunningTillit extends HttpServer {
   channels: Channel[];
   clock: Clock;
+  /** Shows a view in the messages posted under its key, on every platform. */
+  refresh: RefreshMessages;
   /** Waits for coalesced message updates (tests, shutdown). */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -42,6 +44,20 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     log.error('message update failed', { key, error }),
   );
   const channels: Channel[] = [];
+  // A unit may be linked on several platforms: an update from one reaches them all, and so
+  // does one nobody clicked for (a phase ended at its deadline, from a scheduler tick).
+  const refresh: RefreshMessages = async (key, view) => {
+    const results = await Promise.allSettled(channels.map((c) => c.refresh(key, view)));
+    for (const [i, result] of results.entries()) {
+      if (result.status === 'rejected') {
+        log.error('message update failed', {
+          key,
+          channel: channels[i]!.name,
+          error: result.reason,
+        });
+      }
+    }
+  };
   if (config.slack) {
     channels.push(
       createSlackChannel({
@@ -56,6 +72,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
         clock,
         log,
         updates,
+        refresh,
       }),
     );
   }
@@ -69,6 +86,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
       clock,
       log,
       updates,
+      refresh,
     }),
   );
   // Assigned once the server listens; time travel on the local page may come before that.
@@ -81,6 +99,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
         settings,
         clock,
         log,
+        refresh,
         host: config.HOST,
         // After a jump, what fell due (prompts, nudges) shows at once, not at the next minute.
         afterTimeTravel: async () => {
@@ -98,12 +117,13 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   background =
     options.background === false
       ? null
-      : startBackground({ config, db: database.db, clock, log, settings });
+      : startBackground({ config, db: database.db, clock, log, settings, refresh });
   let stopping: Promise<void> | null = null;
   return {
     ...server,
     channels,
     clock,
+    refresh,
     settle: () => updates.flush(),
     stop() {
       stopping ??= (async () => {

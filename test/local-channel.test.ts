@@ -96,7 +96,7 @@ describe('local channel: requests', () => {
     const person = (await findPersonByKey(t.database.db, { key: manager.key }))!;
     const scene = { personId: person.id, channelId: channel, now: t.tillit.clock.now() };
     const board = (text: string): View => ({ summary: text, blocks: [{ type: 'text', text }] });
-    await carryOutLocally(t.database.db, scene, [
+    await carryOutLocally({ db: t.database.db, refresh: t.tillit.refresh }, scene, [
       { kind: 'channel', key: 'test:board', view: board('*Första* versionen') },
     ]);
     const before = (await messagesOf(colleague, channel)).find((m) =>
@@ -105,7 +105,7 @@ describe('local channel: requests', () => {
     expect(before).toMatchObject({ private: false, version: 1 });
     expect(before.html).toContain('<strong>Första</strong>');
 
-    await carryOutLocally(t.database.db, scene, [
+    await carryOutLocally({ db: t.database.db, refresh: t.tillit.refresh }, scene, [
       { kind: 'update', key: 'test:board', view: board('Andra versionen <script>') },
     ]);
     const after = await messagesOf(colleague, channel);

@@ -49,6 +49,7 @@ describe('outbox in the running bot', () => {
       clock: t.tillit.clock,
       log: { debug() {}, info() {}, warn() {}, error() {} },
       settings: settingsFrom(t.config),
+      refresh: t.tillit.refresh,
     });
     try {
       const posted = await t.api.waitForCall(

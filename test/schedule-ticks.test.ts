@@ -77,13 +77,16 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
+/** These ticks post and update nothing in place. */
+const refresh = async () => {};
+
 describe('scheduler ticks', () => {
   it('enqueues once however often and on however many instances the tick runs', async () => {
     await handle.db.delete(outbox);
     // Thursday 2026-03-26 14:00:30 in Stockholm (winter time).
     const clock = createClock(new Date('2026-03-26T13:00:30Z'));
     const instance = () =>
-      createScheduler({ db: handle.db, clock, settings, log, ticks: [weeklyPrompts] });
+      createScheduler({ db: handle.db, clock, settings, log, refresh, ticks: [weeklyPrompts] });
     const [first, second] = [instance(), instance()];
 
     await first.runOnce();
@@ -110,6 +113,7 @@ describe('scheduler ticks', () => {
       clock,
       settings,
       log,
+      refresh,
       ticks: [weeklyPrompts],
     });
     await scheduler.runOnce();
@@ -133,6 +137,7 @@ describe('scheduler ticks', () => {
       clock: createClock(),
       settings,
       log,
+      refresh,
       ticks: [broken, counting],
       every: '* * * * * *',
     });

@@ -1,5 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../bot/log.js';
+import { settingsFrom } from '../bot/request-settings.js';
+import { createScheduler } from '../bot/scheduler/scheduler.js';
+import { localDate } from '../dialogues/dialogue/local-time.js';
+import { ticks } from '../dialogues/schedule/ticks.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { actions, dialogues, swotItems, swotVotes } from '../store/schema/index.js';
 import type { RecordedCall } from './support/fake-slack-api.js';
@@ -21,6 +26,7 @@ beforeAll(async () => {
       slackPerson('chef', [{ unit: 'sek', role: 'manager' }]),
       ...members.map((m) => slackPerson(m, [{ unit: 'sek', role: 'member' }])),
       slackPerson('utanfor', [{ unit: 'annan', role: 'member' }]),
+      slackPerson('chef2', [{ unit: 'annan', role: 'manager' }]),
     ],
   });
 });
@@ -191,6 +197,46 @@ describe('SWOT in Slack, through the real Bolt app', () => {
     await s.clickRaw('m6', CHANNEL, 'swot.vote::0', items[0]!.id);
     expect(textOf(await s.privateTo('m6', since))).toMatch(/avslutad|Inget ändrades/);
     expect(await t.database.db.select().from(swotVotes)).toEqual(before);
+  });
+
+  it('moves on at its deadline with nobody clicking, and the channel message shows it', async () => {
+    const clock = t.tillit.clock;
+    const today = localDate(clock.now(), 'Europe/Stockholm');
+    await s.command('chef2', 'C0OTHER', `swot "Till fredag" ${today} 23:59`);
+    const board = await s.waitFor(
+      (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0OTHER',
+    );
+    const { triggerId } = await s.click('utanfor', 'C0OTHER', board.args.blocks, 'swot.add');
+    await s.submit('utanfor', await s.modalOpenedBy(triggerId), {
+      quadrant: { selected: 'threats' },
+      text: 'Sjukskrivningar',
+      anonymous: { checked: [] },
+    });
+    await t.tillit.settle();
+    const updatesBefore = t.api.callsOf('chat.update').length;
+
+    clock.advance(24 * 3_600_000);
+    const scheduler = createScheduler({
+      db: t.database.db,
+      clock,
+      settings: settingsFrom(t.config),
+      log: createLogger('error', () => {}),
+      refresh: t.tillit.refresh,
+      ticks,
+    });
+    await scheduler.runOnce();
+    await t.tillit.settle();
+    const updates = t.api.callsOf('chat.update').slice(updatesBefore);
+    const posted = t.api.messagesIn('C0OTHER')[0]!;
+    expect(updates.map((u) => [u.args.channel, u.args.ts])).toEqual([['C0OTHER', posted.ts]]);
+    expect(textOf(updates[0]!)).toContain('Röstning');
+    expect(textOf(updates[0]!)).toContain('Sjukskrivningar');
+
+    // The next minute's tick finds nothing more to move, and updates nothing.
+    clock.advance(60_000);
+    await scheduler.runOnce();
+    await t.tillit.settle();
+    expect(t.api.callsOf('chat.update').length).toBe(updatesBefore + 1);
   });
 });
 

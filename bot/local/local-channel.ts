@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { texts } from '../../dialogues/texts/catalogue.js';
+import { updateLocalMessagesByKey } from '../../store/queries/local-messages.js';
 import type { Language } from '../../store/schema/index.js';
 import type { Channel } from '../channel.js';
 import { loadDemoOrgIfEmpty } from './demo-data.js';
@@ -38,6 +39,9 @@ export function createLocalChannel(deps: LocalChannelDeps): Channel {
     },
     async start() {
       if (deps.demo !== false) await loadDemoOrgIfEmpty(deps.db, deps.log);
+    },
+    async refresh(key, view) {
+      await updateLocalMessagesByKey(deps.db, { key, view });
     },
   };
 }

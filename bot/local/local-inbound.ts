@@ -7,6 +7,7 @@ import type { Database } from '../../store/database.js';
 import { postLocalMessage } from '../../store/queries/local-messages.js';
 import { findPersonByIdentity, type Person } from '../../store/queries/people.js';
 import type { Language } from '../../store/schema/index.js';
+import type { RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { carryOutLocally, type LocalScene } from './local-replies.js';
@@ -18,6 +19,8 @@ export interface LocalInboundDeps {
   settings: Settings;
   clock: Clock;
   log: Logger;
+  /** Every platform's messages under a key: what an `update` reply does. */
+  refresh: RefreshMessages;
 }
 
 /** The local identity of a person: the platform 'local', no workspace, the person key. */
@@ -73,7 +76,7 @@ export async function runLocalInbound(
     });
   }
   const scene: LocalScene = { personId: person.id, channelId, now };
-  const answer = await carryOutLocally(deps.db, scene, handled.replies);
+  const answer = await carryOutLocally(deps, scene, handled.replies);
   const lang = (await findLocalPerson(deps.db, personKey))?.lang ?? deps.settings.defaultLang;
   const response: LocalResponse = { lang };
   if (answer.form) {

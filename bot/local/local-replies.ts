@@ -1,7 +1,8 @@
 import type { Reply } from '../../dialogues/core/outcome.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
-import { postLocalMessage, updateLocalMessagesByKey } from '../../store/queries/local-messages.js';
+import { postLocalMessage } from '../../store/queries/local-messages.js';
+import type { RefreshMessages } from '../channel.js';
 
 /** Where a local request came from: the person, and the channel they were looking at. */
 export interface LocalScene {
@@ -23,10 +24,11 @@ export interface LocalAnswer {
 
 /**
  * Carries out a use case's replies for the local page, in order. Messages are stored, so
- * every viewer's next poll shows them; updates by key replace stored views in place.
+ * every viewer's next poll shows them; updates by key go to every platform that posted the key
+ * (here: stored views replaced in place).
  */
 export async function carryOutLocally(
-  db: Database,
+  { db, refresh }: { db: Database; refresh: RefreshMessages },
   scene: LocalScene,
   replies: Reply[],
 ): Promise<LocalAnswer> {
@@ -53,7 +55,7 @@ export async function carryOutLocally(
         });
         break;
       case 'update':
-        await updateLocalMessagesByKey(db, { key: reply.key, view: reply.view });
+        await refresh(reply.key, reply.view);
         break;
       case 'form':
         answer.form = reply.form;

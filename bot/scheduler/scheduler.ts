@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Settings } from '../../dialogues/core/context.js';
-import type { Tick } from '../../dialogues/schedule/tick.js';
+import type { Tick, TickContext } from '../../dialogues/schedule/tick.js';
 import type { Database } from '../../store/database.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
@@ -10,6 +10,8 @@ export interface SchedulerOptions {
   clock: Clock;
   settings: Settings;
   log: Logger;
+  /** What a tick's `refresh` does: the composition root's, for every platform. */
+  refresh: TickContext['refresh'];
   ticks: readonly Tick[];
   /** node-cron expression; default every minute at second 0. */
   every?: string;
@@ -29,7 +31,7 @@ export interface Scheduler {
  * that comes while the last one still runs is skipped (the next minute catches up).
  */
 export function createScheduler(options: SchedulerOptions): Scheduler {
-  const { db, clock, settings, log, ticks } = options;
+  const { db, clock, settings, log, refresh, ticks } = options;
   let task: ScheduledTask | null = null;
   let running: Promise<void> | null = null;
 
@@ -38,7 +40,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     for (const tick of ticks) {
       const started = Date.now();
       try {
-        await tick.run({ db, now, settings });
+        await tick.run({ db, now, settings, refresh });
         log.debug('tick done', { tick: tick.name, ms: Date.now() - started });
       } catch (error) {
         log.error('tick failed', { tick: tick.name, error });

@@ -6,7 +6,7 @@ import type { HandledInbound, InboundHandler } from '../../dialogues/handle-inbo
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
-import type { Channel } from '../channel.js';
+import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { Coalescer } from '../coalescer.js';
 import type { Logger } from '../log.js';
@@ -16,6 +16,7 @@ import {
   modalFor,
   type SlackScene,
   unwrapModalState,
+  updatePostedSlackMessages,
 } from './slack-replies.js';
 
 export interface SlackChannelDeps {
@@ -30,6 +31,8 @@ export interface SlackChannelDeps {
   clock: Clock;
   log: Logger;
   updates: Coalescer;
+  /** Every platform's messages under a key: what an `update` reply does. */
+  refresh: RefreshMessages;
 }
 
 /** Slack submissions must be answered within 3 s; past this the answer goes out after the ack. */
@@ -69,6 +72,12 @@ export function createSlackChannel(
     },
     async stop() {
       if (deps.mode === 'socket') await app.stop();
+    },
+    async refresh(key, view) {
+      // Coalesced per key: only the newest view of a busy dialogue message is sent.
+      deps.updates.schedule(`slack:${key}`, () =>
+        updatePostedSlackMessages(deps.db, app.client, key, view),
+      );
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Reply } from '../../dialogues/core/outcome.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import { findPostedMessages, rememberPostedMessage } from '../../store/queries/posted-messages.js';
-import type { Coalescer } from '../coalescer.js';
+import type { RefreshMessages } from '../channel.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
 
 /** Where a Slack request came from: what carrying out its replies needs. */
@@ -18,7 +18,8 @@ export interface SlackScene {
 
 export interface SlackReplyDeps {
   db: Database;
-  updates: Coalescer;
+  /** Every platform's messages under a key (composition root): a unit may be on Teams too. */
+  refresh: RefreshMessages;
 }
 
 /** Carries out a use case's replies in Slack, in order. Form errors are the caller's (ack). */
@@ -36,7 +37,7 @@ export async function deliverSlackReplies(
         await postInChannel(deps, scene, reply.view, reply.key);
         break;
       case 'update':
-        scheduleUpdate(deps, scene, reply.key, reply.view);
+        await deps.refresh(reply.key, reply.view);
         break;
       case 'form':
         await openModal(scene, reply.form);
@@ -88,19 +89,22 @@ async function postInChannel(deps: SlackReplyDeps, scene: SlackScene, view: View
   }
 }
 
-/** Coalesced per key: only the newest view of a busy dialogue message is sent. */
-function scheduleUpdate(deps: SlackReplyDeps, scene: SlackScene, key: string, view: View) {
-  deps.updates.schedule(`slack:${key}`, async () => {
-    const messages = await findPostedMessages(deps.db, { key, platform: 'slack' });
-    for (const message of messages) {
-      await scene.client.chat.update({
-        channel: message.channelId,
-        ts: message.messageId,
-        text: view.summary,
-        blocks: renderBlocks(view),
-      });
-    }
-  });
+/** Puts the view into every Slack message posted under the key (chat.update). */
+export async function updatePostedSlackMessages(
+  db: Database,
+  client: WebClient,
+  key: string,
+  view: View,
+): Promise<void> {
+  const messages = await findPostedMessages(db, { key, platform: 'slack' });
+  for (const message of messages) {
+    await client.chat.update({
+      channel: message.channelId,
+      ts: message.messageId,
+      text: view.summary,
+      blocks: renderBlocks(view),
+    });
+  }
 }
 
 async function openModal(scene: SlackScene, form: Form) {

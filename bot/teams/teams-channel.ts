@@ -10,7 +10,7 @@ import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import { findPersonByIdentity } from '../../store/queries/people.js';
-import type { Channel } from '../channel.js';
+import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { Coalescer } from '../coalescer.js';
 import type { TeamsConfig } from '../config.js';
@@ -26,7 +26,7 @@ import {
   type TeamsConnector,
   tenantOf,
 } from './teams-connector.js';
-import { deliverTeamsReplies, type TeamsScene } from './teams-replies.js';
+import { deliverTeamsReplies, type TeamsScene, updatePostedTeamsCards } from './teams-replies.js';
 import { commandTextOf } from './teams-text.js';
 
 export interface TeamsChannelDeps {
@@ -37,6 +37,8 @@ export interface TeamsChannelDeps {
   clock: Clock;
   log: Logger;
   updates: Coalescer;
+  /** Every platform's messages under a key: what an `update` reply does. */
+  refresh: RefreshMessages;
 }
 
 export type TeamsChannel = Channel & {
@@ -95,6 +97,12 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     async start() {
       if (config.mode !== 'bot-framework') return;
       application().catch((error) => deps.log.error('teams application failed to load', { error }));
+    },
+    async refresh(key, view) {
+      // Coalesced per key: only the newest view of a busy dialogue card is sent.
+      deps.updates.schedule(`teams:${key}`, () =>
+        updatePostedTeamsCards({ ...deps, connector }, key, view),
+      );
     },
   };
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../store/database.js';
 import { findPostedMessages, rememberPostedMessage } from '../../store/queries/posted-messages.js';
 import { findTeamsForm, rememberTeamsForm } from '../../store/queries/teams-conversations.js';
 import type { TeamsConversationKind } from '../../store/schema/index.js';
-import type { Coalescer } from '../coalescer.js';
+import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
 import type { CardOrigin } from './card-data.js';
 import type { AdaptiveCardJson } from './render-card.js';
@@ -35,7 +35,8 @@ export interface TeamsScene {
 
 export interface TeamsReplyDeps {
   db: Database;
-  updates: Coalescer;
+  /** Every platform's messages under a key (composition root): a unit may be on Slack too. */
+  refresh: RefreshMessages;
   connector: TeamsConnector;
   log: Logger;
 }
@@ -67,7 +68,7 @@ export async function deliverTeamsReplies(
         await postInChannel(deps, scene, reply.view, reply.key);
         break;
       case 'update':
-        scheduleUpdate(deps, reply.key, reply.view);
+        await deps.refresh(reply.key, reply.view);
         break;
       case 'form':
         formHandled = true;
@@ -157,19 +158,21 @@ async function postInChannel(deps: TeamsReplyDeps, scene: TeamsScene, view: View
   }
 }
 
-/** Coalesced per key: only the newest view of a busy dialogue card is sent, in place. */
-function scheduleUpdate(deps: TeamsReplyDeps, key: string, view: View) {
-  deps.updates.schedule(`teams:${key}`, async () => {
-    const messages = await findPostedMessages(deps.db, { key, platform: 'teams' });
-    for (const message of messages) {
-      const reference = await deps.connector.referenceFor(message.channelId);
-      if (!reference) {
-        deps.log.warn('teams card to update has no stored conversation', { key });
-        continue;
-      }
-      await deps.connector.update(reference, message.messageId, sharedActivity(view));
+/** Puts the view into every Teams card posted under the key (updateActivity), in place. */
+export async function updatePostedTeamsCards(
+  deps: Pick<TeamsReplyDeps, 'db' | 'connector' | 'log'>,
+  key: string,
+  view: View,
+): Promise<void> {
+  const messages = await findPostedMessages(deps.db, { key, platform: 'teams' });
+  for (const message of messages) {
+    const reference = await deps.connector.referenceFor(message.channelId);
+    if (!reference) {
+      deps.log.warn('teams card to update has no stored conversation', { key });
+      continue;
     }
-  });
+    await deps.connector.update(reference, message.messageId, sharedActivity(view));
+  }
 }
 
 /** A form answering a submit replaces the submitted card; any other is sent privately. */

@@ -1,11 +1,17 @@
 import type { Database } from '../../store/database.js';
 import type { Settings } from '../core/context.js';
+import type { View } from '../view.js';
 
 /** What a tick gets: the database, the clock's time (never `new Date()`), the settings. */
 export interface TickContext {
   db: Database;
   now: Date;
   settings: Settings;
+  /**
+   * Shows `view` in the messages posted under `key` wherever they are (a dialogue's board
+   * after its deadline moved it on), like an `update` reply does for a click.
+   */
+  refresh(key: string, view: View): Promise<void>;
 }
 
 /**

@@ -7,6 +7,13 @@ import type { Tick } from './tick.js';
 export const ticks: Tick[] = [
   ...followUpTicks(),
   ...riskTicks(),
-  // The phase moves on at its deadline; the channel message follows at the next interaction.
-  { name: 'swot-deadlines', run: ({ db, now }) => closeDuePhases(db, { now }).then(() => {}) },
+  {
+    name: 'swot-deadlines',
+    // The phase moves on at its deadline, and the board in the channel shows it at once.
+    run: async ({ db, now, refresh }) => {
+      for (const { update } of await closeDuePhases(db, { now })) {
+        await refresh(update.key, update.view);
+      }
+    },
+  },
 ];
