@@ -70,7 +70,8 @@ describe('fake Slack Web API through the real WebClient', () => {
     expect(delivered).toHaveLength(1);
     const waited = delivered[0]!.at - started;
     expect(waited).toBeGreaterThanOrEqual(950);
-    expect(waited).toBeLessThan(1500);
+    // Well under the SDK's own backoff, with room for a busy machine.
+    expect(waited).toBeLessThan(3_000);
     expect(api.messagesIn('C2').map((m) => m.text)).toEqual(['Efter paus']);
   });
 
