@@ -134,6 +134,7 @@ describe('answering the weekly reflection', () => {
         principle: round.principle,
         rating: 4,
         text: 'Mer tid för brukarna',
+        textWords: "'brukarna':4 'för':3 'mer':1 'tid':2",
       },
     ]);
     const took = await db

@@ -276,14 +276,14 @@ describe('retention', () => {
           .where(eq(reflectionAnswers.roundId, round!.id))
           .orderBy(sql`random()`)
       )
-        .map((a) => ({ rating: a.rating, text: a.text }))
+        .map((a) => ({ rating: a.rating, text: a.text, words: a.textWords }))
         .sort((a, b) => (a.rating ?? 0) - (b.rating ?? 0));
 
     // 364 days after the round opened: still within a year.
     await purgeExpiredTexts(db, { now: new Date('2027-11-25T13:00:00Z'), retentionDays: 365 });
     expect(await textsOf()).toEqual([
-      { rating: 2, text: 'Text 0' },
-      { rating: 3, text: 'Text 1' },
+      { rating: 2, text: 'Text 0', words: "'0':2 'text':1" },
+      { rating: 3, text: 'Text 1', words: "'1':2 'text':1" },
     ]);
 
     const purged = await purgeExpiredTexts(db, {
@@ -291,9 +291,10 @@ describe('retention', () => {
       retentionDays: 365,
     });
     expect(purged.purged).toBeGreaterThanOrEqual(2);
+    // The words worked out from a text go with it.
     expect(await textsOf()).toEqual([
-      { rating: 2, text: null },
-      { rating: 3, text: null },
+      { rating: 2, text: null, words: null },
+      { rating: 3, text: null, words: null },
     ]);
     expect(
       (await purgeExpiredTexts(db, { now: new Date('2027-11-27T00:00:00Z'), retentionDays: 365 }))

@@ -106,7 +106,7 @@ export function baselineQuery(params: {
                             row_number() over (order by votes desc, text) as rt from voted) x
       where rb <= 3 or rt <= 5),
     texts as materialized (
-      select up.bucket, up.unit_id, a.round_id, a.text
+      select up.bucket, up.unit_id, a.round_id, a.text_words
       from up join reflection_rounds r on r.unit_id = up.unit_id and r.round_date between up.d0 and up.d1
       join reflection_answers a on a.round_id = r.id and a.text is not null
       where up.idx = 0),
@@ -116,7 +116,7 @@ export function baselineQuery(params: {
     stop as materialized (select unnest(string_to_array(${params.stopWords.join(' ')}, ' ')) as word),
     words as (
       select texts.bucket, w.word from texts join writers using (unit_id)
-      cross join lateral unnest(tsvector_to_array(to_tsvector('simple', texts.text))) as w(word)
+      cross join lateral unnest(tsvector_to_array(texts.text_words)) as w(word)
       where char_length(w.word) >= 3 and w.word ~ '^[[:alpha:]]+$'
         and not exists (select 1 from stop where stop.word = w.word)),
     themes as (

@@ -22,10 +22,10 @@ type Row = { bucket: string | null; word: string; answers: number };
 /**
  * The words that recur in the reflection texts of the period, per bucket and over the
  * subtree: counted in the database, so no text leaves it. Only units where at least
- * `minWriters` people wrote in one round count: a smaller group's words are never shown. Postgres' own word splitter
- * (to_tsvector with the `simple` configuration: lower case, no stemming, each word once per
- * answer) does the splitting; words shorter than three letters, numbers and `stopWords` are
- * skipped.
+ * `minWriters` people wrote in one round count: a smaller group's words are never shown.
+ * The words come from `text_words`, Postgres' own splitter applied when the answer was
+ * stored (to_tsvector with the `simple` configuration: lower case, no stemming, each word
+ * once per answer); words shorter than three letters, numbers and `stopWords` are skipped.
  */
 export async function themeWords(
   db: Database,
@@ -47,7 +47,7 @@ export async function themeWords(
           select unnest(string_to_array(${params.stopWords.join(' ')}, ' ')) as word
         ),
         texts as materialized (
-          select tree.bucket, tree.id as unit_id, a.round_id, a.text
+          select tree.bucket, tree.id as unit_id, a.round_id, a.text_words
           from tree
           join reflection_rounds r on r.unit_id = tree.id
           join p on r.round_date between p.from_date and p.to_date
@@ -64,7 +64,7 @@ export async function themeWords(
           select texts.bucket, w.word
           from texts
           join writers using (unit_id)
-          cross join lateral unnest(tsvector_to_array(to_tsvector('simple', texts.text))) as w(word)
+          cross join lateral unnest(tsvector_to_array(texts.text_words)) as w(word)
           where char_length(w.word) >= 3 and w.word ~ '^[[:alpha:]]+$'
             and not exists (select 1 from stop where stop.word = w.word)
         ),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   check,
+  customType,
   date,
   index,
   integer,
@@ -14,6 +15,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { people, units } from './org.js';
+
+/** Postgres' word list type: drizzle has none of its own. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** The seven guiding principles of trust-based governance (SOU 2018:47), in rotation order. */
 export const reflectionPrinciples = [
@@ -141,6 +145,12 @@ export const reflectionAnswers = pgTable(
     rating: smallint(),
     /** Optional; set to null by the retention purge, while the rating stays. */
     text: text(),
+    /**
+     * The text's words (Postgres' `simple` splitter: lower case, each word once), worked out
+     * once when the answer is stored rather than at every summary, for the recurring themes.
+     * Generated from the text, so the purge that clears the text clears these too.
+     */
+    textWords: tsvector().generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, text)`),
   },
   (t) => [
     index('reflection_answers_round_idx').on(t.roundId),

@@ -1,0 +1,1 @@
+ALTER TABLE "reflection_answers" ADD COLUMN "text_words" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, text)) STORED;
