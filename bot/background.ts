@@ -9,7 +9,7 @@ import { createLocalDeliverer } from './local/local-deliverer.js';
 import type { Logger } from './log.js';
 import type { Deliverer } from './outbox/deliverer.js';
 import { createSender, type Sender } from './outbox/sender.js';
-import { createSlackDeliverer } from './outbox/slack-deliverer.js';
+import { createSlackDeliverer, slackRate } from './outbox/slack-deliverer.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { createTeamsDeliverer } from './teams/teams-deliverer.js';
 
@@ -36,7 +36,11 @@ export function startBackground(deps: {
   const deliverers: Deliverer[] = [];
   if (config.slack) {
     deliverers.push(
-      createSlackDeliverer({ botToken: config.slack.botToken, apiUrl: config.SLACK_API_URL }),
+      createSlackDeliverer({
+        botToken: config.slack.botToken,
+        apiUrl: config.SLACK_API_URL,
+        rate: slackRate(config.SLACK_SEND_RATE),
+      }),
     );
   }
   // In emulator mode there is no Teams to reach on Tillit's own initiative.

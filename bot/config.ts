@@ -17,6 +17,7 @@ const configSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-').optional()),
   SLACK_API_URL: optionalText.pipe(z.url().optional()),
+  SLACK_SEND_RATE: z.coerce.number().int().min(1).max(1_000).default(20),
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,

@@ -12,10 +12,16 @@ export const OUTBOX_EVENT_TYPE = 'tillit_outbox';
 
 /**
  * Slack's documented pace for chat.postMessage is about one message a second per channel; a
- * workspace-wide ceiling exists but is not published, so the budget is configurable and a
- * 429 pauses everything until its Retry-After anyway.
+ * workspace-wide ceiling exists but is not published, so the budget is configurable
+ * (SLACK_SEND_RATE) and a 429 pauses everything until its Retry-After anyway. After a quiet
+ * spell, half a second's worth may go at once.
  */
-export const DEFAULT_SLACK_RATE: BucketRate = { perSecond: 20, burst: 10 };
+export const slackRate = (perSecond: number): BucketRate => ({
+  perSecond,
+  burst: Math.max(1, Math.floor(perSecond / 2)),
+});
+
+export const DEFAULT_SLACK_RATE: BucketRate = slackRate(20);
 
 /** A hung call is abandoned after this; the sender's lease outlasts it several times over. */
 const DEFAULT_TIMEOUT_MS = 10_000;
