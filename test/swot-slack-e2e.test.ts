@@ -201,8 +201,12 @@ describe('SWOT in Slack, through the real Bolt app', () => {
 
   it('moves on at its deadline with nobody clicking, and the channel message shows it', async () => {
     const clock = t.tillit.clock;
-    const today = localDate(clock.now(), 'Europe/Stockholm');
-    await s.command('chef2', 'C0OTHER', `swot "Till fredag" ${today} 23:59`);
+    // Tomorrow, so the deadline is ahead whatever the time of day the test runs.
+    const tomorrow = localDate(
+      new Date(clock.now().getTime() + 24 * 3_600_000),
+      'Europe/Stockholm',
+    );
+    await s.command('chef2', 'C0OTHER', `swot "Till fredag" ${tomorrow} 23:59`);
     const board = await s.waitFor(
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0OTHER',
     );
@@ -212,10 +216,12 @@ describe('SWOT in Slack, through the real Bolt app', () => {
       text: 'Sjukskrivningar',
       anonymous: { checked: [] },
     });
+    // The item's own update goes out after the submission is answered: wait for it.
+    await s.waitFor((c) => c.method === 'chat.update' && textOf(c).includes('Sjukskrivningar'));
     await t.tillit.settle();
     const updatesBefore = t.api.callsOf('chat.update').length;
 
-    clock.advance(24 * 3_600_000);
+    clock.advance(2 * 24 * 3_600_000);
     const scheduler = createScheduler({
       db: t.database.db,
       clock,
