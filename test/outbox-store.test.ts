@@ -124,7 +124,8 @@ describe('shared rate budgets', () => {
     await new Promise((resolve) => setTimeout(resolve, 700));
     // The burst (10 slots = 500 ms) may start in the past, so all ten are usable now; the
     // ten after them come at the rate from now on, and the next ten after those.
-    // Compared on the database's clock (atMs), so a slow statement in between changes nothing.
+    // Compared on the database's clock (atMs), so statements up to half a second apart (the
+    // burst's length) give the same answer.
     const reserve = () => reserveSlots(handle.db, { key: 'slack:T3', count: 10, ...rate });
     const burst = await reserve();
     expect(burst.startsInMs).toBe(0);

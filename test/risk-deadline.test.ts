@@ -40,6 +40,14 @@ async function runDeadlineTick(now: Date): Promise<{ key: string; view: View }[]
   return refreshed;
 }
 
+async function startWithDeadline(manager: string, unitKey: string, deadline: string) {
+  const monday = new Date('2026-09-07T08:00:00Z');
+  const started = await driver(handle.db, manager, channelOf(unitKey), monday).command(
+    `risk "Hösten 2026" ${deadline}`,
+  );
+  return ofKind(started, 'channel')[0]!.key!;
+}
+
 describe('risk dialogue deadline', () => {
   it('moves identify on to assess at the deadline, and the board in the channel shows it', async () => {
     const monday = new Date('2026-09-07T08:00:00Z');
@@ -61,5 +69,30 @@ describe('risk dialogue deadline', () => {
 
     // Once moved, the next tick has nothing to move and nothing to show.
     expect(await runDeadlineTick(new Date('2026-09-09T22:01:00Z'))).toEqual([]);
+  });
+
+  it('refreshes the other boards when one cannot be, and reports the one', async () => {
+    const failing = await startWithDeadline('chef_b', 'sekb', '2026-09-16');
+    const other = await startWithDeadline('chef_enh', 'enh', '2026-09-16');
+    const refreshed: string[] = [];
+    const tick = riskTicks().find((t) => t.name === 'risk-deadlines')!;
+    const run = tick.run({
+      db: handle.db,
+      now: new Date('2026-09-16T22:00:00Z'),
+      settings,
+      refresh: async (key) => {
+        if (key === failing) throw new Error('the platform is down');
+        refreshed.push(key);
+      },
+    });
+    await expect(run).rejects.toThrow('1 board(s) not refreshed');
+    expect(refreshed).toEqual([other]);
+    // Both moved on, whether or not their board could be refreshed.
+    const phases = await handle.db
+      .select({ id: dialogues.id, phase: dialogues.phase })
+      .from(dialogues);
+    for (const key of [failing, other]) {
+      expect(phases.find((d) => `risk:${d.id}` === key)?.phase).toBe('assess');
+    }
   });
 });

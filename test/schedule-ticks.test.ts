@@ -105,6 +105,34 @@ describe('scheduler ticks', () => {
     expect(await queued()).toBe(6);
   });
 
+  it('runs again at the new time when asked while a run at an earlier time goes on', async () => {
+    const seen: string[] = [];
+    let release = () => {};
+    const slow: Tick = {
+      name: 'slow',
+      run: async ({ now }) => {
+        seen.push(now.toISOString());
+        if (seen.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+    const clock = createClock(new Date('2026-11-19T13:29:00Z'));
+    const scheduler = createScheduler({
+      db: handle.db,
+      clock,
+      settings,
+      log,
+      refresh,
+      ticks: [slow],
+    });
+    const first = scheduler.runOnce();
+    // Time travel while the first run is under way: two callers, one more run, at the new time.
+    clock.advance(3_600_000);
+    const [second, third] = [scheduler.runOnce(), scheduler.runOnce()];
+    release();
+    await Promise.all([first, second, third]);
+    expect(seen.map((iso) => iso.slice(0, 16))).toEqual(['2026-11-19T13:29', '2026-11-19T14:29']);
+  });
+
   it('does nothing before the time and catches up when the bot was down at the time', async () => {
     await handle.db.delete(outbox);
     const clock = createClock(new Date('2026-10-22T11:59:00Z')); // 13:59 summer time

@@ -5,6 +5,7 @@ import type { Reply } from '../dialogues/core/outcome.js';
 import { createInboundHandler, type HandledInbound } from '../dialogues/handle-inbound.js';
 import { closeDuePhases } from '../dialogues/swot/close-due-phases.js';
 import type { BoardItem, SwotBoard } from '../dialogues/swot/swot-board.js';
+import { boardUpdate } from '../dialogues/swot/swot-replies.js';
 import { swotSummaryView, swotView } from '../dialogues/swot/swot-view.js';
 import type { Form, FormValues, View } from '../dialogues/view.js';
 import type { DatabaseHandle } from '../store/database.js';
@@ -496,8 +497,13 @@ describe('SWOT dialogue', () => {
       ended: ['collect'],
       phase: 'vote',
     });
-    expect(first[0]!.update).toMatchObject({ kind: 'update', key: ticked.key });
-    expect(viewText(first[0]!.update.view)).toContain('5 mars 2026 kl. 12:00');
+    const [moved] = await handle.db
+      .select()
+      .from(dialogues)
+      .where(eq(dialogues.id, ticked.dialogueId));
+    const board = await boardUpdate(handle.db, moved!);
+    expect(board).toMatchObject({ kind: 'update', key: ticked.key });
+    expect(viewText(board.view)).toContain('5 mars 2026 kl. 12:00');
     // Results are visible during voting when the starter asked for it.
     const threat = await itemId(ticked.dialogueId, 'Sjukskrivningar');
     const voted = await as('m2', 'C5', new Date('2026-03-04T09:00:00Z')).click('swot.vote', threat);

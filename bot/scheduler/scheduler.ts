@@ -18,7 +18,11 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Runs every tick once at the clock's time (what each cron firing does). */
+  /**
+   * Runs every tick once at the clock's time as it is now. A run already under way started
+   * at an earlier time (the local channel's time travel may have moved the clock since), so
+   * this waits for it and then runs again; callers that come meanwhile share that one run.
+   */
   runOnce(): Promise<void>;
   start(): void;
   stop(): Promise<void>;
@@ -34,6 +38,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const { db, clock, settings, log, refresh, ticks } = options;
   let task: ScheduledTask | null = null;
   let running: Promise<void> | null = null;
+  let again: Promise<void> | null = null;
 
   async function runTicks(): Promise<void> {
     const now = clock.now();
@@ -48,17 +53,28 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  const runOnce = (): Promise<void> => {
+  /** Starts a run unless one is under way; either way, resolves when that run is done. */
+  const runOrJoin = (): Promise<void> => {
     running ??= runTicks().finally(() => {
       running = null;
     });
     return running;
   };
 
+  const runOnce = (): Promise<void> => {
+    if (!running) return runOrJoin();
+    again ??= running.then(() => {
+      again = null;
+      return runOrJoin();
+    });
+    return again;
+  };
+
   return {
     runOnce,
     start() {
-      task ??= cron.schedule(options.every ?? '0 * * * * *', () => runOnce(), {
+      // A firing while the last run still goes on joins it; the next minute catches up.
+      task ??= cron.schedule(options.every ?? '0 * * * * *', () => runOrJoin(), {
         name: 'tillit-ticks',
         noOverlap: true,
       });
@@ -67,6 +83,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       await task?.destroy();
       task = null;
       await running;
+      await again;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { settleDueDialogues } from '../dialogue/phases.js';
+import { refreshBoards } from '../dialogue/refresh-boards.js';
 import type { Tick } from '../schedule/tick.js';
 import { riskKind } from './risk-kind.js';
 import { boardUpdate, imageBaseOf } from './risk-load.js';
@@ -13,11 +14,14 @@ export function riskTicks(): Tick[] {
   return [
     {
       name: 'risk-deadlines',
-      run: async ({ db, now, settings, refresh }) => {
-        for (const { dialogue } of await settleDueDialogues(db, riskKind, now)) {
-          const update = await boardUpdate(db, dialogue, imageBaseOf(settings));
-          await refresh(update.key, update.view);
-        }
+      run: async (ctx) => {
+        const moved = await settleDueDialogues(ctx.db, riskKind, ctx.now);
+        const imageBase = imageBaseOf(ctx.settings);
+        await refreshBoards(
+          ctx,
+          moved.map((m) => m.dialogue.id),
+          (db, dialogue) => boardUpdate(db, dialogue, imageBase),
+        );
       },
     },
     {

@@ -1,6 +1,8 @@
 import { followUpTicks } from '../follow-up/follow-up-ticks.js';
 import { riskTicks } from '../risk/risk-ticks.js';
+import { refreshBoards } from '../dialogue/refresh-boards.js';
 import { closeDuePhases } from '../swot/close-due-phases.js';
+import { boardUpdate } from '../swot/swot-replies.js';
 import type { Tick } from './tick.js';
 
 /** Every scheduled tick of the product; the scheduler in bot/ runs them each minute. A new tick is one line here. */
@@ -10,10 +12,13 @@ export const ticks: Tick[] = [
   {
     name: 'swot-deadlines',
     // The phase moves on at its deadline, and the board in the channel shows it at once.
-    run: async ({ db, now, refresh }) => {
-      for (const { update } of await closeDuePhases(db, { now })) {
-        await refresh(update.key, update.view);
-      }
+    run: async (ctx) => {
+      const moved = await closeDuePhases(ctx.db, { now: ctx.now });
+      await refreshBoards(
+        ctx,
+        moved.map((m) => m.dialogueId),
+        boardUpdate,
+      );
     },
   },
 ];

@@ -1,16 +1,12 @@
 import type { Database } from '../../store/database.js';
-import type { Reply } from '../core/outcome.js';
 import { settleDueDialogues } from '../dialogue/phases.js';
 import { swotKind } from './swot-kind.js';
-import { boardUpdate } from './swot-replies.js';
 
 export interface PhaseClosed {
   dialogueId: string;
   /** The phases the deadline ended (usually one), and where the dialogue is now. */
   ended: string[];
   phase: string;
-  /** The new dialogue message, for the channel layer to send: `{kind:'update', key, view}`. */
-  update: Extract<Reply, { kind: 'update' }>;
 }
 
 /**
@@ -20,10 +16,9 @@ export interface PhaseClosed {
  */
 export async function closeDuePhases(db: Database, params: { now: Date }): Promise<PhaseClosed[]> {
   const settled = await settleDueDialogues(db, swotKind, params.now);
-  const closed: PhaseClosed[] = [];
-  for (const { dialogue, ended } of settled) {
-    const update = (await boardUpdate(db, dialogue)) as PhaseClosed['update'];
-    closed.push({ dialogueId: dialogue.id, ended, phase: dialogue.phase, update });
-  }
-  return closed;
+  return settled.map(({ dialogue, ended }) => ({
+    dialogueId: dialogue.id,
+    ended,
+    phase: dialogue.phase,
+  }));
 }

@@ -7,7 +7,10 @@ import { loadSwotBoard } from './swot-board.js';
 import { swotView } from './swot-view.js';
 
 /** The dialogue message as it is now, replacing the one in the channel (coalesced there). */
-export async function boardUpdate(db: Database, dialogue: Dialogue): Promise<Reply> {
+export async function boardUpdate(
+  db: Database,
+  dialogue: Dialogue,
+): Promise<Extract<Reply, { kind: 'update' }>> {
   const board = await loadSwotBoard(db, dialogue);
   return { kind: 'update', key: dialogueKey(dialogue), view: swotView(board) };
 }
