@@ -1,6 +1,6 @@
+import { refreshBoards } from '../dialogue/refresh-boards.js';
 import { followUpTicks } from '../follow-up/follow-up-ticks.js';
 import { riskTicks } from '../risk/risk-ticks.js';
-import { refreshBoards } from '../dialogue/refresh-boards.js';
 import { closeDuePhases } from '../swot/close-due-phases.js';
 import { boardUpdate } from '../swot/swot-replies.js';
 import type { Tick } from './tick.js';
