@@ -7,52 +7,42 @@ import { setAgreedAssessment } from '../../store/queries/risk-items.js';
 import { may } from '../core/access.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { asFormRefusal, note } from '../swot/swot-replies.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { FormValues, Input, ListItem } from '../view.js';
 import { loadRiskBoard, riskLabel } from './risk-board.js';
 import { assess, readScale, SCALE } from './risk-level.js';
-import {
-  type LoadedRisk,
-  loadRisk,
-  loadRiskDialogue,
-  refuseUnlessPhase,
-  withUpdate,
-} from './risk-load.js';
+import { checkRisk, type LoadedRisk, loadRisk, loadRiskDialogue, withUpdate } from './risk-load.js';
 import { assessmentText } from './risk-view.js';
 
-type Checked = Exclude<LoadedRisk, { ok: false }>;
+type OpenRisk = Exclude<LoadedRisk, { ok: false }>;
 
 /** The risk in the assess phase, and a person allowed to estimate (or, `steer`, to agree). */
 async function loadForAssessing(
   request: Request,
   riskId: string,
   steer: boolean,
-): Promise<{ ok: true; loaded: Checked } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadRisk(request, riskId);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['assess']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+): Promise<Checked<OpenRisk>> {
   const t = request.actor.t.risk;
-  const refused = steer
-    ? await guardDialogue(request, loaded.dialogue, 'run-dialogue', t.only.agree)
-    : await guardDialogue(request, loaded.dialogue, 'take-part', t.what.estimate);
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+  const who = steer
+    ? { capability: 'run-dialogue' as const, what: t.only.agree }
+    : { capability: 'take-part' as const, what: t.what.estimate };
+  return checkRisk(request, await loadRisk(request, riskId), { phases: ['assess'], ...who });
 }
 
 /** Button "assess risks": a private sheet, one line per risk with its buttons. */
 export async function showSheet(request: ActionRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t.risk;
-  const loaded = await loadRiskDialogue(request, request.action.value);
-  if (!loaded.ok) return loaded.outcome;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['assess']);
-  if (wrongPhase) return wrongPhase;
-  const refused = await guardDialogue(request, loaded.dialogue, 'take-part', t.what.estimate);
-  if (refused) return refused;
+  const checked = await checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+    phases: ['assess'],
+    capability: 'take-part',
+    what: t.what.estimate,
+  });
+  if (!checked.ok) return checked.outcome;
+  const { loaded } = checked;
   const board = await loadRiskBoard(ctx.db, loaded.dialogue);
   const steers = await may(ctx.db, actor, 'run-dialogue', loaded.dialogue.unitId);
   const items: ListItem[] = [];

@@ -3,36 +3,24 @@ import { setRiskDecision } from '../../store/queries/risk-items.js';
 import { riskHandlings, riskProcesses, selfCheckCadences } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { asFormRefusal, note } from '../swot/swot-replies.js';
 import type { Input, ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
 import { loadRiskBoard, riskLabel } from './risk-board.js';
 import { ACTION_MAX, CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
-import {
-  type LoadedRisk,
-  loadRisk,
-  loadRiskDialogue,
-  refuseUnlessPhase,
-  withUpdate,
-} from './risk-load.js';
+import { checkRisk, type LoadedRisk, loadRisk, loadRiskDialogue, withUpdate } from './risk-load.js';
 import { assessmentText } from './risk-view.js';
 
-type Checked = Exclude<LoadedRisk, { ok: false }>;
+type OpenRisk = Exclude<LoadedRisk, { ok: false }>;
 
-async function loadForDeciding(
-  request: Request,
-  riskId: string,
-): Promise<{ ok: true; loaded: Checked } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadRisk(request, riskId);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const what = request.actor.t.risk.only.decide;
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+async function loadForDeciding(request: Request, riskId: string): Promise<Checked<OpenRisk>> {
+  return checkRisk(request, await loadRisk(request, riskId), {
+    phases: ['decide'],
+    capability: 'run-dialogue',
+    what: request.actor.t.risk.only.decide,
+  });
 }
 
 /**
@@ -52,12 +40,13 @@ export async function assignees(request: Request, unitId: string): Promise<UnitM
 /** Button "decide on risks": a private list, one "decide" button per risk. */
 export async function showDecisions(request: ActionRequest): Promise<Outcome> {
   const t = request.actor.t.risk;
-  const loaded = await loadRiskDialogue(request, request.action.value);
-  if (!loaded.ok) return loaded.outcome;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
-  if (wrongPhase) return wrongPhase;
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', t.only.decide);
-  if (refused) return refused;
+  const checked = await checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+    phases: ['decide'],
+    capability: 'run-dialogue',
+    what: t.only.decide,
+  });
+  if (!checked.ok) return checked.outcome;
+  const { loaded } = checked;
   const board = await loadRiskBoard(request.ctx.db, loaded.dialogue);
   const items: ListItem[] = board.risks.map((risk) => ({
     text: `*${riskLabel(risk)}* ${risk.description} — ${assessmentText(request.actor.t, risk)} — ${

@@ -1,35 +1,23 @@
 import { addRisk } from '../../store/queries/risk-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { formErrors, type Outcome, openForm } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { asFormRefusal, note } from '../swot/swot-replies.js';
 import { DESCRIPTION_MAX } from './risk-kind.js';
-import {
-  type LoadedRiskDialogue,
-  loadRiskDialogue,
-  refuseUnlessPhase,
-  withUpdate,
-} from './risk-load.js';
+import { checkRisk, type LoadedRiskDialogue, loadRiskDialogue, withUpdate } from './risk-load.js';
 
 /** Anyone in the unit may add risks while identifying. */
 async function loadForIdentifying(
   request: Request,
   dialogueId: string,
-): Promise<{ ok: true; loaded: LoadedRiskDialogue } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadRiskDialogue(request, dialogueId);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['identify']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const refused = await guardDialogue(
-    request,
-    loaded.dialogue,
-    'take-part',
-    request.actor.t.risk.what.add,
-  );
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+): Promise<Checked<LoadedRiskDialogue>> {
+  return checkRisk(request, await loadRiskDialogue(request, dialogueId), {
+    phases: ['identify'],
+    capability: 'take-part',
+    what: request.actor.t.risk.what.add,
+  });
 }
 
 /** Button "add risk" → the form. */

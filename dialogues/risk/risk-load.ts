@@ -4,6 +4,12 @@ import { getRisk, type Risk } from '../../store/queries/risk-items.js';
 import type { Settings } from '../core/context.js';
 import type { Request } from '../core/feature.js';
 import { type Outcome, outcome, type Reply } from '../core/outcome.js';
+import {
+  type Checked,
+  type CheckedKind,
+  checkDialogue,
+  type DialogueRule,
+} from '../dialogue/check-dialogue.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { isUuid, type Loaded, loadDialogue } from '../dialogue/load-dialogue.js';
 import { note } from '../swot/swot-replies.js';
@@ -46,20 +52,19 @@ export async function loadRiskDialogue(
   return loadDialogue(request, riskKind, dialogueId);
 }
 
-/**
- * Null when the dialogue is in one of `wanted`; otherwise the refusal. When a passed deadline
- * has just moved it on, the refusal says so and the channel message is updated with it.
- */
-export async function refuseUnlessPhase(
+const riskChecks: CheckedKind<RiskPhase> = {
+  kind: riskKind,
+  board: (request, dialogue) =>
+    boardUpdate(request.ctx.db, dialogue, imageBaseOf(request.ctx.settings)),
+};
+
+/** The risk dialogue (or risk) loaded, in one of the rule's phases, and the person allowed. */
+export function checkRisk<L extends LoadedRiskDialogue>(
   request: Request,
-  loaded: LoadedRiskDialogue,
-  wanted: RiskPhase[],
-): Promise<Outcome | null> {
-  if (wanted.includes(loaded.phase)) return null;
-  const t = request.actor.t;
-  const phase = t.risk.phases[loaded.phase];
-  if (loaded.ended.length === 0) return outcome(note(t.dialogue.wrongPhase({ phase })));
-  return withUpdate(request, loaded.dialogue, note(t.dialogue.deadlineEnded({ phase })));
+  loaded: L | { ok: false; outcome: Outcome },
+  rule: DialogueRule<RiskPhase>,
+): Promise<Checked<L>> {
+  return checkDialogue(request, loaded, rule, riskChecks);
 }
 
 export type LoadedRisk = (LoadedRiskDialogue & { risk: Risk }) | { ok: false; outcome: Outcome };

@@ -1,8 +1,8 @@
 import { countUnassessed } from '../../store/queries/risk-items.js';
 import type { ActionRequest } from '../core/feature.js';
 import { type Outcome, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { movePhase } from '../dialogue/phases.js';
 import { note } from '../swot/swot-replies.js';
 import { closeRiskDialogue } from './close-effects.js';
@@ -10,10 +10,10 @@ import { loadRiskBoard } from './risk-board.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
 import {
   boardUpdate,
+  checkRisk,
   imageBaseOf,
   type LoadedRiskDialogue,
   loadRiskDialogue,
-  refuseUnlessPhase,
   withUpdate,
 } from './risk-load.js';
 import { riskSummaryView } from './risk-summary.js';
@@ -27,14 +27,12 @@ async function loadForSteering(
   request: ActionRequest,
   from: RiskPhase,
   what: string,
-): Promise<{ ok: true; loaded: LoadedRiskDialogue } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadRiskDialogue(request, request.action.value);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, [from]);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+): Promise<Checked<LoadedRiskDialogue>> {
+  return checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+    phases: [from],
+    capability: 'run-dialogue',
+    what,
+  });
 }
 
 /** identify → assess. */

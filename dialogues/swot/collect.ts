@@ -3,34 +3,25 @@ import { addSwotItem, listItemsOfAuthor } from '../../store/queries/swot-items.j
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Form, FormValues, Input, View } from '../view.js';
 import { ITEM_MAX } from './swot-kind.js';
-import {
-  hashEditToken,
-  itemRefValue,
-  type LoadedSwot,
-  loadSwot,
-  refuseUnlessPhase,
-} from './swot-load.js';
+import { checkSwot, hashEditToken, itemRefValue, type LoadedSwot, loadSwot } from './swot-load.js';
 import { asFormRefusal, note, withUpdate } from './swot-replies.js';
 
 /** Anyone in the unit may add while collecting; the checks every collect handler starts with. */
 export async function loadForCollecting(
   request: Request,
   dialogueId: string,
-): Promise<{ ok: true; loaded: LoadedSwot } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadSwot(request, dialogueId);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['collect']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const t = request.actor.t.swot;
-  const refused = await guardDialogue(request, loaded.dialogue, 'take-part', t.what.addItem);
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+): Promise<Checked<LoadedSwot>> {
+  return checkSwot(request, await loadSwot(request, dialogueId), {
+    phases: ['collect'],
+    capability: 'take-part',
+    what: request.actor.t.swot.what.addItem,
+  });
 }
 
 /** Button "add item" → the form. */

@@ -7,14 +7,14 @@ import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue, isUuid } from '../dialogue/load-dialogue.js';
+import { isUuid } from '../dialogue/load-dialogue.js';
 import { localDate, readIsoDate } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Input } from '../view.js';
 import { itemOptions, shorten } from './merge.js';
 import { shownItems } from './swot-board.js';
 import { ACTION_MAX, riskQuadrants } from './swot-kind.js';
-import { type LoadedSwot, loadItem, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
 import { asFormRefusal, note, withUpdate } from './swot-replies.js';
 
 type Decidable =
@@ -27,12 +27,13 @@ type Decidable =
  */
 async function loadForDeciding(request: Request, ref: string, what: string): Promise<Decidable> {
   const [dialogueId = '', itemId] = ref.split(':');
-  const loaded = await loadSwot(request, dialogueId);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
-  if (refused) return { ok: false, outcome: refused };
+  const checked = await checkSwot(request, await loadSwot(request, dialogueId), {
+    phases: ['decide'],
+    capability: 'run-dialogue',
+    what,
+  });
+  if (!checked.ok) return checked;
+  const { loaded } = checked;
   if (itemId === undefined) return { ok: true, loaded, item: null };
   const item = isUuid(itemId) ? await getSwotItem(request.ctx.db, { itemId }) : null;
   if (!item || item.dialogueId !== dialogueId || item.mergedIntoId) {
@@ -158,13 +159,13 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
 export async function makeRisk(request: ActionRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t.swot;
-  const loaded = await loadItem(request, request.action.value);
-  if (!loaded.ok) return loaded.outcome;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['decide']);
-  if (wrongPhase) return wrongPhase;
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', t.only.risk);
-  if (refused) return refused;
-  const { item, dialogue } = loaded;
+  const checked = await checkSwot(request, await loadItem(request, request.action.value), {
+    phases: ['decide'],
+    capability: 'run-dialogue',
+    what: t.only.risk,
+  });
+  if (!checked.ok) return checked.outcome;
+  const { item, dialogue } = checked.loaded;
   if (item.mergedIntoId) return outcome(note(t.itemMerged));
   if (!riskQuadrants.includes(item.quadrant)) return outcome(note(t.onlyThreatsBecomeRisks));
   const created = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>

@@ -2,9 +2,8 @@ import { deleteSwotItem, getSwotItem, updateSwotItem } from '../../store/queries
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { type Outcome, openForm, outcome } from '../core/outcome.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { quadrantInput, readItemInput, textInput } from './collect.js';
-import { isOwnItem, type LoadedItem, loadItem, refuseUnlessPhase } from './swot-load.js';
+import { checkSwot, isOwnItem, type LoadedItem, loadItem } from './swot-load.js';
 import { asFormRefusal, note, withUpdate } from './swot-replies.js';
 
 type OwnItem = Extract<LoadedItem, { ok: true }>;
@@ -18,12 +17,13 @@ async function loadOwnItem(
   ref: string,
 ): Promise<{ ok: true; own: OwnItem } | { ok: false; outcome: Outcome }> {
   const t = request.actor.t.swot;
-  const loaded = await loadItem(request, ref);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['collect']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const refused = await guardDialogue(request, loaded.dialogue, 'take-part', t.what.addItem);
-  if (refused) return { ok: false, outcome: refused };
+  const checked = await checkSwot(request, await loadItem(request, ref), {
+    phases: ['collect'],
+    capability: 'take-part',
+    what: t.what.addItem,
+  });
+  if (!checked.ok) return checked;
+  const { loaded } = checked;
   if (!isOwnItem(request, loaded.item, loaded.token)) {
     return { ok: false, outcome: outcome(note(t.notYourItem)) };
   }

@@ -1,12 +1,12 @@
 import { listSwotItems, mergeSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
 import type { ActionRequest, FormRequest } from '../core/feature.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Option } from '../view.js';
 import { shownItems } from './swot-board.js';
-import { type LoadedSwot, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { checkSwot, type LoadedSwot, loadSwot } from './swot-load.js';
 import { asFormRefusal, note, withUpdate } from './swot-replies.js';
 
 /** Platforms cap a select at 100 options and an option at 75 characters. */
@@ -16,15 +16,12 @@ const OPTION_TEXT = 70;
 async function loadForMerging(
   request: ActionRequest | FormRequest,
   dialogueId: string,
-): Promise<{ ok: true; loaded: LoadedSwot } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadSwot(request, dialogueId);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['collect']);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const what = request.actor.t.swot.only.merge;
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+): Promise<Checked<LoadedSwot>> {
+  return checkSwot(request, await loadSwot(request, dialogueId), {
+    phases: ['collect'],
+    capability: 'run-dialogue',
+    what: request.actor.t.swot.only.merge,
+  });
 }
 
 /** Button "merge duplicates" (facilitator) → a form: merge this item into that one. */

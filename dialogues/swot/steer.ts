@@ -2,12 +2,12 @@ import type { Dialogue } from '../../store/queries/dialogues.js';
 import { listSwotItems } from '../../store/queries/swot-items.js';
 import type { ActionRequest } from '../core/feature.js';
 import { type Outcome, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import { movePhase } from '../dialogue/phases.js';
 import { loadSwotBoard, shownItems } from './swot-board.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
-import { type LoadedSwot, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { checkSwot, type LoadedSwot, loadSwot } from './swot-load.js';
 import { note, withUpdate } from './swot-replies.js';
 import { swotSummaryView, swotView } from './swot-view.js';
 
@@ -19,14 +19,12 @@ async function loadForSteering(
   request: ActionRequest,
   from: SwotPhase,
   what: string,
-): Promise<{ ok: true; loaded: LoadedSwot } | { ok: false; outcome: Outcome }> {
-  const loaded = await loadSwot(request, request.action.value);
-  if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, [from]);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
-  const refused = await guardDialogue(request, loaded.dialogue, 'run-dialogue', what);
-  if (refused) return { ok: false, outcome: refused };
-  return { ok: true, loaded };
+): Promise<Checked<LoadedSwot>> {
+  return checkSwot(request, await loadSwot(request, request.action.value), {
+    phases: [from],
+    capability: 'run-dialogue',
+    what,
+  });
 }
 
 async function move(

@@ -2,6 +2,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { getSwotItem, type SwotItem } from '../../store/queries/swot-items.js';
 import type { Request } from '../core/feature.js';
 import { type Outcome, outcome } from '../core/outcome.js';
+import {
+  type Checked,
+  type CheckedKind,
+  checkDialogue,
+  type DialogueRule,
+} from '../dialogue/check-dialogue.js';
 import { isUuid, type Loaded, loadDialogue } from '../dialogue/load-dialogue.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
 import { boardUpdate, note } from './swot-replies.js';
@@ -13,25 +19,18 @@ export async function loadSwot(request: Request, dialogueId: string): Promise<Lo
   return loadDialogue(request, swotKind, dialogueId);
 }
 
-/**
- * Null when the dialogue is in one of `wanted`; otherwise the refusal. When a passed deadline
- * has just moved it on, the refusal says so and the channel message is updated with it.
- */
-export async function refuseUnlessPhase(
+const swotChecks: CheckedKind<SwotPhase> = {
+  kind: swotKind,
+  board: (request, dialogue) => boardUpdate(request.ctx.db, dialogue),
+};
+
+/** The SWOT (or item) loaded, in one of the rule's phases, and the person allowed: or why not. */
+export function checkSwot<L extends LoadedSwot>(
   request: Request,
-  loaded: LoadedSwot,
-  wanted: SwotPhase[],
-): Promise<Outcome | null> {
-  const t = request.actor.t;
-  if (wanted.includes(loaded.phase)) return null;
-  const phase = t.swot.phases[loaded.phase];
-  const text =
-    loaded.ended.length > 0
-      ? t.dialogue.deadlineEnded({ phase })
-      : t.dialogue.wrongPhase({ phase });
-  return loaded.ended.length > 0
-    ? outcome(note(text), await boardUpdate(request.ctx.db, loaded.dialogue))
-    : outcome(note(text));
+  loaded: L | { ok: false; outcome: Outcome },
+  rule: DialogueRule<SwotPhase>,
+): Promise<Checked<L>> {
+  return checkDialogue(request, loaded, rule, swotChecks);
 }
 
 /** An item reference in a button value or form state: `<itemId>` or `<itemId>.<edit token>`. */

@@ -8,36 +8,34 @@ import {
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, Request } from '../core/feature.js';
 import { type Outcome, outcome } from '../core/outcome.js';
+import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { guardDialogue } from '../dialogue/load-dialogue.js';
 import type { Button, ListItem, View } from '../view.js';
 import { shownItems } from './swot-board.js';
 import { swotSettings } from './swot-kind.js';
-import { type LoadedSwot, loadItem, loadSwot, refuseUnlessPhase } from './swot-load.js';
+import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
 import { note, withUpdate } from './swot-replies.js';
 
 /** Items listed on one private ballot; a bigger quadrant is cut (rare in one team's SWOT). */
 const BALLOT_ITEMS = 40;
 
-async function refuseUnlessVoting(
+/** The SWOT (or item) in the vote phase, and a person allowed to vote: or why not. */
+function checkVoting<L extends LoadedSwot>(
   request: Request,
-  loaded: LoadedSwot | { ok: false; outcome: Outcome },
-): Promise<Outcome | null> {
-  if (!loaded.ok) return loaded.outcome;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, ['vote']);
-  if (wrongPhase) return wrongPhase;
-  return guardDialogue(request, loaded.dialogue, 'take-part', request.actor.t.swot.what.vote);
+  loaded: L | { ok: false; outcome: Outcome },
+): Promise<Checked<L>> {
+  const what = request.actor.t.swot.what.vote;
+  return checkSwot(request, loaded, { phases: ['vote'], capability: 'take-part', what });
 }
 
 /** Button "vote: threats" → a private ballot for that quadrant with this person's dots. */
 export async function showBallot(request: ActionRequest): Promise<Outcome> {
   const [dialogueId = '', quadrantWord] = request.action.value.split(':');
   const quadrant = swotQuadrants.find((q) => q === quadrantWord);
-  const loaded = await loadSwot(request, dialogueId);
-  const refused = await refuseUnlessVoting(request, loaded);
-  if (refused) return refused;
-  if (!loaded.ok || !quadrant) return outcome(note(request.actor.t.common.staleButton));
-  return outcome({ kind: 'private', view: await ballotView(request, loaded, quadrant) });
+  const checked = await checkVoting(request, await loadSwot(request, dialogueId));
+  if (!checked.ok) return checked.outcome;
+  if (!quadrant) return outcome(note(request.actor.t.common.staleButton));
+  return outcome({ kind: 'private', view: await ballotView(request, checked.loaded, quadrant) });
 }
 
 async function ballotView(
@@ -96,10 +94,9 @@ function remainingLine(request: Request, left: number, of: number, max: number):
 
 /** Button "+1": one dot on the item, within both limits, which the database enforces. */
 export async function castVote(request: ActionRequest): Promise<Outcome> {
-  const loaded = await loadItem(request, request.action.value);
-  const refused = await refuseUnlessVoting(request, loaded);
-  if (refused) return refused;
-  if (!loaded.ok) return outcome(note(request.actor.t.common.staleButton));
+  const checked = await checkVoting(request, await loadItem(request, request.action.value));
+  if (!checked.ok) return checked.outcome;
+  const { loaded } = checked;
   const { ctx, actor } = request;
   const t = actor.t.swot;
   if (loaded.item.mergedIntoId) return outcome(note(t.itemMerged));
@@ -139,10 +136,9 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
 
 /** Button "take back": one of this person's dots off the item. */
 export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
-  const loaded = await loadItem(request, request.action.value);
-  const refused = await refuseUnlessVoting(request, loaded);
-  if (refused) return refused;
-  if (!loaded.ok) return outcome(note(request.actor.t.common.staleButton));
+  const checked = await checkVoting(request, await loadItem(request, request.action.value));
+  if (!checked.ok) return checked.outcome;
+  const { loaded } = checked;
   const { ctx, actor } = request;
   const t = actor.t.swot;
   const settings = swotSettings(loaded.dialogue);
@@ -166,10 +162,9 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */
 export async function showMyVotes(request: ActionRequest): Promise<Outcome> {
-  const loaded = await loadSwot(request, request.action.value);
-  const refused = await refuseUnlessVoting(request, loaded);
-  if (refused) return refused;
-  if (!loaded.ok) return outcome(note(request.actor.t.common.staleButton));
+  const checked = await checkVoting(request, await loadSwot(request, request.action.value));
+  if (!checked.ok) return checked.outcome;
+  const { loaded } = checked;
   const { ctx, actor } = request;
   const t = actor.t.swot;
   const settings = swotSettings(loaded.dialogue);
