@@ -1,4 +1,4 @@
-import type { Form, View } from '../view.js';
+import type { Button, Form, View } from '../view.js';
 
 /**
  * What a use case asks the channel to do. Channels carry these out in order; a channel that
@@ -29,3 +29,32 @@ export const privately = (view: View): Outcome => outcome({ kind: 'private', vie
 export const openForm = (form: Form): Outcome => outcome({ kind: 'form', form });
 export const formErrors = (errors: Record<string, string>): Outcome =>
   outcome({ kind: 'form-errors', errors });
+
+/** A private line, optionally with buttons under it. */
+export function note(text: string, buttons: Button[] = []): Reply {
+  return {
+    kind: 'private',
+    view: {
+      summary: text,
+      blocks: [
+        { type: 'text', text },
+        ...(buttons.length ? [{ type: 'buttons' as const, buttons }] : []),
+      ],
+    },
+  };
+}
+
+/**
+ * The same refusal, for a form: a message at the top of the open form instead of a private
+ * message (an update of the channel message, if any, still goes out).
+ */
+export function asFormRefusal(refusal: Outcome): Outcome {
+  return outcome(
+    ...refusal.replies.map(
+      (reply): Reply =>
+        reply.kind === 'private'
+          ? { kind: 'form-errors', errors: { _form: reply.view.summary } }
+          : reply,
+    ),
+  );
+}

@@ -12,7 +12,7 @@ import { getUnit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { formErrors, type Outcome, openForm, privately } from '../core/outcome.js';
+import { asFormRefusal, formErrors, type Outcome, openForm, privately } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { readIsoDate } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
@@ -20,7 +20,7 @@ import { texts } from '../texts/catalogue.js';
 import { changedByOtherView, FORM } from './action-views.js';
 import { askLaterWeeks, effectQuestionFor } from './effect.js';
 import { today } from './follow-up-time.js';
-import { asFormRefusal, loadAction, staleText } from './load-action.js';
+import { loadAction, staleText } from './load-action.js';
 
 /** Reasons for moving or dropping an action: a sentence or two. */
 export const REASON_MAX = 300;

@@ -14,7 +14,7 @@ import { addDays } from '../calendar/swedish-holidays.js';
 import type { Actor } from '../core/actor.js';
 import type { ActionRequest, FormRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, openForm, privately } from '../core/outcome.js';
+import { asFormRefusal, type Outcome, openForm, privately } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { localDate } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
@@ -22,7 +22,7 @@ import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type View, view } from '../view.js';
 import { ACTION, effectQuestionView, FORM } from './action-views.js';
 import { defaultNudgePolicy, morningOf, type NudgePolicy, today } from './follow-up-time.js';
-import { asFormRefusal, loadAction, staleText } from './load-action.js';
+import { loadAction, staleText } from './load-action.js';
 
 /** The optional note beside the effect answer: short, like a reflection's free text. */
 export const EFFECT_NOTE_MAX = 280;

@@ -4,7 +4,7 @@ import type { ActionStatus } from '../../store/schema/index.js';
 import { may } from '../core/access.js';
 import type { Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, outcome, type Reply } from '../core/outcome.js';
+import type { Outcome } from '../core/outcome.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
 import type { Catalogue } from '../texts/catalogue.js';
 
@@ -49,16 +49,4 @@ export function staleText(t: Catalogue, status: ActionStatus): string {
     default:
       return status satisfies never;
   }
-}
-
-/** A refusal meant as a private message, shown at the top of the open form instead. */
-export function asFormRefusal(refusal: Outcome): Outcome {
-  return outcome(
-    ...refusal.replies.map(
-      (reply): Reply =>
-        reply.kind === 'private'
-          ? { kind: 'form-errors', errors: { _form: reply.view.summary } }
-          : reply,
-    ),
-  );
 }

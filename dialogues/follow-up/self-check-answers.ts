@@ -7,11 +7,10 @@ import type { SelfCheckOutcome } from '../../store/schema/index.js';
 import { may } from '../core/access.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { formErrors, type Outcome, openForm } from '../core/outcome.js';
+import { asFormRefusal, formErrors, type Outcome, openForm } from '../core/outcome.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { FORM } from './action-views.js';
-import { asFormRefusal } from './load-action.js';
 
 /** What was found at a self-check: a short description, never about a named brukare. */
 export const FINDING_MAX = 500;

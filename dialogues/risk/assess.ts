@@ -6,10 +6,16 @@ import {
 import { setAgreedAssessment } from '../../store/queries/risk-items.js';
 import { may } from '../core/access.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formErrors,
+  note,
+  type Outcome,
+  openForm,
+  outcome,
+} from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { asFormRefusal, note } from '../swot/swot-replies.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { FormValues, Input, ListItem } from '../view.js';
 import { loadRiskBoard, riskLabel } from './risk-board.js';

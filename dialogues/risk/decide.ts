@@ -2,10 +2,16 @@ import { listMembers, type UnitMember } from '../../store/queries/people.js';
 import { setRiskDecision } from '../../store/queries/risk-items.js';
 import { riskHandlings, riskProcesses, selfCheckCadences } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formErrors,
+  note,
+  type Outcome,
+  openForm,
+  outcome,
+} from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { asFormRefusal, note } from '../swot/swot-replies.js';
 import type { Input, ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
 import { loadRiskBoard, riskLabel } from './risk-board.js';

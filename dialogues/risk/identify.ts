@@ -1,10 +1,9 @@
 import { addRisk } from '../../store/queries/risk-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { formErrors, type Outcome, openForm } from '../core/outcome.js';
+import { asFormRefusal, formErrors, note, type Outcome, openForm } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { asFormRefusal, note } from '../swot/swot-replies.js';
 import { DESCRIPTION_MAX } from './risk-kind.js';
 import { checkRisk, type LoadedRiskDialogue, loadRiskDialogue, withUpdate } from './risk-load.js';
 

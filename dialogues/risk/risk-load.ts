@@ -3,7 +3,7 @@ import type { Dialogue } from '../../store/queries/dialogues.js';
 import { getRisk, type Risk } from '../../store/queries/risk-items.js';
 import type { Settings } from '../core/context.js';
 import type { Request } from '../core/feature.js';
-import { type Outcome, outcome, type Reply } from '../core/outcome.js';
+import { note, type Outcome, outcome, type Reply } from '../core/outcome.js';
 import {
   type Checked,
   type CheckedKind,
@@ -12,7 +12,6 @@ import {
 } from '../dialogue/check-dialogue.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { isUuid, type Loaded, loadDialogue } from '../dialogue/load-dialogue.js';
-import { note } from '../swot/swot-replies.js';
 import { loadRiskBoard } from './risk-board.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
 import { riskView } from './risk-view.js';

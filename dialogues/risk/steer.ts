@@ -1,10 +1,9 @@
 import { countUnassessed } from '../../store/queries/risk-items.js';
 import type { ActionRequest } from '../core/feature.js';
-import { type Outcome, outcome } from '../core/outcome.js';
+import { note, type Outcome, outcome } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { movePhase } from '../dialogue/phases.js';
-import { note } from '../swot/swot-replies.js';
 import { closeRiskDialogue } from './close-effects.js';
 import { loadRiskBoard } from './risk-board.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';

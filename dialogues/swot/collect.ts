@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { addSwotItem, listItemsOfAuthor } from '../../store/queries/swot-items.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formErrors,
+  note,
+  type Outcome,
+  openForm,
+  outcome,
+} from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { checkFreeText } from '../safety/free-text.js';
@@ -10,7 +17,7 @@ import type { Catalogue } from '../texts/catalogue.js';
 import type { Form, FormValues, Input, View } from '../view.js';
 import { ITEM_MAX } from './swot-kind.js';
 import { checkSwot, hashEditToken, itemRefValue, type LoadedSwot, loadSwot } from './swot-load.js';
-import { asFormRefusal, note, withUpdate } from './swot-replies.js';
+import { withUpdate } from './swot-replies.js';
 
 /** Anyone in the unit may add while collecting; the checks every collect handler starts with. */
 export async function loadForCollecting(

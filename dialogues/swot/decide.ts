@@ -4,7 +4,14 @@ import { createPendingRiskFromSwot } from '../../store/queries/risks.js';
 import { getSwotItem, listSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formErrors,
+  note,
+  type Outcome,
+  openForm,
+  outcome,
+} from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
@@ -15,7 +22,7 @@ import { itemOptions, shorten } from './merge.js';
 import { shownItems } from './swot-board.js';
 import { ACTION_MAX, riskQuadrants } from './swot-kind.js';
 import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
-import { asFormRefusal, note, withUpdate } from './swot-replies.js';
+import { withUpdate } from './swot-replies.js';
 
 type Decidable =
   | { ok: true; loaded: LoadedSwot; item: SwotItem | null }

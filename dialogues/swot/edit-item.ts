@@ -1,10 +1,10 @@
 import { deleteSwotItem, getSwotItem, updateSwotItem } from '../../store/queries/swot-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { type Outcome, openForm, outcome } from '../core/outcome.js';
+import { asFormRefusal, note, type Outcome, openForm, outcome } from '../core/outcome.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { quadrantInput, readItemInput, textInput } from './collect.js';
 import { checkSwot, isOwnItem, type LoadedItem, loadItem } from './swot-load.js';
-import { asFormRefusal, note, withUpdate } from './swot-replies.js';
+import { withUpdate } from './swot-replies.js';
 
 type OwnItem = Extract<LoadedItem, { ok: true }>;
 

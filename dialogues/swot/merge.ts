@@ -1,13 +1,20 @@
 import { listSwotItems, mergeSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
 import type { ActionRequest, FormRequest } from '../core/feature.js';
-import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formErrors,
+  note,
+  type Outcome,
+  openForm,
+  outcome,
+} from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Option } from '../view.js';
 import { shownItems } from './swot-board.js';
 import { checkSwot, type LoadedSwot, loadSwot } from './swot-load.js';
-import { asFormRefusal, note, withUpdate } from './swot-replies.js';
+import { withUpdate } from './swot-replies.js';
 
 /** Platforms cap a select at 100 options and an option at 75 characters. */
 const MAX_OPTIONS = 100;

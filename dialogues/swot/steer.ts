@@ -1,14 +1,14 @@
 import type { Dialogue } from '../../store/queries/dialogues.js';
 import { listSwotItems } from '../../store/queries/swot-items.js';
 import type { ActionRequest } from '../core/feature.js';
-import { type Outcome, outcome } from '../core/outcome.js';
+import { note, type Outcome, outcome } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { movePhase } from '../dialogue/phases.js';
 import { loadSwotBoard, shownItems } from './swot-board.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
 import { checkSwot, type LoadedSwot, loadSwot } from './swot-load.js';
-import { note, withUpdate } from './swot-replies.js';
+import { withUpdate } from './swot-replies.js';
 import { swotSummaryView, swotView } from './swot-view.js';
 
 /**

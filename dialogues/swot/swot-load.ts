@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getSwotItem, type SwotItem } from '../../store/queries/swot-items.js';
 import type { Request } from '../core/feature.js';
-import { type Outcome, outcome } from '../core/outcome.js';
+import { note, type Outcome, outcome } from '../core/outcome.js';
 import {
   type Checked,
   type CheckedKind,
@@ -10,7 +10,7 @@ import {
 } from '../dialogue/check-dialogue.js';
 import { isUuid, type Loaded, loadDialogue } from '../dialogue/load-dialogue.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
-import { boardUpdate, note } from './swot-replies.js';
+import { boardUpdate } from './swot-replies.js';
 
 export type LoadedSwot = Extract<Loaded<SwotPhase>, { ok: true }>;
 

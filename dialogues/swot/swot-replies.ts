@@ -2,7 +2,6 @@ import type { Database } from '../../store/database.js';
 import type { Dialogue } from '../../store/queries/dialogues.js';
 import { type Outcome, outcome, type Reply } from '../core/outcome.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
-import type { Button } from '../view.js';
 import { loadSwotBoard } from './swot-board.js';
 import { swotView } from './swot-view.js';
 
@@ -22,33 +21,4 @@ export async function withUpdate(
   ...replies: Reply[]
 ): Promise<Outcome> {
   return outcome(...replies, await boardUpdate(db, dialogue));
-}
-
-/** A private line, optionally with buttons under it. */
-export function note(text: string, buttons: Button[] = []): Reply {
-  return {
-    kind: 'private',
-    view: {
-      summary: text,
-      blocks: [
-        { type: 'text', text },
-        ...(buttons.length ? [{ type: 'buttons' as const, buttons }] : []),
-      ],
-    },
-  };
-}
-
-/**
- * The same refusal, for a form: a message at the top of the open form instead of a private
- * message (an update of the channel message, if any, still goes out).
- */
-export function asFormRefusal(refusal: Outcome): Outcome {
-  return outcome(
-    ...refusal.replies.map(
-      (reply): Reply =>
-        reply.kind === 'private'
-          ? { kind: 'form-errors', errors: { _form: reply.view.summary } }
-          : reply,
-    ),
-  );
 }

@@ -7,14 +7,14 @@ import {
 } from '../../store/queries/swot-votes.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, Request } from '../core/feature.js';
-import { type Outcome, outcome } from '../core/outcome.js';
+import { note, type Outcome, outcome } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import type { Button, ListItem, View } from '../view.js';
 import { shownItems } from './swot-board.js';
 import { swotSettings } from './swot-kind.js';
 import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
-import { note, withUpdate } from './swot-replies.js';
+import { withUpdate } from './swot-replies.js';
 
 /** Items listed on one private ballot; a bigger quadrant is cut (rare in one team's SWOT). */
 const BALLOT_ITEMS = 40;
