@@ -9,6 +9,9 @@ import { type RiskLevel, riskLevels } from '../risk/risk-level.js';
 export const escalationFates = ['waiting', 'in-progress', 'handled', 'further'] as const;
 export type EscalationFate = (typeof escalationFates)[number];
 
+/** The average rating of each principle, in the principles' order. */
+export const principleRatings = reflectionPrinciples.map((p) => `rating.${p}` as const);
+
 /** Every figure of a summary, in the order the CSV and the board report list them. */
 export const measureKeys = [
   'dialogues.swot',
@@ -33,7 +36,7 @@ export const measureKeys = [
   'reflection.answered',
   'reflection.response-rate',
   'rating.all',
-  ...reflectionPrinciples.map((p) => `rating.${p}` as const),
+  ...principleRatings,
 ] as const;
 
 export type MeasureKey = (typeof measureKeys)[number];
@@ -100,11 +103,6 @@ export function measureDef(key: MeasureKey): MeasureDef {
 }
 
 /** Every group of figures the withholding rule decides on. */
-export const groups: readonly Group[] = [
-  'response',
-  'effect',
-  'rating.all',
-  ...reflectionPrinciples.map((p) => `rating.${p}` as const),
-];
+export const groups: readonly Group[] = ['response', 'effect', 'rating.all', ...principleRatings];
 
 export type { ReflectionPrinciple, RiskLevel, RiskProcess };

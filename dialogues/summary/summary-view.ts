@@ -2,7 +2,7 @@ import type { Language } from '../../store/schema/index.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Block, Matrix, View } from '../view.js';
 import { delta, deltaText, formatCell, periodDates, periodLabel } from './format.js';
-import type { MeasureKey } from './measures.js';
+import { type MeasureKey, principleRatings } from './measures.js';
 import { CURRENT, LAST_YEAR, PREVIOUS, type SummaryData, type SummaryRow } from './summary-data.js';
 import { assessedCount, summaryRiskMatrix } from './summary-matrix.js';
 import { trendText } from './trend-chart.js';
@@ -24,13 +24,7 @@ export const HEADLINE: MeasureKey[] = [
   'self-checks.missed',
   'reflection.response-rate',
   'rating.all',
-  'rating.trust',
-  'rating.citizen-focus',
-  'rating.holistic-view',
-  'rating.room-for-action',
-  'rating.support',
-  'rating.knowledge',
-  'rating.openness',
+  ...principleRatings,
 ];
 
 /** The lines of a unit's paragraph: a heading from `lines` and the figures on it. */
@@ -41,18 +35,7 @@ export const UNIT_LINES: [keyof Catalogue['summary']['lines'], MeasureKey[]][] =
   ['actions', ['actions.opened', 'actions.done', 'actions.overdue', 'effect.share']],
   ['selfChecks', ['self-checks.done', 'self-checks.missed']],
   ['reflection', ['reflection.response-rate', 'rating.all']],
-  [
-    'ratings',
-    [
-      'rating.trust',
-      'rating.citizen-focus',
-      'rating.holistic-view',
-      'rating.room-for-action',
-      'rating.support',
-      'rating.knowledge',
-      'rating.openness',
-    ],
-  ],
+  ['ratings', principleRatings],
 ];
 
 /** Units listed in chat before "and n more" (Block Kit allows 50 blocks a message). */
