@@ -15,14 +15,13 @@
  * (1,000), BENCH_SENDERS (2, or 1 on a machine with two cores).
  */
 import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import postgres from 'postgres';
-import { type DatabaseHandle, openDatabase } from '../../store/database.js';
+import type { DatabaseHandle } from '../../store/database.js';
 import { countOutboxByStatus } from '../../store/queries/outbox.js';
 import { createSlackPeople, enqueuePrompts } from '../../test/support/outbox-fixtures.js';
+import { withBenchDatabase } from './bench-database.js';
 import type { FakeStats } from './fake-slack-process.js';
 
 const SERVER =
@@ -47,33 +46,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 
 export async function run(): Promise<void> {
-  const name = `tillit_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  const children: ChildProcess[] = [];
-  let database: DatabaseHandle | null = null;
-  try {
-    database = await openDatabase({ kind: 'postgres', url: url.toString() });
-    await database.migrate();
-    const fake = await startFake(children);
-    const recipients = await createSlackPeople(database.db, PROMPTS);
-    for (let i = 0; i < SENDERS; i++) {
-      await startSender(children, {
-        url: url.toString(),
-        apiUrl: fake.url,
-        workerId: `bench-${i}`,
-      });
+  await withBenchDatabase(SERVER, async ({ url, database }) => {
+    const children: ChildProcess[] = [];
+    try {
+      const fake = await startFake(children);
+      const recipients = await createSlackPeople(database.db, PROMPTS);
+      for (let i = 0; i < SENDERS; i++) {
+        await startSender(children, { url, apiUrl: fake.url, workerId: `bench-${i}` });
+      }
+      await measure(database, fake, recipients);
+    } finally {
+      for (const child of children) child.kill('SIGTERM');
+      await Promise.all(children.map(exited));
     }
-    await measure(database, fake, recipients);
-  } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await Promise.all(children.map(exited));
-    await database?.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  });
 }
 
 async function measure(

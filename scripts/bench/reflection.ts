@@ -1,25 +1,13 @@
-/**
- * `npm run bench -- reflection`: how many reflection answers Tillit stores per second on a
- * Postgres server, against a plain single-row insert into a table of the same shape, measured
- * in the same run. The server is BENCH_DATABASE_URL (default the local test server); the
- * bench works in a database of its own, created, migrated and dropped here.
- *
- * An answer is `storeAnswer`: one statement that checks the round is open (key-share lock),
- * records the participation and inserts the answer. The baseline inserts the same values
- * into a table with the answer table's columns and primary key, with no constraints, in
- * autocommit. Both run with the same number of concurrent workers, in alternating batches, so
- * a busy machine slows both alike.
- */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { type Database, type DatabaseHandle, openDatabase } from '../../store/database.js';
+import type { Database } from '../../store/database.js';
 import { storeAnswer } from '../../store/queries/reflection-answers.js';
 import { createRound, inviteToRound } from '../../store/queries/reflection-rounds.js';
 import { createUnit } from '../../store/queries/units.js';
 import * as schema from '../../store/schema/index.js';
 import { people } from '../../store/schema/index.js';
+import { withBenchDatabase } from './bench-database.js';
 
 const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 32);
@@ -31,25 +19,16 @@ const TARGET_RATIO = 0.5;
 const WARM_UP = 100;
 
 export async function run(): Promise<void> {
-  const name = `tillit_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  let database: DatabaseHandle | null = null;
-  // The app's schema and query code, on a pool as wide as the workers (the app's own pool
-  // is 10): concurrent commits share the disk's flushes, as many people answering do.
-  const client = postgres(url.toString(), { max: WORKERS, onnotice: () => {} });
-  try {
-    database = await openDatabase({ kind: 'postgres', url: url.toString() });
-    await database.migrate();
-    await measure(drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database);
-  } finally {
-    await client.end({ timeout: 5 });
-    await database?.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  await withBenchDatabase(SERVER, async ({ url }) => {
+    // The app's schema and query code, on a pool as wide as the workers (the app's own pool
+    // is 10): concurrent commits share the disk's flushes, as many people answering do.
+    const client = postgres(url, { max: WORKERS, onnotice: () => {} });
+    try {
+      await measure(drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database);
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+  });
 }
 
 async function measure(db: Database) {

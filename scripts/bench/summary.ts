@@ -1,28 +1,14 @@
-/**
- * `npm run bench -- summary`: how fast a leadership summary is on a large organisation, next
- * to ONE hand-written SQL statement that computes the same figures, measured in the same run.
- * The server is BENCH_DATABASE_URL (default the local test server); the bench works in a
- * database of its own, created, migrated, seeded (INSERT … SELECT generate_series, see
- * summary-seed.ts) and dropped here.
- *
- * Two cases: the whole organisation (the root: 300 units, the heaviest subtree there is) and
- * one section (a leaf unit). Each run of the summary is `buildSummary`, exactly as the chat
- * command calls it (every statement, the fold up the tree, the withholding), on the app's own
- * pool; each run of the baseline is the one statement (with JIT off, as the feature runs its
- * statements). They alternate, so a busy machine slows both alike. Targets from the issue: subtree p95 < 300 ms, unit p95 < 50 ms, and at most
- * twice the hand-written statement.
- */
-import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { buildSummary, summaryWindows } from '../../dialogues/summary/build-summary.js';
 import { readPeriod } from '../../dialogues/summary/period.js';
 import { STOP_WORDS } from '../../dialogues/summary/themes.js';
-import { type Database, type DatabaseHandle, openDatabase } from '../../store/database.js';
+import type { Database, DatabaseHandle } from '../../store/database.js';
 import { summaryRows } from '../../store/queries/summary-sql.js';
 import { selectRows } from '../../store/raw-rows.js';
 import * as schema from '../../store/schema/index.js';
+import { withBenchDatabase } from './bench-database.js';
 import { baselineQuery } from './summary-baseline.js';
 import { BENCH_NOW, LEAF_UNIT, seedLargeOrg, unitId } from './summary-seed.js';
 
@@ -34,56 +20,49 @@ const THRESHOLD = 5;
 const TIME_ZONE = 'Europe/Stockholm';
 
 export async function run(): Promise<void> {
-  const name = `tillit_bench_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(SERVER, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(SERVER);
-  url.pathname = `/${name}`;
-  let database: DatabaseHandle | null = null;
-  const single = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  try {
-    database = await openDatabase({ kind: 'postgres', url: url.toString() });
-    await database.migrate();
-    console.log('summary bench: seeding a large organisation …');
-    const started = performance.now();
-    await seedLargeOrg(
-      drizzle(single, { schema, casing: 'snake_case' }) as unknown as Database,
-      console.log,
-    );
-    const [counts] = await selectRows<Record<string, number>>(
+  await withBenchDatabase(SERVER, async ({ url, database }) => {
+    const single = postgres(url, { max: 1, onnotice: () => {} });
+    try {
+      await seedAndMeasure(database, single);
+    } finally {
+      await single.end({ timeout: 5 });
+    }
+  });
+}
+
+async function seedAndMeasure(database: DatabaseHandle, single: postgres.Sql): Promise<void> {
+  console.log('summary bench: seeding a large organisation …');
+  const started = performance.now();
+  await seedLargeOrg(
+    drizzle(single, { schema, casing: 'snake_case' }) as unknown as Database,
+    console.log,
+  );
+  const [counts] = await selectRows<Record<string, number>>(
+    database.db,
+    sql`select (select count(*) from units)::int as units, (select count(*) from people)::int as people,
+      (select count(*) from reflection_answers)::int as answers,
+      (select count(*) from dialogues)::int as dialogues, (select count(*) from actions)::int as actions`,
+  );
+  console.log(
+    `  ${JSON.stringify(counts)} in ${Math.round((performance.now() - started) / 1000)} s`,
+  );
+  // The first summary of a period counts every closed round's answers once and keeps the
+  // totals; every later one reads those. Shown apart; then autovacuum's part, done by hand,
+  // so the kept totals are read from their index alone, as on a server that has been running.
+  const db = database.db;
+  const cold = await timed(() => buildSummary(db, requestFor(unitId(0))));
+  console.log(`  first summary of the whole organisation (every answer counted once): ${ms(cold)}`);
+  await db.execute(sql`vacuum analyze`);
+  const met = [
+    await measure(
       database.db,
-      sql`select (select count(*) from units)::int as units, (select count(*) from people)::int as people,
-        (select count(*) from reflection_answers)::int as answers,
-        (select count(*) from dialogues)::int as dialogues, (select count(*) from actions)::int as actions`,
-    );
-    console.log(
-      `  ${JSON.stringify(counts)} in ${Math.round((performance.now() - started) / 1000)} s`,
-    );
-    // The first summary of a period counts every closed round's answers once and keeps the
-    // totals; every later one reads those. Shown apart; then autovacuum's part, done by hand,
-    // so the kept totals are read from their index alone, as on a server that has been running.
-    const db = database.db;
-    const cold = await timed(() => buildSummary(db, requestFor(unitId(0))));
-    console.log(
-      `  first summary of the whole organisation (every answer counted once): ${ms(cold)}`,
-    );
-    await db.execute(sql`vacuum analyze`);
-    const met = [
-      await measure(
-        database.db,
-        'subtree (whole organisation, 300 units)',
-        unitId(0),
-        TARGETS.subtree,
-      ),
-      await measure(database.db, 'unit (one section)', unitId(LEAF_UNIT), TARGETS.unit),
-    ].every(Boolean);
-    if (!met) process.exitCode = 1;
-  } finally {
-    await single.end({ timeout: 5 });
-    await database?.close();
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+      'subtree (whole organisation, 300 units)',
+      unitId(0),
+      TARGETS.subtree,
+    ),
+    await measure(database.db, 'unit (one section)', unitId(LEAF_UNIT), TARGETS.unit),
+  ].every(Boolean);
+  if (!met) process.exitCode = 1;
 }
 
 async function measure(
