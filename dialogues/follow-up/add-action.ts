@@ -1,11 +1,6 @@
 import { createAction } from '../../store/queries/actions.js';
 import { enqueueOutbox } from '../../store/queries/outbox.js';
-import {
-  findPersonByIdentity,
-  getPerson,
-  listMembers,
-  type UnitMember,
-} from '../../store/queries/people.js';
+import { findPersonByIdentity, getPerson, type UnitMember } from '../../store/queries/people.js';
 import { getUnit, type Unit } from '../../store/queries/units.js';
 import { parseMention } from '../commands/parse-command.js';
 import { may } from '../core/access.js';
@@ -19,6 +14,7 @@ import { checkFreeText } from '../safety/free-text.js';
 import { texts } from '../texts/catalogue.js';
 import type { Form } from '../view.js';
 import { assignedView, FORM } from './action-views.js';
+import { assignees } from './assignees.js';
 import { checkDueDate } from './change-action.js';
 
 /** As long as an action decided in a SWOT. */
@@ -57,7 +53,7 @@ export async function addFromCommand(request: CommandRequest, words: string[]): 
   draft.text = textWords.join(' ').trim();
   if (!draft.text || !draft.ownerId || !draft.due)
     return openForm(await addForm(request, guarded.unit, draft));
-  const owners = await ownersOf(request, guarded.unit.id);
+  const owners = await assignees(request, guarded.unit.id);
   const owner = owners.find((m) => m.personId === draft.ownerId);
   if (!owner) {
     const person = await getPerson(request.ctx.db, { personId: draft.ownerId });
@@ -69,7 +65,7 @@ export async function addFromCommand(request: CommandRequest, words: string[]): 
 async function addForm(request: Request, unit: Unit, draft: Draft): Promise<Form> {
   const { actor } = request;
   const t = actor.t.followUp.addForm;
-  const owners = await ownersOf(request, unit.id);
+  const owners = await assignees(request, unit.id);
   return {
     id: FORM.add,
     title: t.title,
@@ -109,7 +105,7 @@ export async function submitAdd(request: FormRequest): Promise<Outcome> {
     return formErrors({ _form: t.common.notAllowed({ what: t.followUp.what.manage }) });
   }
   const errors: Record<string, string> = {};
-  const owners = await ownersOf(request, unit.id);
+  const owners = await assignees(request, unit.id);
   const owner = owners.find((m) => m.personId === request.values.owner);
   if (!owner) errors.owner = t.followUp.pickOwner;
   const due = String(request.values.due ?? '');
@@ -165,15 +161,4 @@ async function save(
   });
   const due = formatIsoDate(input.due, actor.lang);
   return say(t.followUp.added({ text: text.text, owner: input.owner.name, due }));
-}
-
-/** Everyone with a role in the unit, and the person deciding, once each, by name. */
-async function ownersOf(request: Request, unitId: string): Promise<UnitMember[]> {
-  const { person, lang } = request.actor;
-  const members = await listMembers(request.ctx.db, { unitId });
-  const self: UnitMember = { personId: person.id, name: person.name, role: 'manager', lang };
-  const seen = new Set<string>();
-  return [...members, self]
-    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }

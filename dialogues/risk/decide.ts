@@ -1,4 +1,3 @@
-import { listMembers, type UnitMember } from '../../store/queries/people.js';
 import { setRiskDecision } from '../../store/queries/risk-items.js';
 import { riskHandlings, riskProcesses, selfCheckCadences } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
@@ -12,6 +11,7 @@ import {
 } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
+import { assignees } from '../follow-up/assignees.js';
 import type { Input, ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
 import { loadRiskBoard, riskLabel } from './risk-board.js';
@@ -27,20 +27,6 @@ async function loadForDeciding(request: Request, riskId: string): Promise<Checke
     capability: 'run-dialogue',
     what: request.actor.t.risk.only.decide,
   });
-}
-
-/**
- * Who an action or self-check can be given to: everyone holding a role in the unit, once
- * each, and the person deciding (a facilitator may come from a unit above).
- */
-export async function assignees(request: Request, unitId: string): Promise<UnitMember[]> {
-  const { person, lang } = request.actor;
-  const members = await listMembers(request.ctx.db, { unitId });
-  const decider: UnitMember = { personId: person.id, name: person.name, role: 'facilitator', lang };
-  const seen = new Set<string>();
-  return [...members, decider]
-    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 }
 
 /** Button "decide on risks": a private list, one "decide" button per risk. */

@@ -1,5 +1,4 @@
 import { createAction } from '../../store/queries/actions.js';
-import { listMembers, type UnitMember } from '../../store/queries/people.js';
 import { createPendingRiskFromSwot } from '../../store/queries/risks.js';
 import { getSwotItem, listSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
 import { getUnit } from '../../store/queries/units.js';
@@ -16,6 +15,7 @@ import { formatIsoDate } from '../dialogue/deadline.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
 import { localDate, readIsoDate } from '../dialogue/local-time.js';
+import { assignees } from '../follow-up/assignees.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Input } from '../view.js';
 import { itemOptions, shorten } from './merge.js';
@@ -49,27 +49,13 @@ async function loadForDeciding(request: Request, ref: string, what: string): Pro
   return { ok: true, loaded, item };
 }
 
-/**
- * The people an action can be given to: everyone holding a role in the unit, once each, and
- * the person deciding (a facilitator may be assigned from a unit above).
- */
-async function ownersOf(request: Request, unitId: string): Promise<UnitMember[]> {
-  const { person, lang } = request.actor;
-  const members = await listMembers(request.ctx.db, { unitId });
-  const decider: UnitMember = { personId: person.id, name: person.name, role: 'facilitator', lang };
-  const seen = new Set<string>();
-  return [...members, decider]
-    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
-}
-
 /** Button "make it an action" (on a top item) or "new action" → the form. */
 export async function openAction(request: ActionRequest): Promise<Outcome> {
   const t = request.actor.t;
   const checked = await loadForDeciding(request, request.action.value, t.swot.only.decide);
   if (!checked.ok) return checked.outcome;
   const { loaded, item } = checked;
-  const owners = await ownersOf(request, loaded.dialogue.unitId);
+  const owners = await assignees(request, loaded.dialogue.unitId);
   const inputs: Input[] = [];
   if (!item) {
     const items = shownItems(
@@ -122,7 +108,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
   const errors: Record<string, string> = {};
   const text = checkFreeText(t, String(request.values.text ?? ''), { max: ACTION_MAX });
   if (!text.ok) errors.text = text.message;
-  const owners = await ownersOf(request, dialogue.unitId);
+  const owners = await assignees(request, dialogue.unitId);
   const owner = owners.find((m) => m.personId === request.values.owner);
   if (!owner) errors.owner = t.swot.actionForm.pickOwner;
   const unit = await getUnit(ctx.db, { unitId: dialogue.unitId });
