@@ -58,6 +58,8 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
       }
     }
   };
+  // What every channel is built with: the use cases, their context, and where updates go.
+  const shared = { db: database.db, handle, settings, clock, log, refresh };
   if (config.slack) {
     channels.push(
       createSlackChannel({
@@ -66,13 +68,8 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
         signingSecret: config.slack.signingSecret,
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
-        db: database.db,
-        handle,
-        settings,
-        clock,
-        log,
+        ...shared,
         updates,
-        refresh,
       }),
     );
   }
@@ -80,13 +77,8 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   channels.push(
     createTeamsChannel({
       config: config.teams,
-      db: database.db,
-      handle,
-      settings,
-      clock,
-      log,
+      ...shared,
       updates,
-      refresh,
     }),
   );
   // Assigned once the server listens; time travel on the local page may come before that.
@@ -94,12 +86,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   if (config.localChannel) {
     channels.push(
       createLocalChannel({
-        db: database.db,
-        handle,
-        settings,
-        clock,
-        log,
-        refresh,
+        ...shared,
         host: config.HOST,
         // After a jump, what fell due (prompts, nudges) shows at once, not at the next minute.
         afterTimeTravel: async () => {
