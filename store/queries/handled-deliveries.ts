@@ -1,15 +1,47 @@
+import { createHash } from 'node:crypto';
+import { eq, lt } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { handledDeliveries } from '../schema/index.js';
 
 /**
- * Claims an inbound delivery by its key (a Slack event id, a Teams activity id). True the
- * first time; false for a retry of something already handled, which must change nothing.
+ * Real delivery ids are short (Slack `Ev0123ABCD`, a Teams activity id); anything longer is
+ * kept as its hash, so a huge id can neither overflow the key's index nor fill a log line.
+ */
+export const DELIVERY_KEY_MAX = 200;
+
+/** The key as stored: itself when short, else `sha256:<hex>` of it. */
+export function deliveryKey(key: string): string {
+  if (key.length <= DELIVERY_KEY_MAX) return key;
+  return `sha256:${createHash('sha256').update(key).digest('hex')}`;
+}
+
+/**
+ * Claims an inbound delivery by its key (a Slack event id, a Teams activity id, a submitted
+ * view). True the first time; false for a retry of something already handled, which must
+ * change nothing.
  */
 export async function claimDelivery(db: Database, params: { key: string }): Promise<boolean> {
   const inserted = await db
     .insert(handledDeliveries)
-    .values({ key: params.key })
+    .values({ key: deliveryKey(params.key) })
     .onConflictDoNothing()
     .returning({ key: handledDeliveries.key });
   return inserted.length === 1;
+}
+
+/** Gives a claim back, in the same transaction, when what it claimed changed nothing. */
+export async function releaseDelivery(db: Database, params: { key: string }): Promise<void> {
+  await db.delete(handledDeliveries).where(eq(handledDeliveries.key, deliveryKey(params.key)));
+}
+
+/** Forgets deliveries handled before `before`: no platform retries them any more. */
+export async function purgeHandledDeliveries(
+  db: Database,
+  params: { before: Date },
+): Promise<number> {
+  const deleted = await db
+    .delete(handledDeliveries)
+    .where(lt(handledDeliveries.handledAt, params.before))
+    .returning({ key: handledDeliveries.key });
+  return deleted.length;
 }

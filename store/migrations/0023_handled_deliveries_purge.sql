@@ -1,0 +1,1 @@
+CREATE INDEX "handled_deliveries_handled_at_idx" ON "handled_deliveries" USING btree ("handled_at");
