@@ -10,6 +10,7 @@ import type { Logger } from './log.js';
 import type { Deliverer } from './outbox/deliverer.js';
 import { createSender, type Sender } from './outbox/sender.js';
 import { createSlackDeliverer, slackRate } from './outbox/slack-deliverer.js';
+import { purgeDeliveriesTick } from './scheduler/purge-deliveries.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
 import { createTeamsDeliverer } from './teams/teams-deliverer.js';
 
@@ -43,7 +44,7 @@ export function startBackground(deps: {
       }),
     );
   }
-  // In emulator mode there is no Teams to reach on Tillit's own initiative.
+  // Without an app id (Teams off or the emulator) there is no Teams to reach on Tillit's own initiative.
   if (config.teams.mode === 'bot-framework') {
     deliverers.push(createTeamsDeliverer({ config: config.teams, db }));
   }
@@ -52,6 +53,7 @@ export function startBackground(deps: {
   const allTicks = [
     ...ticks,
     ...reflectionTicks({ retentionDays: config.REFLECTION_TEXT_RETENTION_DAYS }),
+    purgeDeliveriesTick((purged) => log.info('handled deliveries purged', { purged })),
   ];
   const scheduler = createScheduler({ db, clock, settings, log, refresh, ticks: allTicks });
   sender.start();

@@ -24,7 +24,12 @@ const configSchema = z.object({
   MICROSOFT_APP_TYPE: z
     .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'])
     .default('SingleTenant'),
+  TEAMS_EMULATOR: optionalText.pipe(onOff.optional()),
   LOCAL_CHANNEL: optionalText.pipe(onOff.optional()),
+  LOCAL_CHANNEL_TOKEN: optionalText.pipe(
+    z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional(),
+  ),
+  TIME_TRAVEL: optionalText.pipe(onOff.optional()),
   TZ_DEFAULT: z
     .string()
     .default('Europe/Stockholm')
@@ -40,12 +45,28 @@ export type RawConfig = z.infer<typeof configSchema>;
 export interface Config extends RawConfig {
   slack: { mode: 'http' | 'socket'; botToken: string; signingSecret: string | undefined } | null;
   /**
-   * Teams at POST /api/messages, always: with an app id, requests must carry a Bot Framework
-   * token; with none, the emulator mode accepts unauthenticated requests from loopback only.
+   * Teams at POST /api/messages: with an app id, requests must carry a Bot Framework token;
+   * with TEAMS_EMULATOR=on (never with an app id), unauthenticated requests from loopback
+   * only; otherwise every request is refused (401).
    */
   teams: TeamsConfig;
+  /** Whether the browser channel serves: asked for (or by default) and safe where it listens. */
   localChannel: boolean;
+  /**
+   * Who may use the browser channel: `loopback` (bound to loopback, Host header checked) or
+   * `token` (any address, after a login with LOCAL_CHANNEL_TOKEN).
+   */
+  localAccess: LocalAccess;
+  /** The browser channel was asked for but stays off: HOST is not loopback and there is no token. */
+  localChannelRefused: boolean;
+  /**
+   * Time travel on the browser channel: `on` (TIME_TRAVEL=on: tests, staging), `demo` (only
+   * while the demo organisation is loaded, since there are no credentials), or `off`.
+   */
+  timeTravel: 'on' | 'demo' | 'off';
 }
+
+export type LocalAccess = { kind: 'loopback' } | { kind: 'token'; token: string };
 
 export class ConfigError extends Error {
   readonly code = 'tillit_config_invalid';
@@ -65,11 +86,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function derive(raw: RawConfig): Config {
   const slack = deriveSlack(raw);
   const teams = deriveTeams(raw);
-  const localChannel = raw.LOCAL_CHANNEL
-    ? raw.LOCAL_CHANNEL === 'on'
-    : !slack && teams.mode === 'emulator';
-  return { ...raw, slack, teams, localChannel };
+  const credentials = slack !== null || teams.mode === 'bot-framework';
+  const wanted = raw.LOCAL_CHANNEL ? raw.LOCAL_CHANNEL === 'on' : !credentials;
+  const loopback = isLoopbackHost(raw.HOST);
+  const localAccess: LocalAccess =
+    !loopback && raw.LOCAL_CHANNEL_TOKEN
+      ? { kind: 'token', token: raw.LOCAL_CHANNEL_TOKEN }
+      : { kind: 'loopback' };
+  const localChannelRefused = wanted && !loopback && !raw.LOCAL_CHANNEL_TOKEN;
+  if (raw.TIME_TRAVEL === 'on' && !loopback) {
+    throw new ConfigError(
+      `TIME_TRAVEL: on only with a loopback HOST (127.0.0.1, localhost or ::1), got HOST=${JSON.stringify(raw.HOST)}`,
+    );
+  }
+  const timeTravel = raw.TIME_TRAVEL ?? (credentials ? 'off' : 'demo');
+  return {
+    ...raw,
+    slack,
+    teams,
+    localChannel: wanted && !localChannelRefused,
+    localAccess,
+    localChannelRefused,
+    timeTravel,
+  };
 }
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+/** Whether HOST binds to this machine only; 0.0.0.0, :: and any other address do not. */
+export const isLoopbackHost = (host: string): boolean => loopbackHosts.has(host.toLowerCase());
 
 export type TeamsConfig =
   | {
@@ -79,11 +124,17 @@ export type TeamsConfig =
       tenantId: string | undefined;
       type: RawConfig['MICROSOFT_APP_TYPE'];
     }
-  | { mode: 'emulator' };
+  | { mode: 'emulator' }
+  | { mode: 'off' };
 
 function deriveTeams(raw: RawConfig): TeamsConfig {
   const appId = raw.MICROSOFT_APP_ID;
-  if (!appId) return { mode: 'emulator' };
+  if (appId && raw.TEAMS_EMULATOR === 'on') {
+    throw new ConfigError(
+      'TEAMS_EMULATOR: on only without MICROSOFT_APP_ID (the emulator mode authenticates nobody)',
+    );
+  }
+  if (!appId) return raw.TEAMS_EMULATOR === 'on' ? { mode: 'emulator' } : { mode: 'off' };
   const type = raw.MICROSOFT_APP_TYPE;
   if (type !== 'UserAssignedMSI' && !raw.MICROSOFT_APP_PASSWORD) {
     throw new ConfigError(

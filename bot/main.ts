@@ -18,14 +18,6 @@ async function main() {
   const tillit = await startTillit({ config, database, log });
   const channels = tillit.channels.map((c) => `${c.name} (${c.mode})`).join(', ') || 'none';
   log.info(`Tillit listens on ${tillit.url}`, { database: database.kind, channels });
-  if (config.HOST !== '127.0.0.1' && config.HOST !== 'localhost' && config.HOST !== '::1') {
-    // The Teams emulator endpoint refuses non-loopback sockets itself; the local page cannot.
-    if (config.localChannel) {
-      log.warn(
-        'HOST is not loopback and the local channel is on: it has no login, so anyone who can reach this address can act as anyone. Set LOCAL_CHANNEL=off or HOST=127.0.0.1.',
-      );
-    }
-  }
   const shutdown = async (signal: string) => {
     log.info('shutting down', { signal });
     await tillit.stop();

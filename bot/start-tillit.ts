@@ -13,6 +13,7 @@ import { settingsFrom } from './request-settings.js';
 import { createSlackChannel } from './slack/slack-channel.js';
 import { mountSummaryFiles } from './summary-files.js';
 import { createTeamsChannel } from './teams/teams-channel.js';
+import { mountTeamsOff } from './teams/teams-off.js';
 
 export interface TillitOptions {
   config: Config;
@@ -44,6 +45,11 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     log.error('message update failed', { key, error }),
   );
   const channels: Channel[] = [];
+  if (config.localChannelRefused) {
+    log.warn(
+      `local channel off: HOST=${config.HOST} is not loopback and the page has no login without LOCAL_CHANNEL_TOKEN (set HOST=127.0.0.1, or LOCAL_CHANNEL_TOKEN to serve it behind a login)`,
+    );
+  }
   // A unit may be linked on several platforms: an update from one reaches them all, and so
   // does one nobody clicked for (a phase ended at its deadline, from a scheduler tick).
   const refresh: RefreshMessages = async (key, view) => {
@@ -73,14 +79,11 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
       }),
     );
   }
-  // Always mounted: with no app id, /api/messages runs in emulator mode (loopback only).
-  channels.push(
-    createTeamsChannel({
-      config: config.teams,
-      ...shared,
-      updates,
-    }),
-  );
+  // Teams with an app id, or the Emulator when asked for (TEAMS_EMULATOR=on, loopback only);
+  // otherwise /api/messages refuses everyone with 401 (mountTeamsOff).
+  if (config.teams.mode !== 'off') {
+    channels.push(createTeamsChannel({ config: config.teams, ...shared, updates }));
+  }
   // Assigned once the server listens; time travel on the local page may come before that.
   let background: Background | null = null;
   if (config.localChannel) {
@@ -97,6 +100,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     );
   }
   const app = createHttpApp(database, channels);
+  if (config.teams.mode === 'off') mountTeamsOff(app);
   mountImages(app, { db: database.db, log });
   mountSummaryFiles(app, { db: database.db, clock });
   const server = await listen(app, config.PORT, config.HOST);

@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../bot/config.js';
 import { isLoopbackAddress } from '../bot/teams/loopback-guard.js';
+import { teamsConversations } from '../store/schema/index.js';
 import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
 import { BOT_ID, TENANT, teamsUserIdOf } from './support/teams-session.js';
 
@@ -51,7 +52,37 @@ describe('who may call /api/messages', () => {
     });
     expect(multi.teams).toMatchObject({ mode: 'bot-framework', type: 'MultiTenant' });
     expect(multi.localChannel).toBe(false);
-    expect(loadConfig({}).teams).toEqual({ mode: 'emulator' });
+    expect(loadConfig({}).teams).toEqual({ mode: 'off' });
+    expect(loadConfig({ TEAMS_EMULATOR: 'on' }).teams).toEqual({ mode: 'emulator' });
+  });
+
+  it('refuses to start the emulator mode beside an app id, naming the variable', () => {
+    const env = {
+      MICROSOFT_APP_ID: 'app',
+      MICROSOFT_APP_PASSWORD: 'x',
+      MICROSOFT_APP_TENANT_ID: TENANT,
+      TEAMS_EMULATOR: 'on',
+    };
+    expect(() => loadConfig(env)).toThrow(/^TEAMS_EMULATOR: /);
+    expect(() => loadConfig({ TEAMS_EMULATOR: 'yes' })).toThrow(/^TEAMS_EMULATOR: /);
+  });
+});
+
+describe('with neither an app id nor TEAMS_EMULATOR=on: nobody', () => {
+  let t: TeamsTestTillit;
+  beforeAll(async () => {
+    // An empty value is the default: the emulator mode is off.
+    t = await startTeamsTillit({ env: { TEAMS_EMULATOR: '' } });
+  });
+  afterAll(async () => t?.close());
+
+  it('answers an unsigned activity from loopback with 401, and stores and sends nothing', async () => {
+    const response = await postTo(t.url, activity(t.connector.url));
+    expect(response.status).toBe(401);
+    expect(t.connector.calls).toHaveLength(0);
+    expect(await t.database.db.select().from(teamsConversations)).toHaveLength(0);
+    const health = await (await fetch(`${t.url}/healthz`)).json();
+    expect(health.channels).not.toHaveProperty('teams');
   });
 });
 
@@ -78,10 +109,10 @@ describe('with an app id: the adapter authenticates every request', () => {
   });
 });
 
-describe('with no app id (emulator mode): loopback only', () => {
+describe('TEAMS_EMULATOR=on: loopback only, replies to loopback only', () => {
   let t: TeamsTestTillit;
   beforeAll(async () => {
-    t = await startTeamsTillit({ env: { HOST: '0.0.0.0' } });
+    t = await startTeamsTillit({ env: { TEAMS_EMULATOR: 'on', HOST: '0.0.0.0' } });
   });
   afterAll(async () => t?.close());
 
@@ -91,6 +122,23 @@ describe('with no app id (emulator mode): loopback only', () => {
     const response = await postTo(`http://127.0.0.1:${port()}`, activity(t.connector.url));
     expect(response.status).toBe(200);
     await t.connector.waitFor((c) => c.kind === 'reply' || c.kind === 'send');
+  });
+
+  it('refuses an activity whose serviceUrl is not on this machine, before storing or calling', async () => {
+    const before = t.connector.calls.length;
+    for (const serviceUrl of [
+      'https://smba.trafficmanager.net/emea/',
+      'http://127.0.0.1.evil.example/',
+      'http://localhost.evil.example:3978/',
+      `ftp://127.0.0.1:${new URL(t.connector.url).port}/`,
+    ]) {
+      const body = { ...activity(serviceUrl), conversation: { id: 'a:dm-elsewhere' } };
+      const response = await postTo(`http://127.0.0.1:${port()}`, body);
+      expect(response.status, serviceUrl).toBe(400);
+    }
+    expect(t.connector.calls.length).toBe(before);
+    const stored = await t.database.db.select().from(teamsConversations);
+    expect(stored.map((row) => row.conversationId)).not.toContain('a:dm-elsewhere');
   });
 
   it.runIf(outsideAddress)(

@@ -4,11 +4,11 @@ import type { TeamsConfig } from '../config.js';
 
 /**
  * botbuilder's CloudAdapter (as Teams AI's TeamsAdapter) with the app's credentials, which
- * checks every inbound token and signs every outbound call; in emulator mode (no app id) with
- * none, so nothing is checked or signed.
+ * checks every inbound token and signs every outbound call; in emulator mode (TEAMS_EMULATOR=on,
+ * no app id) with none, so nothing is checked or signed.
  */
 export function createTeamsAdapter(config: TeamsConfig): TeamsAdapter {
-  if (config.mode === 'emulator') return new TeamsAdapter({});
+  if (config.mode !== 'bot-framework') return new TeamsAdapter({});
   return new TeamsAdapter({
     MicrosoftAppId: config.appId,
     MicrosoftAppPassword: config.password,

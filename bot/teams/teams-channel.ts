@@ -17,6 +17,7 @@ import type { TeamsConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import { readCardValue } from './card-data.js';
 import { loopbackOnly } from './loopback-guard.js';
+import { serviceUrlAllowed } from './service-url.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams-adapter.js';
 import {
   conversationKindOf,
@@ -60,7 +61,12 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     deps.log.error('teams turn failed', { error });
   };
   const appId = config.mode === 'bot-framework' ? config.appId : '';
-  const connector = createTeamsConnector({ adapter, appId, db: deps.db });
+  const connector = createTeamsConnector({
+    adapter,
+    appId,
+    db: deps.db,
+    serviceUrlAllowed: (url) => serviceUrlAllowed(config, url),
+  });
   // Loading Application takes seconds (it brings the AI stack along); it is loaded once, when
   // the channel starts with an app id, or at the first request in emulator mode.
   let loading: Promise<Application> | null = null;
@@ -89,7 +95,9 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     connector,
     mount(server) {
       const checks = config.mode === 'emulator' ? [guard] : [];
-      server.post('/api/messages', ...checks, express.json({ limit: '1mb' }), async (req, res) => {
+      const body = express.json({ limit: '1mb' });
+      const emulatorChecks = config.mode === 'emulator' ? [emulatorServiceUrl(deps.log)] : [];
+      server.post('/api/messages', ...checks, body, ...emulatorChecks, async (req, res) => {
         const app = await application();
         await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
       });
@@ -108,6 +116,25 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
 }
 
 type Deps = TeamsChannelDeps & { connector: TeamsConnector };
+
+/**
+ * In emulator mode nothing vouches for an activity, so its `serviceUrl` (where the replies go)
+ * must be the Emulator on this machine: a request naming any other address is refused before
+ * anything is stored or sent, so Tillit can never be made to call a URL of someone's choosing.
+ */
+function emulatorServiceUrl(log: Logger): express.RequestHandler {
+  return (req, res, next) => {
+    const serviceUrl: unknown = req.body?.serviceUrl;
+    if (typeof serviceUrl === 'string' && serviceUrlAllowed({ mode: 'emulator' }, serviceUrl)) {
+      return next();
+    }
+    log.warn('teams request refused: emulator mode replies to loopback only');
+    res.status(400).json({
+      error: 'service_url_not_allowed',
+      message: "In emulator mode the activity's serviceUrl must be on this machine (loopback)",
+    });
+  };
+}
 
 function registerRoutes(app: Application, deps: Deps) {
   app.activity(ActivityTypes.Message, async (context) => {

@@ -16,6 +16,7 @@ import {
   type TeamsConversation,
 } from '../../store/queries/teams-conversations.js';
 import type { TeamsConversationKind } from '../../store/schema/index.js';
+import { ServiceUrlRefused } from './service-url.js';
 import type { TeamsAdapter } from './teams-adapter.js';
 
 /** The audience of tokens for the Bot Connector in Teams (public cloud). */
@@ -59,8 +60,14 @@ export function createTeamsConnector(deps: {
   adapter: TeamsAdapter;
   appId: string;
   db: Database;
+  /** Whether a stored `serviceUrl` may be called (service-url.ts); refused ones never are. */
+  serviceUrlAllowed: (serviceUrl: string | undefined) => boolean;
 }): TeamsConnector {
   const { adapter, appId, db } = deps;
+  const checked = (serviceUrl: string | undefined): string => {
+    if (!serviceUrl || !deps.serviceUrlAllowed(serviceUrl)) throw new ServiceUrlRefused();
+    return serviceUrl;
+  };
 
   const withConversation = (row: TeamsConversation, conversationId?: string) => {
     const reference = row.reference as Partial<ConversationReference>;
@@ -99,7 +106,7 @@ export function createTeamsConnector(deps: {
     await adapter.createConversationAsync(
       appId,
       template.channelId ?? 'msteams',
-      anyInTenant.serviceUrl,
+      checked(anyInTenant.serviceUrl),
       CONNECTOR_AUDIENCE,
       parameters,
       async (context) => {
@@ -130,6 +137,7 @@ export function createTeamsConnector(deps: {
 
   return {
     async send(reference, activity, options = {}) {
+      checked(reference.serviceUrl);
       let id = '';
       await proactively(adapter, appId, reference, async (context) => {
         if (options.retry === false) withoutSdkRetries(context);
@@ -142,6 +150,7 @@ export function createTeamsConnector(deps: {
       return id;
     },
     async update(reference, activityId, activity) {
+      checked(reference.serviceUrl);
       await proactively(adapter, appId, reference, async (context) => {
         await context.updateActivity({ ...activity, id: activityId });
       });

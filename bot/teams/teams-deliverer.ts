@@ -10,6 +10,7 @@ import {
   DeliveryError,
 } from '../outbox/deliverer.js';
 import { renderCard } from './render-card.js';
+import { ServiceUrlRefused, serviceUrlAllowed } from './service-url.js';
 import { createTeamsAdapter } from './teams-adapter.js';
 import { createTeamsConnector, type TeamsConnector } from './teams-connector.js';
 import { connectorFailure, NEVER_SENT_CODES } from './teams-errors.js';
@@ -53,7 +54,12 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
   const appId = options.config.mode === 'bot-framework' ? options.config.appId : '';
   const connector =
     options.connector ??
-    createTeamsConnector({ adapter: createTeamsAdapter(options.config), appId, db });
+    createTeamsConnector({
+      adapter: createTeamsAdapter(options.config),
+      appId,
+      db,
+      serviceUrlAllowed: (url) => serviceUrlAllowed(options.config, url),
+    });
 
   async function referenceOf({ route }: Delivery): Promise<Partial<ConversationReference>> {
     const reference = route.direct
@@ -122,6 +128,10 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
 /** A connector failure in the sender's terms. */
 function asDeliveryError(error: unknown): unknown {
   if (error instanceof DeliveryError) return error;
+  if (error instanceof ServiceUrlRefused) {
+    // A stored reference that points elsewhere than the Bot Connector: never called, never will be.
+    return new DeliveryError({ kind: 'permanent' }, error.message);
+  }
   if ((error as Error)?.name === 'TeamsTimeout') {
     return new DeliveryError({ kind: 'transient', mayHaveDelivered: true }, 'timeout');
   }

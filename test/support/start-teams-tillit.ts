@@ -19,16 +19,18 @@ export interface TeamsTestTillit {
 }
 
 /**
- * The real server with the real Teams adapter in emulator mode (no app id: loopback only,
- * unauthenticated), a fresh database, and a fake Bot Connector that the activities name as
- * their `serviceUrl`. Background loops stay off: tests drive the outbox themselves.
+ * The real server with the real Teams adapter in emulator mode (TEAMS_EMULATOR=on, asked for
+ * explicitly unless the test gives an app id: loopback only, unauthenticated), a fresh
+ * database, and a fake Bot Connector on loopback that the activities name as their
+ * `serviceUrl`. Background loops stay off: tests drive the outbox themselves.
  */
 export async function startTeamsTillit(
   options: { env?: Record<string, string>; start?: Date } = {},
 ): Promise<TeamsTestTillit> {
   const connector = await startFakeBotConnector();
   const database = await openTestDatabase();
-  const config = loadConfig({ PORT: '0', LOCAL_CHANNEL: 'off', ...options.env });
+  const emulator = options.env?.MICROSOFT_APP_ID ? {} : { TEAMS_EMULATOR: 'on' };
+  const config = loadConfig({ PORT: '0', LOCAL_CHANNEL: 'off', ...emulator, ...options.env });
   const logLines: string[] = [];
   const log = createLogger('debug', (line) => logLines.push(line));
   const tillit = await startTillit({
