@@ -40,6 +40,7 @@ export async function carryOutLocally(
         await postLocalMessage(db, {
           channelId: scene.channelId,
           personId: scene.personId,
+          key: reply.key ?? null,
           view: reply.view,
           postedAt: scene.now,
         });

@@ -189,12 +189,22 @@ async function openForm(deps: TeamsReplyDeps, scene: TeamsScene, form: Form) {
   if (sent.activityId) await keepForm(deps, sent.activityId, sent.conversationId, form);
 }
 
+/**
+ * Keeps the form's shape without its pre-filled values: a refused submission comes back with
+ * what was entered, and a pre-filled value may be the person's own answer (the rating clicked
+ * on a reflection prompt), which must not sit next to their 1:1 conversation.
+ */
 const keepForm = (deps: TeamsReplyDeps, activityId: string, conversationId: string, form: Form) =>
   rememberTeamsForm(deps.db, {
     activityId,
     conversationId,
-    form: form as unknown as Record<string, unknown>,
+    form: withoutInitialValues(form) as unknown as Record<string, unknown>,
   });
+
+const withoutInitialValues = (form: Form): Form => ({
+  ...form,
+  inputs: form.inputs.map(({ initial: _initial, ...input }) => input as Form['inputs'][number]),
+});
 
 /** The same form again, in place, with the errors next to the inputs and what was typed kept. */
 async function showFormErrors(

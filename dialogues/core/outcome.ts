@@ -5,8 +5,12 @@ import type { Button, Form, View } from '../view.js';
  * cannot do one exactly (no modals in the browser) does the nearest equivalent.
  */
 export type Reply =
-  /** Only the asker sees it (Slack: ephemeral; Teams: a reply only they were addressed in). */
-  | { kind: 'private'; view: View }
+  /**
+   * Only the asker sees it (Slack: ephemeral; Teams: a reply only they were addressed in). A
+   * channel that stores it (the local page) stores it under `key`, so it can be forgotten
+   * later (a reflection's "thank you" goes when the round closes).
+   */
+  | { kind: 'private'; view: View; key?: string }
   /** Posted in the channel; with a key, later `update`s with that key replace it in place. */
   | { kind: 'channel'; view: View; key?: string }
   /** Replaces the channel message posted earlier under this key, wherever it was posted. */

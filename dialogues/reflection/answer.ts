@@ -1,5 +1,6 @@
 import type { Database } from '../../store/database.js';
 import { type AnswerResult, storeAnswer } from '../../store/queries/reflection-answers.js';
+import { reflectionThanksKey } from '../../store/queries/reflection-round-forget.js';
 import {
   getRound,
   hasAnswered,
@@ -10,9 +11,9 @@ import { getUnit } from '../../store/queries/units.js';
 import { REFLECTION_TEXT_MAX } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { formErrors, type Outcome, openForm } from '../core/outcome.js';
+import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
 import { checkFreeText } from '../safety/free-text.js';
-import type { Form } from '../view.js';
+import { type Form, view } from '../view.js';
 import { ANSWER_FORM } from './prompt-view.js';
 import { questionText } from './question-bank.js';
 
@@ -124,7 +125,12 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
   });
   switch (result) {
     case 'stored':
-      return say(t.thanks);
+      // Keyed by the round, so a channel that stores it (the local page) forgets it at close.
+      return outcome({
+        kind: 'private',
+        view: view(t.thanks, { type: 'text', text: t.thanks }),
+        key: reflectionThanksKey(loaded.round.id),
+      });
     case 'already-answered':
       return formErrors({ _form: t.alreadyAnswered({ unit: loaded.unitName }) });
     case 'closed':

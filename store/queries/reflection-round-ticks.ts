@@ -10,6 +10,7 @@ import {
   reflectionSchedules,
   units,
 } from '../schema/index.js';
+import { forgetRoundSideRecords, reshuffleRoundAnswers } from './reflection-round-forget.js';
 import { openAt, type ReflectionRound } from './reflection-rounds.js';
 
 /** What the reflection ticks read and write: schedules, reminders, closing. */
@@ -134,7 +135,9 @@ export async function listRoundsDueToClose(
 
 /**
  * Closes a locked round: who was asked and who answered become two counts on the round, and
- * the per-person rows are deleted, so nothing is left that could be matched to an answer.
+ * the per-person rows are deleted; the answers are written anew in random order and the side
+ * records naming a person and the round go (reflection-round-forget.ts), so nothing is left
+ * that could be matched to an answer once the caller has vacuumed.
  */
 export async function foldAndCloseRound(
   db: Database,
@@ -153,4 +156,18 @@ export async function foldAndCloseRound(
     .update(reflectionRounds)
     .set({ closedAt: params.now, invitedCount: invited.length, answeredCount: answered.length })
     .where(eq(reflectionRounds.id, roundId));
+  await reshuffleRoundAnswers(db, { roundId });
+  await forgetRoundSideRecords(db, { roundId });
 }
+
+/** What closing rounds deleted rows from: vacuumed after the closing transactions. */
+export const TABLES_CLEANED_AT_CLOSE = [
+  'reflection_answers',
+  'reflection_participation',
+  'reflection_invitations',
+  'reflection_rounds',
+  'outbox',
+  'teams_sends',
+  'local_messages',
+  'teams_forms',
+] as const;
