@@ -3,12 +3,13 @@
  * [--out FILE]`: a unit's summary as CSV (one row per unit × measure × period, UTF-8 with BOM
  * for Excel; `--separator ';'` also writes decimal commas, as Swedish Excel expects) or as the
  * Markdown board report. To standard output, or to FILE; with `--out` the report's pictures
- * are written beside it (FILE-trend.png, FILE-riskmatris.png) and linked. The same withholding
- * as in chat: ANONYMITY_THRESHOLD (default 5).
+ * are written beside it (FILE-trend.png, FILE-riskmatris.png) and linked. The same disclosure
+ * rules as in chat, with ANONYMITY_THRESHOLD read by the server's own config parser.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../bot/config.js';
 import { buildSummary } from '../dialogues/summary/build-summary.js';
 import { summaryCsv } from '../dialogues/summary/export-csv.js';
 import { summaryMarkdown } from '../dialogues/summary/export-markdown.js';
@@ -44,9 +45,12 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 1;
   }
-  const threshold = Number(process.env.ANONYMITY_THRESHOLD ?? 5);
-  if (!Number.isInteger(threshold) || threshold < 1) {
-    console.error('ANONYMITY_THRESHOLD: a whole number of at least 1');
+  // The same parser as the server: one rule for what the threshold may be (at least 2).
+  let threshold: number;
+  try {
+    threshold = loadConfig(process.env).ANONYMITY_THRESHOLD;
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : String(error));
     return 1;
   }
   const database = await openAppDatabase(process.env);

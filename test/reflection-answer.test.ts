@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../dialogues/core/outcome.js';
+import { closeDueRounds } from '../dialogues/reflection/close-rounds.js';
 import { openDueRounds } from '../dialogues/reflection/open-rounds.js';
 import { en } from '../dialogues/texts/en/index.js';
 import { sv } from '../dialogues/texts/sv/index.js';
@@ -242,52 +243,46 @@ describe('the manager’s summary', () => {
     );
   });
 
-  it('withholds figures and texts below the anonymity threshold', async () => {
+  it('shows only how many have answered while the round is open, whatever the count', async () => {
     expect(await answerCount()).toBe(3);
-    const view = privateView(await summary(org.manager, 'summary reflektion'));
-    const text = JSON.stringify(view);
-    expect(text).toContain(sv.reflection.summary.withheld);
-    expect(text).toContain(
-      sv.reflection.summary.responseRate({ answered: 3, invited: 8, percent: 38 }),
-    );
-    expect(text).not.toContain('Mer tid');
-    expect(text).not.toContain('LSS-handläggarna');
-    expect(text).not.toContain('Medelbetyg');
-    expect(text).toContain(
-      sv.reflection.summary.principleWithheld({
-        principle: sv.reflection.principles[round.principle],
-      }),
-    );
-  });
-
-  it('shows rate, average and texts in random order from the threshold on', async () => {
+    const three = JSON.stringify(privateView(await summary(org.manager, 'summary reflektion')));
+    expect(three).toContain('3 har svarat hittills');
     await answer(org.members[3]!, { rating: '5', text: 'Tydliga mandat' });
     await answer(org.members[4]!, { rating: '3' });
-    expect(await answerCount()).toBe(5);
+    await answer(org.members[5]!, { rating: '1' });
+    expect(await answerCount()).toBe(6);
+    const six = JSON.stringify(privateView(await summary(org.manager, 'summary reflektion')));
+    expect(six).toContain('6 har svarat hittills');
+    // Nothing but the count changes with each answer: no rate, no average, no texts.
+    for (const text of [three, six]) {
+      expect(text).not.toContain('Svarsfrekvens');
+      expect(text).not.toContain('Medelbetyg');
+      expect(text).not.toContain('Mer tid');
+      expect(text).not.toContain('Tydliga mandat');
+    }
+    expect(six.replace('6 har', '3 har')).toBe(three);
+  });
+
+  it('once the round has closed, shows rate, average and texts in random order', async () => {
+    await closeDueRounds(db, { now: new Date(round.closesAt.getTime() + 1000) });
     const view = privateView(await summary(org.manager));
     const text = JSON.stringify(view);
-    // Ratings 4, 2, 5, 3 – four ratings are below the threshold, so no average yet.
+    expect(text).not.toContain('hittills');
     expect(text).toContain(
-      sv.reflection.summary.responseRate({ answered: 5, invited: 8, percent: 63 }),
+      sv.reflection.summary.responseRate({ answered: 6, invited: 8, percent: 75 }),
     );
-    expect(text).not.toContain('3,5 av 5');
-    const list = view.blocks.find(
-      (b) => b.type === 'list' && b.items.some((i) => i.text === 'Tydliga mandat'),
-    );
-    expect(list?.type === 'list' && list.items.map((i) => i.text).sort()).toEqual(
-      ['Bra samarbete med LSS-handläggarna', 'Mer tid för brukarna', 'Tydliga mandat'].sort(),
-    );
-    await answer(org.members[5]!, { rating: '1' });
-    const withAverage = JSON.stringify(privateView(await summary(org.manager)));
-    // (4 + 2 + 5 + 3 + 1) / 5 = 3.0
-    expect(withAverage).toContain(sv.reflection.summary.average({ average: '3,0', count: 5 }));
-    expect(withAverage).toContain(
+    // Ratings 4, 2, 5, 3, 1: (4 + 2 + 5 + 3 + 1) / 5 = 3.0
+    expect(text).toContain(sv.reflection.summary.average({ average: '3,0', count: 5 }));
+    expect(text).toContain(
       sv.reflection.summary.principleRow({
         principle: sv.reflection.principles[round.principle],
         average: '3,0',
         count: 5,
       }),
     );
+    // Three people wrote, fewer than five: the texts stay unshown, and say why.
+    expect(text).toContain(sv.reflection.summary.textsWithheld);
+    expect(text).not.toContain('Tydliga mandat');
   });
 
   it('speaks English to a manager who chose English', async () => {

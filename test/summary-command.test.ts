@@ -119,9 +119,9 @@ describe('the summary in chat', () => {
     expect(overview.columnLabels).toEqual(['T2 2026', 'Δ T1 2026', 'Δ T2 2025']);
     const rate = overview.cells[overview.rowLabels.indexOf('Svarsfrekvens')]!;
     expect(rate.map((c) => [c.text, c.tone])).toEqual([
-      ['76 %', 'neutral'],
-      ['▼ −3', 'red'],
-      ['▼ −3', 'red'],
+      ['77 %', 'neutral'],
+      ['▼ −10', 'red'],
+      ['▼ −2', 'red'],
     ]);
     const images = blocksOf(view, 'image');
     expect(images).toHaveLength(2);
@@ -132,10 +132,14 @@ describe('the summary in chat', () => {
     }
     const paragraphs = blocksOf(view, 'text').map((b) => b.text);
     const arsta = paragraphs.find((p) => p.startsWith('*Enhet Årsta*'))!;
-    expect(arsta).toContain('Svarsfrekvens för få svar');
+    // Liten's small rounds count nowhere; Årsta's T1 had only small rounds, so no change shown.
+    expect(arsta).toContain('Svarsfrekvens 69 % (– · ▼ −31)');
+    expect(JSON.stringify(view)).toContain(
+      'Reflektionssiffrorna kommer från 5 avslutade omgångar (v. 20–23 2026). 1 omgång med för få svar ingår inte.',
+    );
     const bagis = paragraphs.find((p) => p.startsWith('*Enhet Bagarmossen*'))!;
     expect(bagis).toContain('Svarsfrekvens 75 % (▼ −8 · ▲ +20)');
-    expect(bagis).toContain('Avsedd effekt 60 % (▲ +20 · –)');
+    expect(bagis).toContain('Avsedd effekt 60 % (▲ +20 · ▼ −40)');
   });
 
   it('fits Slack’s Block Kit limits and a Teams card', async () => {

@@ -55,7 +55,7 @@ describe('exports', () => {
       'bagis;Enhet Bagarmossen;hela;effect.share;Avsedd effekt (%);T2-2026;2026-05-01;2026-08-31;60,0;visas',
     );
     expect(lines).toContain(
-      'arsta;Enhet Årsta;hela;reflection.response-rate;Svarsfrekvens (%);T2-2026;2026-05-01;2026-08-31;;för få svar',
+      'arsta;Enhet Årsta;hela;reflection.response-rate;Svarsfrekvens (%);T1-2026;2026-01-01;2026-04-30;;för få svar',
     );
   });
 

@@ -67,7 +67,8 @@ describe('figures per unit', () => {
     expect(bagis['actions.opened']).toEqual([shown(7), shown(5), shown(1)]);
     expect(bagis['actions.done']).toEqual([shown(5), shown(5), shown(1)]);
     expect(bagis['actions.overdue']).toEqual([shown(1), shown(0), shown(0)]);
-    expect(bagis['effect.share']).toEqual([shown(0.6), shown(0.4), WITHHELD]);
+    // The effect is each named owner's report on their own action: a record, not withheld.
+    expect(bagis['effect.share']).toEqual([shown(0.6), shown(0.4), shown(1)]);
     expect(avd.rows[0]!.cells['actions.opened']).toEqual(bagis['actions.opened']);
   });
 
@@ -113,9 +114,11 @@ describe('figures per unit', () => {
     });
     const overdue = bagis['actions.overdue'];
     expect(delta('actions.overdue', overdue[0]!, overdue[1]!, 'en')?.tone).toBe('red');
-    expect(delta('effect.share', bagis['effect.share'][0]!, WITHHELD, 'sv')).toBeNull();
+    expect(delta('rating.all', bagis['rating.all'][0]!, WITHHELD, 'sv')).toBeNull();
     const total = avd.rows[0]!.cells;
-    expect(total['reflection.response-rate'][0]).toEqual(shown(32 / 42));
+    // Liten's round (2 of 3 answered) is below the threshold and counts nowhere.
+    expect(total['reflection.response-rate'][0]).toEqual(shown(30 / 39));
+    expect(total['reflection.answered'][0]).toEqual(shown(30));
     expect(avd.trend.map((p) => p.responseRate.status)).toEqual([
       'empty',
       'empty',
@@ -139,40 +142,45 @@ describe('withholding', () => {
     expect(rowOf(arsta, org.stor).cells['reflection.response-rate'][0]).toEqual(shown(11 / 16));
   });
 
-  it('withholds the unit’s own figure when it alone would give the small section away', async () => {
+  it('counts a small section nowhere: its unit shows the large section alone', async () => {
     const arsta = await summaryOf(org.arsta);
-    expect(arsta.rows[0]!.cells['reflection.response-rate'][0]).toEqual(WITHHELD);
-    expect(arsta.rows[0]!.cells['reflection.answered'][0]).toEqual(WITHHELD);
-    // The same decision wherever Årsta appears.
-    expect(rowOf(avd, org.arsta).cells['reflection.response-rate'][0]).toEqual(WITHHELD);
-    // A year earlier the small section had no round: nothing to protect, so Årsta shows.
-    expect(arsta.rows[0]!.cells['reflection.response-rate'][2]).toEqual(shown(1));
+    expect(arsta.rows[0]!.cells['reflection.response-rate'][0]).toEqual(shown(11 / 16));
+    expect(arsta.rows[0]!.cells['reflection.answered'][0]).toEqual(shown(11));
+    // The same figure wherever Årsta appears.
+    expect(rowOf(avd, org.arsta).cells['reflection.response-rate'][0]).toEqual(shown(11 / 16));
+    // In T1 both sections had too few (3 and 4 answers): Årsta is withheld, not empty.
+    const t1 = await summaryOf(org.arsta, 'T1-2026');
+    expect(t1.rows[0]!.cells['reflection.response-rate'][0]).toEqual(WITHHELD);
+    expect(t1.rows[0]!.cells['reflection.answered'][0]).toEqual(WITHHELD);
+    expect(t1.rounds).toMatchObject({ counted: 0, left: 2, open: 0 });
   });
 
-  it('at the department, withholds its own level beside the one withheld unit and shows the total', () => {
-    expect(rowOf(avd, org.avd, 'own').cells['reflection.response-rate'][0]).toEqual(WITHHELD);
-    expect(avd.rows[0]!.cells['reflection.response-rate'][0]?.status).toBe('shown');
+  it('at the department, shows its own level (five answers) beside the children', () => {
+    expect(rowOf(avd, org.avd, 'own').cells['reflection.response-rate'][0]).toEqual(shown(1));
   });
 
-  it('never leaves exactly one withheld row under a shown total (nothing to subtract back)', async () => {
+  it('adds up: every answer figure of a unit is its own level plus its children', async () => {
     for (const data of [avd, await summaryOf(org.arsta), await summaryOf(org.avd, 'T1-2026')]) {
-      const groups = new Set(
-        measureKeys.map((k) => measureDef(k).group).filter((g): g is Group => g !== null),
-      );
-      for (const group of groups) {
-        const key = measureKeys.find((k) => measureDef(k).group === group)! as MeasureKey;
+      for (const key of ['reflection.answered', 'reflection.invited'] as const) {
         for (const slot of SLOTS) {
-          const total = data.rows[0]!.cells[key][slot]!;
-          const rows = data.rows.slice(1).map((r) => r.cells[key][slot]!.status);
-          if (total.status === 'shown' && rows.length > 0) {
-            expect(
-              rows.filter((s) => s === 'withheld').length,
-              `${data.unit.key} ${group} ${slot}`,
-            ).not.toBe(1);
+          const value = (cell: Cell | undefined) => (cell?.status === 'shown' ? cell.value : 0);
+          const parts = data.rows.slice(1).reduce((n, r) => n + value(r.cells[key][slot]), 0);
+          if (data.rows.length > 1) {
+            expect(value(data.rows[0]!.cells[key][slot]), `${data.unit.key} ${key}`).toBe(parts);
           }
         }
       }
     }
+  });
+
+  it('says which closed rounds the figures come from and what was left out', () => {
+    expect(avd.rounds).toEqual({
+      counted: 5,
+      left: 1,
+      open: 0,
+      first: '2026-05-12',
+      last: '2026-06-02',
+    });
   });
 
   it('takes words and SWOT items only from units with enough people of their own', () => {
@@ -191,7 +199,7 @@ describe('withholding', () => {
 });
 
 describe('kept round totals', () => {
-  it('counts a closed round once and reads it back the same; an open round live each time', async () => {
+  it('counts a closed round once and reads it back the same; an open round not at all', async () => {
     const first = await summaryOf(org.bagis);
     const kept = await handle.db.select().from(summaryRoundTotals);
     expect(kept.length).toBeGreaterThan(0);
@@ -220,8 +228,10 @@ describe('kept round totals', () => {
       })),
     );
     const withOpen = await summaryOf(org.bagis);
-    expect(withOpen.rows[0]!.cells['rating.openness'][0]).toEqual(shown(21 / 5));
-    expect(withOpen.rows[0]!.cells['reflection.answered'][0]).toEqual(shown(14));
+    // Open: counted nowhere, only as open.
+    expect(withOpen.rows[0]!.cells['rating.openness'][0]).toEqual({ status: 'empty' });
+    expect(withOpen.rows[0]!.cells['reflection.answered'][0]).toEqual(shown(9));
+    expect(withOpen.rounds.open).toBe(1);
     const keptNow = await handle.db.select().from(summaryRoundTotals);
     expect(keptNow.some((row) => row.roundId === open!.id)).toBe(false);
     // Once it closes, it is kept, with the same figures.
@@ -229,7 +239,10 @@ describe('kept round totals', () => {
       .update(reflectionRounds)
       .set({ closedAt: new Date('2026-06-18T12:00:00Z'), answeredCount: 5 })
       .where(eq(reflectionRounds.id, open!.id));
-    expect((await summaryOf(org.bagis)).rows[0]!.cells).toEqual(withOpen.rows[0]!.cells);
+    const closed = await summaryOf(org.bagis);
+    expect(closed.rows[0]!.cells['rating.openness'][0]).toEqual(shown(21 / 5));
+    expect(closed.rows[0]!.cells['reflection.answered'][0]).toEqual(shown(14));
+    expect(closed.rounds.open).toBe(0);
     const keptLast = await handle.db.select().from(summaryRoundTotals);
     expect(keptLast.find((row) => row.roundId === open!.id)).toMatchObject({
       answered: 5,

@@ -11,6 +11,7 @@ import type { CommandRequest } from '../core/feature.js';
 import { guardUnit } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
+import { cellRule, closedRound, whileOpen } from '../privacy/disclosure.js';
 import type { Block } from '../view.js';
 import { formatWhen } from './prompt-view.js';
 
@@ -18,21 +19,27 @@ import { formatWhen } from './prompt-view.js';
 export const SUMMARY_WEEKS = 12;
 
 /**
- * `/tillit summary reflection` in a unit's channel, for its managers and leaders: the latest
- * round's response rate, average and texts, and the average per principle. Every figure drawn
- * from fewer answers than the anonymity threshold is withheld, texts included; texts come in
- * random order. The summary feature routes `summary reflektion` here.
+ * `/tillit summary reflection` in a unit's channel, for its managers and leaders. A round that
+ * is still open shows only how many have answered so far; ratings, texts and averages come
+ * only from closed rounds, each shown or withheld once and for all by the cell rule
+ * (dialogues/privacy/disclosure.ts), so asking again after one more answer shows nothing new.
+ * The summary feature routes `summary reflektion` here.
  */
 export async function showSummary(request: CommandRequest): Promise<Outcome> {
   const t = request.actor.t.reflection.summary;
   const guarded = await guardUnit(request, 'view-summary', t.what);
   if (!guarded.ok) return guarded.outcome;
-  const latest = await latestRoundOfUnit(request.ctx.db, { unitId: guarded.unit.id });
+  const { db } = request.ctx;
+  const latest = await latestRoundOfUnit(db, { unitId: guarded.unit.id });
   const title = t.title({ unit: guarded.unit.name });
   const blocks: Block[] = [{ type: 'header', text: title }];
   if (!latest) blocks.push({ type: 'text', text: t.noRounds });
   else {
-    blocks.push(...(await latestRoundBlocks(request, guarded.unit, latest)));
+    if (!latest.closedAt) blocks.push(...(await openRoundBlocks(request, guarded.unit, latest)));
+    const closed = latest.closedAt
+      ? latest
+      : await latestRoundOfUnit(db, { unitId: guarded.unit.id, closed: true });
+    if (closed) blocks.push(...(await closedRoundBlocks(request, closed)));
     blocks.push({ type: 'divider' }, ...(await principleBlocks(request, guarded.unit)));
   }
   const threshold = request.ctx.settings.anonymityThreshold;
@@ -40,58 +47,77 @@ export async function showSummary(request: CommandRequest): Promise<Outcome> {
   return privately({ summary: title, blocks });
 }
 
-async function latestRoundBlocks(
+/** An open round: the count so far, and when the rest will show. */
+async function openRoundBlocks(
   { ctx, actor }: CommandRequest,
   unit: Unit,
   round: ReflectionRound,
 ): Promise<Block[]> {
   const t = actor.t.reflection;
-  const threshold = ctx.settings.anonymityThreshold;
-  const principle = t.principles[round.principle];
-  const blocks: Block[] = [
+  const { answered } = await roundResponse(ctx.db, { roundId: round.id });
+  const { answeredSoFar } = whileOpen(answered);
+  const when = formatWhen(actor.t, round.closesAt, unit.timezone);
+  return [
     {
       type: 'text',
-      text: t.summary.latest({ date: formatIsoDate(round.roundDate, actor.lang), principle }),
+      text: t.summary.open({
+        date: formatIsoDate(round.roundDate, actor.lang),
+        principle: t.principles[round.principle],
+      }),
     },
+    { type: 'text', text: t.summary.answeredSoFar({ count: answeredSoFar, when }) },
   ];
-  if (!round.closedAt && round.closesAt > ctx.now) {
-    const when = formatWhen(actor.t, round.closesAt, unit.timezone);
-    blocks.push({ type: 'context', text: t.summary.stillOpen({ when }) });
-  }
+}
+
+/** The latest closed round: each figure only where the cell rule allows it, counts with it. */
+async function closedRoundBlocks(
+  { ctx, actor }: CommandRequest,
+  round: ReflectionRound,
+): Promise<Block[]> {
+  const t = actor.t.reflection;
+  const principle = t.principles[round.principle];
+  const date = formatIsoDate(round.roundDate, actor.lang);
+  const blocks: Block[] = [{ type: 'text', text: t.summary.latest({ date, principle }) }];
   const response = await roundResponse(ctx.db, { roundId: round.id });
-  const percent = response.invited ? Math.round((100 * response.answered) / response.invited) : 0;
-  blocks.push({ type: 'text', text: t.summary.responseRate({ ...response, percent }) });
   const figures = await roundFigures(ctx.db, { roundId: round.id });
-  if (figures.answers < threshold) {
-    blocks.push({ type: 'text', text: t.summary.withheld });
-    return blocks;
-  }
+  const shown = closedRound(
+    {
+      invited: response.invited,
+      answered: figures.answers,
+      ratings: figures.ratings,
+      ratingSum: (figures.average ?? 0) * figures.ratings,
+      writers: figures.texts,
+    },
+    ctx.settings.anonymityThreshold,
+  );
+  if (!shown.response) return [...blocks, { type: 'text', text: t.summary.withheld }];
+  const { answered, invited } = shown.response;
+  const percent = invited ? Math.round((100 * answered) / invited) : 0;
+  blocks.push({ type: 'text', text: t.summary.responseRate({ answered, invited, percent }) });
   blocks.push({
     type: 'text',
-    text:
-      figures.average !== null && figures.ratings >= threshold
-        ? t.summary.average({
-            average: decimal(figures.average, actor.lang),
-            count: figures.ratings,
-          })
-        : `${t.summary.average({ average: '–', count: figures.ratings })} · ${t.summary.withheld}`,
+    text: shown.rating
+      ? t.summary.average({
+          average: decimal(shown.rating.average, actor.lang),
+          count: shown.rating.ratings,
+        })
+      : t.summary.averageWithheld,
   });
-  const texts = await listRoundTexts(ctx.db, { roundId: round.id });
   blocks.push({ type: 'text', text: `*${t.summary.textsHeader}*` });
-  blocks.push(
-    texts.length
-      ? { type: 'list', items: texts.map((text) => ({ text })) }
-      : { type: 'text', text: t.summary.noTexts },
-  );
-  return blocks;
+  if (!shown.texts) {
+    const none = figures.texts === 0 ? t.summary.noTexts : t.summary.textsWithheld;
+    return [...blocks, { type: 'text', text: none }];
+  }
+  const texts = await listRoundTexts(ctx.db, { roundId: round.id });
+  return [...blocks, { type: 'list', items: texts.map((text) => ({ text })) }];
 }
 
 async function principleBlocks({ ctx, actor }: CommandRequest, unit: Unit): Promise<Block[]> {
   const t = actor.t.reflection;
-  const threshold = ctx.settings.anonymityThreshold;
   const since = new Date(ctx.now.getTime() - SUMMARY_WEEKS * 7 * 86_400_000);
+  const { minPerCell } = cellRule(ctx.settings.anonymityThreshold);
   const figures = new Map(
-    (await principleFigures(ctx.db, { unitId: unit.id, since, minAnswers: threshold })).map((f) => [
+    (await principleFigures(ctx.db, { unitId: unit.id, since, minPerCell })).map((f) => [
       f.principle,
       f,
     ]),
@@ -100,9 +126,7 @@ async function principleBlocks({ ctx, actor }: CommandRequest, unit: Unit): Prom
     const principle = t.principles[key];
     const f = figures.get(key);
     if (!f) return { text: t.summary.principleNone({ principle }) };
-    if (f.average === null || f.ratings < threshold) {
-      return { text: t.summary.principleWithheld({ principle }) };
-    }
+    if (f.average === null) return { text: t.summary.principleWithheld({ principle }) };
     const average = decimal(f.average, actor.lang);
     return { text: t.summary.principleRow({ principle, average, count: f.ratings }) };
   });

@@ -6,8 +6,10 @@ import { topSwotItems } from '../../store/queries/summary-swot.js';
 import { themeWords } from '../../store/queries/summary-themes.js';
 import { workCountsOfSubtree } from '../../store/queries/summary-work.js';
 import { listSubtree, type UnitInTree } from '../../store/queries/units.js';
+import { type ReflectionPrinciple, reflectionPrinciples } from '../../store/schema/index.js';
 import { localDate } from '../dialogue/local-time.js';
-import { type Group, groups, type MeasureKey, measureDef, measureKeys } from './measures.js';
+import { answerFigure, cellRule, type Disclosure } from '../privacy/disclosure.js';
+import { type Group, type MeasureKey, measureDef, measureKeys } from './measures.js';
 import {
   type Period,
   periodInstants,
@@ -15,23 +17,22 @@ import {
   recentPeriods,
   samePeriodLastYear,
 } from './period.js';
-import type { Cell, SummaryData, SummaryRow } from './summary-data.js';
+import type { Cell, RoundsCounted, SummaryData, SummaryRow } from './summary-data.js';
 import {
   addTo as add,
   addTally,
-  baseKey,
   cellKey,
+  closedCellsKey,
   get,
   isEmpty,
   measureValue,
-  raiseTo as most,
   newTally,
+  ratedCellsKey,
   ratingCountKey,
   ratingSumKey,
   type Tally,
 } from './tally.js';
 import { STOP_WORDS } from './themes.js';
-import { type Decision, decideAll, type TallyNode } from './withhold.js';
 
 /** Swedish alphabetical order (å, ä, ö last); one collator, as creating one per comparison is slow. */
 const swedish = new Intl.Collator('sv');
@@ -52,7 +53,9 @@ export interface SummaryRequest {
 /**
  * The summary of a unit's subtree for a period, compared with the period before and the same
  * period a year earlier: a few aggregate statements grouped by unit (nothing is read row by
- * row), folded up the tree here, then the withholding rule (withhold.ts) on every figure.
+ * row), folded up the tree here. Figures made of answers come only from cells (unit × closed
+ * round) that pass the cell rule of dialogues/privacy/disclosure.ts, so every figure, and
+ * every difference between two of them, is made of whole cells that are large enough.
  */
 export async function buildSummary(db: Database, request: SummaryRequest): Promise<SummaryData> {
   const units = await listSubtree(db, { unitId: request.unitId });
@@ -64,47 +67,51 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
   const comparedSlots = compared.map(slotOf);
   const tree = bucketsOf(units);
   const base = { units: tree };
+  const rule = cellRule(request.threshold);
   const [reflection, work, actions, items, themes] = await Promise.all([
-    reflectionFiguresOfSubtree(db, { ...base, windows }),
+    reflectionFiguresOfSubtree(db, { ...base, windows, ...rule }),
     workCountsOfSubtree(db, { ...base, windows: windows.slice(0, 3) }),
     actionFiguresOfSubtree(db, { ...base, windows: windows.slice(0, 3) }),
-    topSwotItems(db, { ...base, window: windows[0]!, minVoters: request.threshold, ...TOP_ITEMS }),
+    topSwotItems(db, { ...base, window: windows[0]!, minVoters: rule.minPerCell, ...TOP_ITEMS }),
     themeWords(db, {
       ...base,
       window: windows[0]!,
-      minWriters: request.threshold,
+      minWriters: rule.minPerCell,
       stopWords: STOP_WORDS,
       ...THEMES,
     }),
   ]);
   const tallies = new Map(units.map((u) => [u.id, windows.map(newTally)]));
   const at = (unitId: string, period: number) => tallies.get(unitId)?.[period];
-  for (const r of reflection) {
+  for (const r of reflection.figures) {
     const t = at(r.unitId, r.period);
     if (!t) continue;
     add(t, 'reflection.invited', r.invited);
     add(t, 'reflection.answered', r.answered);
     add(t, ratingCountKey(r.principle), r.ratings);
     add(t, ratingSumKey(r.principle), r.ratingSum);
-    most(t, baseKey('response'), r.maxInvited);
-    most(t, baseKey(`rating.${r.principle}`), r.maxRatings);
-    most(t, baseKey('rating.all'), r.maxRatings);
+    add(t, closedCellsKey(r.principle), r.closed);
+    add(t, ratedCellsKey(r.principle), r.rated);
+    add(t, 'cells.counted', r.counted);
+    add(t, 'cells.closed', r.closed);
+  }
+  for (const o of reflection.open) {
+    const t = at(o.unitId, o.period);
+    if (t) add(t, 'rounds.open', o.open);
   }
   for (const a of actions) {
     const t = at(a.unitId, a.period);
     if (!t) continue;
     for (const key of ['opened', 'done', 'overdue'] as const) add(t, `actions.${key}`, a[key]);
     for (const key of ['yes', 'partly', 'no'] as const) add(t, `effect.${key}`, a[key]);
-    add(t, baseKey('effect'), a.answeredBy);
   }
   for (const w of work) {
     const t = at(w.unitId, w.period);
     if (t) add(t, w.key, w.n);
   }
   const rootNode = buildTree(units, tallies);
-  const decisions = decideAll(rootNode, groups, windows.length, request.threshold);
   const cellsOf = (node: TallyNode, scope: 'total' | 'own', slots: readonly number[]) =>
-    cellsFor(scope === 'total' ? node.subtree : node.own, decisions.get(node.id)!, scope, slots);
+    cellsFor(scope === 'total' ? node.subtree : node.own, slots);
   const rowOf = (unit: UnitInTree, scope: SummaryRow['scope']): SummaryRow => {
     const node = scope === 'child' ? rootNode.children.find((c) => c.id === unit.id)! : rootNode;
     const bucket = scope === 'total' ? null : unit.id;
@@ -135,6 +142,7 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
     unit: root,
     periods: compared as SummaryData['periods'],
     threshold: request.threshold,
+    rounds: roundsCounted(rootNode.subtree[0], reflection.figures),
     rows,
     matrix: [4, 3, 2, 1].map((p) =>
       [1, 2, 3, 4].map((c) => get(rootNode.subtree[0], cellKey(p, c))),
@@ -216,17 +224,20 @@ function buildTree(units: UnitInTree[], tallies: Map<string, Tally[]>): TallyNod
   return root;
 }
 
-function cellsFor(
-  tallies: Tally[],
-  decisions: Map<Group, Decision[]>,
-  scope: 'total' | 'own',
-  slots: readonly number[],
-): Record<MeasureKey, Cell[]> {
+/** A unit (or subtree) and its tallies per period. */
+interface TallyNode {
+  id: string;
+  own: Tally[];
+  subtree: Tally[];
+  children: TallyNode[];
+}
+
+function cellsFor(tallies: Tally[], slots: readonly number[]): Record<MeasureKey, Cell[]> {
   const cells = {} as Record<MeasureKey, Cell[]>;
   for (const key of measureKeys) {
     const group = measureDef(key).group;
     cells[key] = slots.map((slot): Cell => {
-      const status = group ? decisions.get(group)![slot]![scope] : 'shown';
+      const status = group ? disclosureOf(tallies[slot], group) : 'shown';
       const value = measureValue(tallies[slot], key);
       if (status === 'withheld') return { status };
       if (status === 'empty' || value === null) return { status: 'empty' };
@@ -234,4 +245,41 @@ function cellsFor(
     });
   }
   return cells;
+}
+
+/** The cell rule's verdict on a group of figures, from how many cells counted and closed. */
+function disclosureOf(tally: Tally | undefined, group: Group): Disclosure {
+  if (group === 'response') {
+    return answerFigure({
+      counted: get(tally, 'cells.counted'),
+      closed: get(tally, 'cells.closed'),
+    });
+  }
+  const rating = group.slice('rating.'.length);
+  const principles: readonly ReflectionPrinciple[] =
+    rating === 'all' ? reflectionPrinciples : [rating as ReflectionPrinciple];
+  const sum = (key: (p: ReflectionPrinciple) => string) =>
+    principles.reduce((n, p) => n + get(tally, key(p)), 0);
+  return answerFigure({ counted: sum(ratedCellsKey), closed: sum(closedCellsKey) });
+}
+
+/** Which rounds the current period's answer figures come from, over the whole subtree. */
+function roundsCounted(
+  tally: Tally | undefined,
+  figures: readonly { period: number; firstDate: string | null; lastDate: string | null }[],
+): RoundsCounted {
+  const current = figures.filter((f) => f.period === 0);
+  const dates = (pick: (f: (typeof current)[number]) => string | null) =>
+    current
+      .map(pick)
+      .filter((d): d is string => d !== null)
+      .sort();
+  const counted = get(tally, 'cells.counted');
+  return {
+    counted,
+    left: get(tally, 'cells.closed') - counted,
+    open: get(tally, 'rounds.open'),
+    first: dates((f) => f.firstDate)[0] ?? null,
+    last: dates((f) => f.lastDate).at(-1) ?? null,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Language } from '../../store/schema/index.js';
 import type { Catalogue } from '../texts/catalogue.js';
-import { delta, deltaText, formatCell, periodDates, periodLabel } from './format.js';
+import { delta, deltaText, formatCell, periodDates, periodLabel, roundsNote } from './format.js';
 import { measureKeys } from './measures.js';
 import { CURRENT, LAST_YEAR, PREVIOUS, type SummaryData, type SummaryRow } from './summary-data.js';
 import { assessedCount, summaryRiskMatrix } from './summary-matrix.js';
@@ -29,6 +29,8 @@ export function summaryMarkdown(
       lastYear: periodLabel(lastYear, t),
       threshold: data.threshold,
     }),
+    '',
+    roundsNote(data.rounds, t),
     '',
   ];
   if (pictures.trend || pictures.matrix) {

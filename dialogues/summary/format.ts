@@ -4,7 +4,7 @@ import type { Catalogue } from '../texts/catalogue.js';
 import type { Tone } from '../view.js';
 import { type MeasureKey, measureDef } from './measures.js';
 import { isoWeek, type Period } from './period.js';
-import type { Cell } from './summary-data.js';
+import type { Cell, RoundsCounted } from './summary-data.js';
 
 /** "T2 2026", "maj 2026", "vecka 12 2026", "1 jan 2026–30 apr 2026". */
 export function periodLabel(p: Period, t: Catalogue): string {
@@ -26,6 +26,32 @@ export function periodLabel(p: Period, t: Catalogue): string {
     default:
       return p.kind satisfies never;
   }
+}
+
+/**
+ * Which closed rounds the answer figures come from, and what was left out: "Reflektions-
+ * siffrorna kommer från 9 avslutade omgångar (v. 19–23 2026). 2 omgångar med för få svar
+ * ingår inte." Periods are whole rounds, so this is exactly what the figures hold.
+ */
+export function roundsNote(rounds: RoundsCounted, t: Catalogue): string {
+  const r = t.summary.rounds;
+  const parts = [
+    rounds.counted > 0 && rounds.first && rounds.last
+      ? r.counted({ count: rounds.counted, weeks: weekRange(rounds.first, rounds.last, t) })
+      : r.none,
+  ];
+  if (rounds.left > 0) parts.push(r.left({ count: rounds.left }));
+  if (rounds.open > 0) parts.push(r.open({ count: rounds.open }));
+  return parts.join(' ');
+}
+
+/** "v. 19–23 2026", "v. 50 2025–v. 3 2026", "v. 12 2026". */
+function weekRange(first: string, last: string, t: Catalogue): string {
+  const r = t.summary.rounds;
+  const [a, b] = [isoWeek(first), isoWeek(last)];
+  if (a.year !== b.year) return `${r.weekYear(a)}–${r.weekYear(b)}`;
+  if (a.week === b.week) return r.weekYear(a);
+  return `${r.week(a)}–${b.week} ${b.year}`;
 }
 
 /** "1 maj 2026–31 aug 2026". */

@@ -43,12 +43,12 @@ export type MeasureKey = (typeof measureKeys)[number];
 export type RatingKey = 'all' | ReflectionPrinciple;
 
 /**
- * Figures made of people's answers, each with the people it is drawn from (its base). Only
- * these are withheld below the anonymity threshold: the rest (dialogues held, risks,
- * escalations, actions opened/done/overdue, self-checks) are records of a unit's work that
- * its channel shows anyway, and carry no one's answer.
+ * Figures made of people's reflection answers: only these go through the cell rule of
+ * dialogues/privacy/disclosure.ts. The rest (dialogues held, risks, escalations, actions and
+ * their effect, self-checks) are records of a unit's work that its channel shows anyway and
+ * carry no anonymous answer: an action's effect is its named owner's report on it.
  */
-export type Group = 'response' | 'effect' | `rating.${RatingKey}`;
+export type Group = 'response' | `rating.${RatingKey}`;
 
 export type Format = 'count' | 'percent' | 'rating';
 /** Which way is good news: decides the colour of a change. */
@@ -79,12 +79,7 @@ export function measureDef(key: MeasureKey): MeasureDef {
   }
   if (key.startsWith('effect.')) {
     const format = key === 'effect.share' ? 'percent' : 'count';
-    return {
-      group: 'effect',
-      format,
-      better: key === 'effect.no' ? 'down' : 'up',
-      reflection: false,
-    };
+    return { group: null, format, better: key === 'effect.no' ? 'down' : 'up', reflection: false };
   }
   switch (key) {
     case 'actions.done':
@@ -101,8 +96,5 @@ export function measureDef(key: MeasureKey): MeasureDef {
       return count();
   }
 }
-
-/** Every group of figures the withholding rule decides on. */
-export const groups: readonly Group[] = ['response', 'effect', 'rating.all', ...principleRatings];
 
 export type { ReflectionPrinciple, RiskLevel, RiskProcess };

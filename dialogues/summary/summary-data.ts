@@ -39,11 +39,25 @@ export interface TrendPoint {
   rating: Cell;
 }
 
-/** Everything a summary shows, decided (withholding applied), ready for any format. */
+/**
+ * The closed rounds (unit × round cells) the current period's answer figures come from, over
+ * the whole subtree: how many counted, how many were left out for too few answers, how many
+ * are still open (they count once closed), and the dates of the first and last counted.
+ */
+export interface RoundsCounted {
+  counted: number;
+  left: number;
+  open: number;
+  first: string | null;
+  last: string | null;
+}
+
+/** Everything a summary shows, decided (the cell rule applied), ready for any format. */
 export interface SummaryData {
   unit: UnitInTree;
   periods: [current: Period, previous: Period, lastYear: Period];
   threshold: number;
+  rounds: RoundsCounted;
   /** The total first, then the own level (when it has anything), then the children by name. */
   rows: SummaryRow[];
   /** Risks of the period's risk dialogues per cell, probability 4 → 1 down, consequence 1 → 4. */

@@ -1,7 +1,7 @@
 import type { Language } from '../../store/schema/index.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Block, Matrix, View } from '../view.js';
-import { delta, deltaText, formatCell, periodDates, periodLabel } from './format.js';
+import { delta, deltaText, formatCell, periodDates, periodLabel, roundsNote } from './format.js';
 import { type MeasureKey, principleRatings } from './measures.js';
 import { CURRENT, LAST_YEAR, PREVIOUS, type SummaryData, type SummaryRow } from './summary-data.js';
 import { assessedCount, summaryRiskMatrix } from './summary-matrix.js';
@@ -74,6 +74,7 @@ export function summaryView(
       }),
     },
     { type: 'matrix', matrix: headlineMatrix(data, total, t, lang) },
+    { type: 'context', text: roundsNote(data.rounds, t) },
     { type: 'context', text: `${s.trendTitle}: ${trendText(data.trend, t, lang)}` },
   ];
   if (pictures.trend) {

@@ -4,9 +4,11 @@ import {
   riskProcesses,
 } from '../../store/schema/index.js';
 import { riskLevels } from '../risk/risk-level.js';
-import { escalationFates, type Group, groups, type MeasureKey } from './measures.js';
+import { escalationFates, type MeasureKey } from './measures.js';
 
-export const baseKey = (group: Group) => `base.${group}`;
+/** Closed rounds (cells) of a principle, counted or not, and those whose ratings count. */
+export const closedCellsKey = (p: ReflectionPrinciple) => `cells.closed.${p}`;
+export const ratedCellsKey = (p: ReflectionPrinciple) => `cells.rated.${p}`;
 export const ratingCountKey = (p: ReflectionPrinciple) => `ratings.${p}`;
 export const ratingSumKey = (p: ReflectionPrinciple) => `rating-sum.${p}`;
 export const cellKey = (probability: number, consequence: number) =>
@@ -36,17 +38,25 @@ const KEYS: readonly string[] = [
   'self-checks.missed',
   'reflection.invited',
   'reflection.answered',
-  ...reflectionPrinciples.flatMap((p) => [ratingCountKey(p), ratingSumKey(p)]),
-  ...groups.map(baseKey),
+  ...reflectionPrinciples.flatMap((p) => [
+    ratingCountKey(p),
+    ratingSumKey(p),
+    closedCellsKey(p),
+    ratedCellsKey(p),
+  ]),
+  // Closed rounds with enough answers (the only ones in the figures), all closed rounds, and
+  // rounds still open: for "2 omgångar med för få svar ingår inte".
+  'cells.counted',
+  'cells.closed',
+  'rounds.open',
 ];
 const INDEX = new Map(KEYS.map((key, i) => [key, i]));
 
 /**
  * Additive tallies of one unit (or subtree) in one period: plain counts under the measure
- * keys, rating sums and counts per principle, and the bases (`base.<group>`): how many people
- * the group's figures come from. A unit's base is the most people in one round (answers
- * cannot be linked across rounds); a subtree's is the sum of its units' bases. A flat array
- * with a fixed place per key: a summary of hundreds of units adds thousands of these.
+ * keys, rating sums and counts per principle (from counted cells only), and how many cells
+ * there were. Every key adds up the tree, so a subtree's tally is the sum of its units'. A
+ * flat array with a fixed place per key: a summary of hundreds of units adds thousands.
  */
 export type Tally = Float64Array;
 
@@ -75,12 +85,6 @@ export const get = (tally: Tally | undefined, key: string): number => {
 export function addTo(tally: Tally, key: string, n: number): void {
   const i = INDEX.get(key);
   if (i !== undefined) tally[i]! += n;
-}
-
-/** A unit's base is the most people in one round, not a sum over rounds. */
-export function raiseTo(tally: Tally, key: string, n: number): void {
-  const i = INDEX.get(key);
-  if (i !== undefined) tally[i] = Math.max(tally[i]!, n);
 }
 
 export function addTally(into: Tally, from: Tally): Tally {

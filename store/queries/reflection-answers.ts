@@ -111,20 +111,20 @@ export type PrincipleFigures = {
   principle: ReflectionPrinciple;
   /** Rounds of this principle in the period. */
   rounds: number;
-  /** Of those, rounds with at least `minAnswers` answers: the only ones counted below. */
+  /** Of those, closed rounds with enough answers and ratings: the only ones counted below. */
   shownRounds: number;
   ratings: number;
   average: number | null;
 };
 
 /**
- * Average rating per principle over the unit's rounds that opened since `since`. A round
- * with fewer than `minAnswers` answers adds nothing to any figure, so no figure is drawn
- * from fewer people than the anonymity threshold.
+ * Average rating per principle over the unit's closed rounds that opened since `since`. A
+ * round with fewer than `minPerCell` answers or ratings adds nothing to any figure (the cell
+ * rule of dialogues/privacy/disclosure.ts); an open round adds nothing until it closes.
  */
 export async function principleFigures(
   db: Database,
-  params: { unitId: string; since: Date; minAnswers: number },
+  params: { unitId: string; since: Date; minPerCell: number },
 ): Promise<PrincipleFigures[]> {
   const rows = await selectRows<{
     principle: ReflectionPrinciple;
@@ -139,17 +139,21 @@ export async function principleFigures(
                  count(a.id) as answers, count(a.rating) as ratings, sum(a.rating) as rating_sum
           from reflection_rounds r
           left join reflection_answers a on a.round_id = r.id
-          where r.unit_id = ${params.unitId}
+          where r.unit_id = ${params.unitId} and r.closed_at is not null
             and r.opens_at >= ${params.since.toISOString()}::timestamptz
           group by r.id, r.principle
+        ),
+        counted as (
+          select *, answers >= ${params.minPerCell} and ratings >= ${params.minPerCell} as ok
+          from per_round
         )
         select principle,
                count(*)::int as rounds,
-               count(*) filter (where answers >= ${params.minAnswers})::int as shown_rounds,
-               coalesce(sum(ratings) filter (where answers >= ${params.minAnswers}), 0)::int as ratings,
-               (sum(rating_sum) filter (where answers >= ${params.minAnswers})::float8
-                 / nullif(sum(ratings) filter (where answers >= ${params.minAnswers}), 0)) as average
-        from per_round group by principle`,
+               count(*) filter (where ok)::int as shown_rounds,
+               coalesce(sum(ratings) filter (where ok), 0)::int as ratings,
+               (sum(rating_sum) filter (where ok)::float8
+                 / nullif(sum(ratings) filter (where ok), 0)) as average
+        from counted group by principle`,
   );
   return rows.map((r) => ({
     principle: r.principle,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   memberships,
@@ -137,12 +137,16 @@ export async function hasAnswered(
 
 export async function latestRoundOfUnit(
   db: Database,
-  params: { unitId: string },
+  params: { unitId: string; closed?: boolean },
 ): Promise<ReflectionRound | null> {
   const [round] = await db
     .select()
     .from(reflectionRounds)
-    .where(eq(reflectionRounds.unitId, params.unitId))
+    .where(
+      params.closed
+        ? and(eq(reflectionRounds.unitId, params.unitId), isNotNull(reflectionRounds.closedAt))
+        : eq(reflectionRounds.unitId, params.unitId),
+    )
     .orderBy(desc(reflectionRounds.opensAt))
     .limit(1);
   return round ?? null;

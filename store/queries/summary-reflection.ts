@@ -11,23 +11,36 @@ import {
 } from './summary-sql.js';
 
 /**
- * One unit's reflection rounds of one principle in one period, added up. The `max…` columns
- * are the most people in any one round: answers cannot be linked across rounds, so that is
- * the most that can be said about how many different people a figure comes from.
+ * One unit's closed reflection rounds of one principle in one period, added up over the
+ * rounds (cells) that pass the cell rule: at least `minPerCell` answers (and, for the rating
+ * sums, at least `minPerCell` ratings). A round below it adds to no figure; it is only
+ * counted in `closed`, so the summary can say that something was left out.
  */
 export interface ReflectionFigures {
   unitId: string;
   /** Position of the period in the list asked for. */
   period: number;
   principle: ReflectionPrinciple;
-  rounds: number;
+  /** Closed rounds of the principle, counted or not. */
+  closed: number;
+  /** Of those, the rounds with enough answers: the only ones in invited and answered. */
+  counted: number;
   invited: number;
-  maxInvited: number;
   answered: number;
-  maxAnswered: number;
+  /** Rounds with enough answers and enough ratings: the only ones in ratings and ratingSum. */
+  rated: number;
   ratings: number;
   ratingSum: number;
-  maxRatings: number;
+  /** Round dates of the first and last counted round, or null. */
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+/** Rounds of a unit in a period that are still open: counted once they close. */
+export interface OpenRounds {
+  unitId: string;
+  period: number;
+  open: number;
 }
 
 /** One grouped row as a JSON array, in the order of the select list below. */
@@ -35,53 +48,66 @@ type Packed = [
   unitId: string,
   idx: number,
   principle: ReflectionPrinciple,
-  rounds: number,
+  closed: number,
+  counted: number,
   invited: number,
-  maxInvited: number,
   answered: number,
-  maxAnswered: number,
+  rated: number,
   ratings: number,
   ratingSum: number,
-  maxRatings: number,
+  firstDate: string | null,
+  lastDate: string | null,
 ];
+type PackedOpen = [unitId: string, idx: number, open: number];
+
+interface Params {
+  units: readonly SubtreeUnit[];
+  windows: readonly SummaryWindow[];
+  /** The cell rule (dialogues/privacy/disclosure.ts): answers and ratings a round needs. */
+  minPerCell: number;
+}
 
 /**
  * Reflection figures of every unit in the subtree, per period and principle, in one statement.
- * Rounds belong to a period by the local date they opened. Invitations are counted from the
- * folded count once a round has closed (the per-person rows are gone then), live before.
- * Answers are only counted (count, sum of ratings), never read one by one, and a closed
- * round's answers only once: the statement keeps what it counted in summary_round_totals
- * (a closed round's answers cannot change), so later summaries read one row per round
- * instead of every answer. Open rounds are counted live each time.
+ * Rounds belong to a period by the local date they opened, whole: a period is the closed
+ * rounds that lie in it. Open rounds count nowhere (their figures would change with each
+ * answer); they are only counted as open. Answers are only counted (count, sum of ratings),
+ * never read one by one, and a closed round's answers only once: the statement keeps what it
+ * counted in summary_round_totals (a closed round's answers cannot change), so later
+ * summaries read one row per round instead of every answer.
  */
 export async function reflectionFiguresOfSubtree(
   db: Database,
-  params: { units: readonly SubtreeUnit[]; windows: readonly SummaryWindow[] },
-): Promise<ReflectionFigures[]> {
-  const [row] = await summaryRows<{ rows: Packed[] | string }>(db, reflectionFiguresSql(params));
-  return unpack(row?.rows).map((r) => ({
+  params: Params,
+): Promise<{ figures: ReflectionFigures[]; open: OpenRounds[] }> {
+  const [row] = await summaryRows<{ rows: Packed[] | string; open: PackedOpen[] | string }>(
+    db,
+    reflectionFiguresSql(params),
+  );
+  const figures = unpack(row?.rows).map((r) => ({
     unitId: r[0],
     period: r[1],
     principle: r[2],
-    rounds: r[3],
-    invited: r[4],
-    maxInvited: r[5],
+    closed: r[3],
+    counted: r[4],
+    invited: r[5],
     answered: r[6],
-    maxAnswered: r[7],
+    rated: r[7],
     ratings: r[8],
     ratingSum: r[9],
-    maxRatings: r[10],
+    firstDate: r[10],
+    lastDate: r[11],
   }));
+  const open = unpack(row?.open).map((r) => ({ unitId: r[0], period: r[1], open: r[2] }));
+  return { figures, open };
 }
 
 /** The statement itself, for the bench to explain. */
-export function reflectionFiguresSql(params: {
-  units: readonly SubtreeUnit[];
-  windows: readonly SummaryWindow[];
-}): SQL {
+export function reflectionFiguresSql(params: Params): SQL {
+  const min = sql`${params.minPerCell}::int`;
   return sql`with ${treeTable(params.units)}, ${periodsTable(params.windows)},
         pairs as materialized (
-          -- Each unit in each period, with how many rounds it had.
+          -- Each unit in each period, with how many rounds it had (open ones included).
           select tree.id as unit_id, p.idx, p.from_date, p.to_date,
                  (select count(*) from reflection_rounds r where r.unit_id = tree.id
                     and r.round_date between p.from_date and p.to_date) as rounds
@@ -90,11 +116,12 @@ export function reflectionFiguresSql(params: {
         stored as materialized (
           -- What is kept for them: one range of the covering index per unit and period (the
           -- offset is a fence that keeps it so).
-          select pairs.unit_id, pairs.idx, t.principle, t.invited, t.answers, t.ratings,
-                 t.rating_sum
+          select pairs.unit_id, pairs.idx, t.round_date, t.principle, t.invited, t.answers,
+                 t.ratings, t.rating_sum
           from pairs
           cross join lateral (
-            select t.principle, t.invited, t.answered as answers, t.ratings, t.rating_sum
+            select t.round_date, t.principle, t.invited, t.answered as answers, t.ratings,
+                   t.rating_sum
             from summary_round_totals t
             where t.unit_id = pairs.unit_id and t.round_date between pairs.from_date and pairs.to_date
             offset 0
@@ -107,16 +134,14 @@ export function reflectionFiguresSql(params: {
           where pairs.rounds > coalesce(s.n, 0)
         ),
         live as materialized (
-          -- Only where some round is not kept (open, or closed since): count its answers.
+          -- Only where some closed round is not kept yet (closed since): count its answers.
           select pairs.unit_id, pairs.idx, r.id as round_id, r.round_date, r.principle,
-                 r.closed_at, r.invited_count,
-                 coalesce(r.invited_count,
-                   (select count(*) from reflection_invitations i where i.round_id = r.id))::int as invited,
-                 x.answers, x.ratings, x.rating_sum
+                 r.invited_count as invited, x.answers, x.ratings, x.rating_sum
           from short pairs
           cross join lateral (
             select r.* from reflection_rounds r
             where r.unit_id = pairs.unit_id and r.round_date between pairs.from_date and pairs.to_date
+              and r.closed_at is not null and r.invited_count is not null
               and not exists (select 1 from summary_round_totals t where t.round_id = r.id)
             offset 0
           ) r
@@ -132,28 +157,42 @@ export function reflectionFiguresSql(params: {
           insert into summary_round_totals (round_id, unit_id, round_date, principle,
             invited, answered, ratings, rating_sum)
           select distinct on (round_id) round_id, unit_id, round_date, principle,
-                 invited_count, answers, ratings, rating_sum
-          from live where closed_at is not null and invited_count is not null
+                 invited, answers, ratings, rating_sum
+          from live
           on conflict (round_id) do nothing
         ),
-        counted as (
-          select * from stored
+        cells as (
+          -- One row per closed round: the smallest cell, unit × round.
+          select unit_id, idx, round_date, principle, invited, answers, ratings, rating_sum
+          from stored
           union all
-          select unit_id, idx, principle, invited, answers, ratings, rating_sum from live
-        )
+          select unit_id, idx, round_date, principle, invited, answers, ratings, rating_sum
+          from live
+        ),
+        closed_per_pair as (select unit_id, idx, count(*) as n from cells group by unit_id, idx)
         -- Thousands of groups for a large subtree: one JSON value parses far faster than
         -- as many rows.
-        select coalesce(json_agg(json_build_array(unit_id, idx, principle, rounds, invited,
-                 max_invited, answered, max_answered, ratings, rating_sum, max_ratings)),
-               '[]') as rows
-        from (
-          select unit_id, idx, principle,
-                 count(*) as rounds,
-                 sum(invited) as invited, max(invited) as max_invited,
-                 coalesce(sum(answers), 0) as answered, coalesce(max(answers), 0) as max_answered,
-                 coalesce(sum(ratings), 0) as ratings, coalesce(sum(rating_sum), 0) as rating_sum,
-                 coalesce(max(ratings), 0) as max_ratings
-          from counted
-          group by unit_id, idx, principle
-        ) g`;
+        select
+          (select coalesce(json_agg(json_build_array(unit_id, idx, principle, closed, counted,
+                    invited, answered, rated, ratings, rating_sum, first_date, last_date)), '[]')
+           from (
+             select unit_id, idx, principle,
+                    count(*) as closed,
+                    count(*) filter (where answers >= ${min}) as counted,
+                    coalesce(sum(invited) filter (where answers >= ${min}), 0) as invited,
+                    coalesce(sum(answers) filter (where answers >= ${min}), 0) as answered,
+                    count(*) filter (where answers >= ${min} and ratings >= ${min}) as rated,
+                    coalesce(sum(ratings) filter (where answers >= ${min} and ratings >= ${min}), 0)
+                      as ratings,
+                    coalesce(sum(rating_sum) filter (where answers >= ${min} and ratings >= ${min}), 0)
+                      as rating_sum,
+                    min(round_date) filter (where answers >= ${min}) as first_date,
+                    max(round_date) filter (where answers >= ${min}) as last_date
+             from cells
+             group by unit_id, idx, principle
+           ) g) as rows,
+          (select coalesce(json_agg(json_build_array(pairs.unit_id, pairs.idx,
+                    pairs.rounds - coalesce(c.n, 0))), '[]')
+           from pairs left join closed_per_pair c using (unit_id, idx)
+           where pairs.rounds > coalesce(c.n, 0)) as open`;
 }

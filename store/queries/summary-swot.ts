@@ -32,8 +32,9 @@ type Row = {
 
 /**
  * The most voted SWOT items of the dialogues held in the period, per bucket (`perBucket`) and
- * over the subtree (`inTree`). Only dialogues where at least `minVoters` people voted count:
- * what a smaller group named is not shown outside it. Merged duplicates are left out; ties go
+ * over the subtree (`inTree`). Only dialogues whose voting is over (the totals no longer
+ * change, so two moments cannot differ by one ballot) and where at least `minVoters` people
+ * voted count: what a smaller group named is not shown outside it. Merged duplicates are left out; ties go
  * by text, so the order is the same on every run.
  */
 export async function topSwotItems(
@@ -53,6 +54,7 @@ export async function topSwotItems(
           select d.id, tree.bucket
           from tree
           join dialogues d on d.unit_id = tree.id and d.kind = 'swot'
+            and d.phase in ('decide', 'closed')
           join p on d.created_at >= p.from_ts and d.created_at < p.to_ts
           where (select count(*) from swot_ballots b where b.dialogue_id = d.id and b.used > 0)
                 >= ${params.minVoters}

@@ -21,8 +21,9 @@ type Row = { bucket: string | null; word: string; answers: number };
 
 /**
  * The words that recur in the reflection texts of the period, per bucket and over the
- * subtree: counted in the database, so no text leaves it. Only units where at least
- * `minWriters` people wrote in one round count: a smaller group's words are never shown.
+ * subtree: counted in the database, so no text leaves it. Only closed rounds where at least
+ * `minWriters` people wrote count (the cell rule of dialogues/privacy/disclosure.ts): a round
+ * with fewer writers adds no word anywhere, and an open round none until it closes.
  * The words come from `text_words`, Postgres' own splitter applied when the answer was
  * stored (to_tsvector with the `simple` configuration: lower case, no stemming, each word
  * once per answer); words shorter than three letters, numbers and `stopWords` are skipped.
@@ -32,7 +33,7 @@ export async function themeWords(
   params: {
     units: readonly SubtreeUnit[];
     window: SummaryWindow;
-    /** Texts count only from units where this many people wrote in one round. */
+    /** Texts count only from closed rounds where this many people wrote. */
     minWriters: number;
     stopWords: readonly string[];
     perBucket: number;
@@ -47,23 +48,20 @@ export async function themeWords(
           select unnest(string_to_array(${params.stopWords.join(' ')}, ' ')) as word
         ),
         texts as materialized (
-          select tree.bucket, tree.id as unit_id, a.round_id, a.text_words
+          select tree.bucket, a.round_id, a.text_words
           from tree
-          join reflection_rounds r on r.unit_id = tree.id
+          join reflection_rounds r on r.unit_id = tree.id and r.closed_at is not null
           join p on r.round_date between p.from_date and p.to_date
           join reflection_answers a on a.round_id = r.id and a.text is not null
         ),
-        writers as (
-          -- Units where at least minWriters people wrote in one round: no one else's words count.
-          select unit_id from (
-            select unit_id, round_id, count(*) as n from texts group by unit_id, round_id
-          ) per_round
-          group by unit_id having max(n) >= ${params.minWriters}
+        counted as (
+          -- Closed rounds where at least minWriters people wrote: no one else's words count.
+          select round_id from texts group by round_id having count(*) >= ${params.minWriters}
         ),
         words as (
           select texts.bucket, w.word
           from texts
-          join writers using (unit_id)
+          join counted using (round_id)
           cross join lateral unnest(tsvector_to_array(texts.text_words)) as w(word)
           where char_length(w.word) >= 3 and w.word ~ '^[[:alpha:]]+$'
             and not exists (select 1 from stop where stop.word = w.word)

@@ -93,17 +93,23 @@ export const reflection: Catalogue['reflection'] = {
     title: (p) => `Reflection – ${p.unit}`,
     noRounds: 'The unit has not had a reflection yet.',
     latest: (p) => `*Latest round* (${p.date}): ${p.principle}`,
-    stillOpen: (p) => `Open until ${p.when}; the figures may change.`,
+    open: (p) => `*Open round* (${p.date}): ${p.principle}`,
+    answeredSoFar: (p) =>
+      `${p.count} have answered so far. Ratings and texts are shown once the round has closed (${p.when}), and only if at least as many as the limit below answered.`,
     responseRate: (p) => `Response rate: ${p.answered} of ${p.invited} (${p.percent} %)`,
     average: (p) => `Average rating: ${p.average} of 5 (${p.count} ratings)`,
-    withheld: 'Too few answers to show without identifying anyone.',
+    withheld: 'Too few answers to show without anyone being singled out.',
+    averageWithheld: 'Average rating: too few ratings to show without anyone being singled out.',
+    textsWithheld:
+      'Too few people wrote something for the texts to be shown without anyone being singled out.',
     textsHeader: 'What was written (in random order)',
     noTexts: 'No texts in this round.',
     perPrinciple: (p) => `*Per principle, last ${p.weeks} weeks*`,
     principleRow: (p) => `${p.principle}: ${p.average} of 5 (${p.count} ratings)`,
-    principleWithheld: (p) => `${p.principle}: too few answers to show`,
+    principleWithheld: (p) =>
+      `${p.principle}: too few answers to show without anyone being singled out`,
     principleNone: (p) => `${p.principle}: no round in the period`,
     thresholdNote: (p) =>
-      `Figures from fewer than ${p.threshold} answers are not shown. Answers are not linked to people.`,
+      `Only closed rounds with at least ${p.threshold} answers count; fewer are not shown. Answers are not linked to people.`,
   },
 };

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { Catalogue } from '../catalogue.js';
 
 export const summary: Catalogue['summary'] = {
@@ -6,12 +7,23 @@ export const summary: Catalogue['summary'] = {
     'Administrators set Tillit up but do not see summaries or reflections. Ask for the manager or leader role if you need them.',
   noUnit: 'You are not a manager or leader of any unit, so there is no summary to show.',
   notUnderstood: (p) =>
-    `I do not understand “${p.text}”. Write \`summary [unit] [period]\`: the unit's key or name, and a period such as week, month, tertial, half-year, year, T2-2026, 2026, 2026-05 or 2026-01-01..2026-04-30.`,
+    `I do not understand “${quoteInput(p.text)}”. Write \`summary [unit] [period]\`: the unit's key or name, and a period such as week, month, tertial, half-year, year, T2-2026, 2026, 2026-05 or 2026-01-01..2026-04-30.`,
   title: (p) => `Summary ${p.unit} · ${p.period}`,
   compared: (p) =>
     `${p.dates}. Compared with ${p.previous} (previous) and ${p.lastYear} (a year earlier).`,
   thresholdNote: (p) =>
-    `“Too few” = fewer than ${p.threshold} people, or a figure that could otherwise be worked out from the others; it is not shown. ▲ up ▼ down ▶ unchanged; green is the right way.`,
+    `Reflection figures count only closed rounds in which at least ${p.threshold} people answered, unit by unit; “too few answers” means there were too few answers to show without anyone being singled out. ▲ up ▼ down ▶ unchanged; green is the right way.`,
+  rounds: {
+    counted: (p) =>
+      `The reflection figures come from ${p.count} closed ${p.count === 1 ? 'round' : 'rounds'} (${p.weeks}).`,
+    none: 'No closed reflection rounds with enough answers in the period.',
+    left: (p) =>
+      `${p.count} ${p.count === 1 ? 'round' : 'rounds'} with too few answers ${p.count === 1 ? 'is' : 'are'} not included.`,
+    open: (p) =>
+      `${p.count} open ${p.count === 1 ? 'round counts' : 'rounds count'} only once closed.`,
+    week: (p) => `wk ${p.week}`,
+    weekYear: (p) => `wk ${p.week} ${p.year}`,
+  },
   withheld: 'too few answers',
   withheldShort: 'too few',
   none: '–',
@@ -117,7 +129,7 @@ export const summary: Catalogue['summary'] = {
   report: {
     title: (p) => `Report to the board: ${p.unit}, ${p.period}`,
     intro: (p) =>
-      `Period ${p.dates}, compared with ${p.previous} and ${p.lastYear}. Compiled by Tillit from dialogues, actions, self-checks and weekly reflections. Figures from fewer than ${p.threshold} people, and figures that could otherwise be worked out from them, are not reported (“too few answers”).`,
+      `Period ${p.dates}, compared with ${p.previous} and ${p.lastYear}. Compiled by Tillit from dialogues, actions, self-checks and weekly reflections. Reflection figures count only closed rounds in which at least ${p.threshold} people answered, unit by unit; where there were too few answers to show without anyone being singled out, it says “too few answers”.`,
     overview: 'Overview',
     measure: 'Measure',
     value: 'Value',

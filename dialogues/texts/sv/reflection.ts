@@ -102,20 +102,27 @@ export const reflection = {
     noRounds: 'Enheten har inte haft någon reflektion ännu.',
     latest: (p: { date: string; principle: string }) =>
       `*Senaste omgången* (${p.date}): ${p.principle}`,
-    stillOpen: (p: { when: string }) => `Pågår till ${p.when}; siffrorna kan ändras.`,
+    open: (p: { date: string; principle: string }) =>
+      `*Pågående omgång* (${p.date}): ${p.principle}`,
+    answeredSoFar: (p: { count: number; when: string }) =>
+      `${p.count} har svarat hittills. Betyg och texter visas när omgången har stängt (${p.when}), och bara om minst så många som gränsen nedan har svarat.`,
     responseRate: (p: { answered: number; invited: number; percent: number }) =>
       `Svarsfrekvens: ${p.answered} av ${p.invited} (${p.percent} %)`,
     average: (p: { average: string; count: number }) =>
       `Medelbetyg: ${p.average} av 5 (${p.count} betyg)`,
-    withheld: 'För få svar för att visa utan att någon kan pekas ut.',
+    withheld: 'För få svar för att visas utan att någon kan pekas ut.',
+    averageWithheld: 'Medelbetyg: för få betyg för att visas utan att någon kan pekas ut.',
+    textsWithheld:
+      'För få skrev något för att texterna ska kunna visas utan att någon kan pekas ut.',
     textsHeader: 'Det här skrevs (i slumpvis ordning)',
     noTexts: 'Inga texter i den här omgången.',
     perPrinciple: (p: { weeks: number }) => `*Per princip, senaste ${p.weeks} veckorna*`,
     principleRow: (p: { principle: string; average: string; count: number }) =>
       `${p.principle}: ${p.average} av 5 (${p.count} betyg)`,
-    principleWithheld: (p: { principle: string }) => `${p.principle}: för få svar för att visa`,
+    principleWithheld: (p: { principle: string }) =>
+      `${p.principle}: för få svar för att visas utan att någon kan pekas ut`,
     principleNone: (p: { principle: string }) => `${p.principle}: ingen omgång under perioden`,
     thresholdNote: (p: { threshold: number }) =>
-      `Siffror från färre än ${p.threshold} svar visas inte. Svaren är inte kopplade till personer.`,
+      `Bara avslutade omgångar med minst ${p.threshold} svar räknas; färre visas inte. Svaren är inte kopplade till personer.`,
   },
 };

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { MeasureKey } from '../../summary/measures.js';
 
 /** Leadership summaries: per unit, compared with earlier periods, and their exports. */
@@ -8,12 +9,23 @@ export const summary = {
   noUnit:
     'Du är inte chef eller ledning för någon enhet, så det finns ingen sammanställning att visa.',
   notUnderstood: (p: { text: string }) =>
-    `Jag förstår inte ”${p.text}”. Skriv \`summary [enhet] [period]\`: enhetens nyckel eller namn, och en period som vecka, månad, tertial, halvår, år, T2-2026, 2026, 2026-05 eller 2026-01-01..2026-04-30.`,
+    `Jag förstår inte ”${quoteInput(p.text)}”. Skriv \`summary [enhet] [period]\`: enhetens nyckel eller namn, och en period som vecka, månad, tertial, halvår, år, T2-2026, 2026, 2026-05 eller 2026-01-01..2026-04-30.`,
   title: (p: { unit: string; period: string }) => `Sammanställning ${p.unit} · ${p.period}`,
   compared: (p: { dates: string; previous: string; lastYear: string }) =>
     `${p.dates}. Jämförs med ${p.previous} (föregående) och ${p.lastYear} (året innan).`,
   thresholdNote: (p: { threshold: number }) =>
-    `”För få” = färre än ${p.threshold} personer, eller en siffra som annars kunde räknas fram ur de andra; den visas inte. ▲ upp ▼ ner ▶ oförändrat; grönt är åt rätt håll.`,
+    `Reflektionssiffror räknas bara från avslutade omgångar där minst ${p.threshold} personer svarade, enhet för enhet; ”för få svar” betyder att det var för få svar för att visas utan att någon kan pekas ut. ▲ upp ▼ ner ▶ oförändrat; grönt är åt rätt håll.`,
+  rounds: {
+    counted: (p: { count: number; weeks: string }) =>
+      `Reflektionssiffrorna kommer från ${p.count} avslutade ${p.count === 1 ? 'omgång' : 'omgångar'} (${p.weeks}).`,
+    none: 'Inga avslutade reflektionsomgångar med tillräckligt många svar i perioden.',
+    left: (p: { count: number }) =>
+      `${p.count} ${p.count === 1 ? 'omgång' : 'omgångar'} med för få svar ingår inte.`,
+    open: (p: { count: number }) =>
+      `${p.count} ${p.count === 1 ? 'pågående omgång räknas' : 'pågående omgångar räknas'} först när ${p.count === 1 ? 'den' : 'de'} har stängt.`,
+    week: (p: { week: number }) => `v. ${p.week}`,
+    weekYear: (p: { week: number; year: number }) => `v. ${p.week} ${p.year}`,
+  },
   withheld: 'för få svar',
   withheldShort: 'för få',
   none: '–',
@@ -121,7 +133,7 @@ export const summary = {
   report: {
     title: (p: { unit: string; period: string }) => `Rapport till nämnden: ${p.unit}, ${p.period}`,
     intro: (p: { dates: string; previous: string; lastYear: string; threshold: number }) =>
-      `Period ${p.dates}, jämförd med ${p.previous} och ${p.lastYear}. Sammanställt av Tillit ur dialoger, åtgärder, egenkontroller och veckoreflektioner. Siffror från färre än ${p.threshold} personer, och siffror som annars kunde räknas fram ur dem, redovisas inte (”för få svar”).`,
+      `Period ${p.dates}, jämförd med ${p.previous} och ${p.lastYear}. Sammanställt av Tillit ur dialoger, åtgärder, egenkontroller och veckoreflektioner. Reflektionssiffror räknas bara från avslutade omgångar där minst ${p.threshold} personer svarade, enhet för enhet; där det var för få svar för att visas utan att någon kan pekas ut står ”för få svar”.`,
     overview: 'Översikt',
     measure: 'Mått',
     value: 'Värde',
