@@ -1,5 +1,6 @@
 import { refreshBoards } from '../dialogue/refresh-boards.js';
 import { followUpTicks } from '../follow-up/follow-up-ticks.js';
+import { lifetimeTick } from '../privacy/lifetimes.js';
 import { riskTicks } from '../risk/risk-ticks.js';
 import { closeDuePhases } from '../swot/close-due-phases.js';
 import { boardUpdate } from '../swot/swot-replies.js';
@@ -9,6 +10,7 @@ import type { Tick } from './tick.js';
 export const ticks: Tick[] = [
   ...followUpTicks(),
   ...riskTicks(),
+  lifetimeTick(),
   {
     name: 'swot-deadlines',
     // The phase moves on at its deadline, and the board in the channel shows it at once.
