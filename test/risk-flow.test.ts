@@ -151,7 +151,7 @@ describe('risk dialogue: the three-level cascade', () => {
     expect(anonymous!.authorId).toBeNull();
     expect((await risksOf(dialogueId)).length).toBe(2);
 
-    // Assess: estimates by several people; the spread shows, never who said what.
+    // Assess: estimates by several people; while estimating runs only how many shows.
     await as('chef_a', 'seka', SEPT).click('risk.start-assess', dialogueId);
     for (const [who, p, c] of [
       ['m_a1', 2, 4],
@@ -166,19 +166,18 @@ describe('risk dialogue: the three-level cascade', () => {
     }
     const sheet = await as('m_a1', 'seka', SEPT).click('risk.sheet', dialogueId);
     expect(privateText(sheet)).toBe('Bedöm risker');
-    expect(viewText(ofKind(sheet, 'private')[0]!.view)).toContain(
-      'sannolikhet 2–4, konsekvens 3–4',
-    );
+    expect(viewText(ofKind(sheet, 'private')[0]!.view)).toContain('2 har bedömt');
+    expect(viewText(ofKind(sheet, 'private')[0]!.view)).not.toContain('sannolikhet 2–4');
     expect(viewText(ofKind(sheet, 'private')[0]!.view)).not.toContain('risk.agree');
     const agreeForm = formOf(await as('chef_a', 'seka', SEPT).click('risk.agree', named!.id));
-    expect(agreeForm.intro).toContain('2 bedömningar');
+    expect(agreeForm.intro).toContain('2 har bedömt hittills');
     const agreed = await agree('chef_a', 'seka', SEPT, named!.id, 3, 4);
     expect(privateText(agreed)).toContain('3×4 = 12 (Mycket hög)');
-    const refusedMove = await as('chef_a', 'seka', SEPT).click('risk.start-decide', dialogueId);
-    expect(privateText(refusedMove)).toContain('1 risk saknar fastställd bedömning');
-    await agree('chef_a', 'seka', SEPT, anonymous!.id, 2, 2);
-    const decideStarted = await as('chef_a', 'seka', SEPT).click('risk.start-decide', dialogueId);
-    const matrixView = updateOf(decideStarted);
+    // Estimating ends when deciding starts; the other risk is agreed while deciding.
+    await as('chef_a', 'seka', SEPT).click('risk.start-decide', dialogueId);
+    const refusedClose = await as('chef_a', 'seka', SEPT).click('risk.close', dialogueId);
+    expect(privateText(refusedClose)).toContain('1 risk saknar fastställd bedömning');
+    const matrixView = updateOf(await agree('chef_a', 'seka', SEPT, anonymous!.id, 2, 2));
     const matrix = matrixView.blocks.find((b) => b.type === 'matrix');
     expect(matrix).toMatchObject({ type: 'matrix' });
     if (matrix?.type !== 'matrix') throw new Error('no matrix');

@@ -270,6 +270,9 @@ describe('SWOT dialogue', () => {
     await as('m1', 'C1').click('swot.vote', anonRow.id);
     await as('m2', 'C1').click('swot.vote', threatId);
     await as('m4', 'C1').click('swot.vote', threatId);
+    // Five voters: enough for the totals to show once voting is over.
+    await as('m3', 'C1').click('swot.vote', systemsId);
+    await as('m5', 'C1').click('swot.vote', systemsId);
     expect(privateText(await as('m2', 'C1').click('swot.my-votes', dialogueId))).toContain(
       'Mina röster',
     );
@@ -486,7 +489,7 @@ describe('SWOT dialogue', () => {
 
     const ticked = await start(
       'C5',
-      'swot Schemalagd "2026-03-03 12:00" --rösta-till 2026-03-05T12:00 --visa-resultat',
+      'swot Schemalagd "2026-03-03 12:00" --rösta-till 2026-03-05T12:00',
     );
     await add('m1', 'C5', ticked.dialogueId, 'threats', 'Sjukskrivningar');
     expect(await closeDuePhases(handle.db, { now: new Date('2026-03-03T10:59:00Z') })).toEqual([]);
@@ -501,13 +504,14 @@ describe('SWOT dialogue', () => {
       .select()
       .from(dialogues)
       .where(eq(dialogues.id, ticked.dialogueId));
-    const board = await boardUpdate(handle.db, moved!);
+    const board = await boardUpdate(handle.db, moved!, 5);
     expect(board).toMatchObject({ kind: 'update', key: ticked.key });
     expect(viewText(board.view)).toContain('5 mars 2026 kl. 12:00');
-    // Results are visible during voting when the starter asked for it.
+    // While voting runs, only how many have voted shows.
     const threat = await itemId(ticked.dialogueId, 'Sjukskrivningar');
     const voted = await as('m2', 'C5', new Date('2026-03-04T09:00:00Z')).click('swot.vote', threat);
-    expect(viewText(updateOf(voted))).toContain('1 röst – Sjukskrivningar');
+    expect(viewText(updateOf(voted))).toContain('1 har röstat');
+    expect(viewText(updateOf(voted))).not.toContain('1 röst – Sjukskrivningar');
     const second = await closeDuePhases(handle.db, { now: new Date('2026-03-05T11:00:00Z') });
     expect(second.map((c) => [c.dialogueId, c.ended, c.phase])).toEqual([
       [ticked.dialogueId, ['vote'], 'decide'],
@@ -606,7 +610,9 @@ describe('SWOT dialogue', () => {
       const board: SwotBoard = {
         dialogue: dialogue!,
         phase,
-        settings: { votesPerPerson: 5, maxPerItem: 3, hideResults: false, voteUntil: null },
+        settings: { votesPerPerson: 5, maxPerItem: 3, voteUntil: null },
+        votesShown: phase === 'decide' || phase === 'closed' ? 'figure' : 'count',
+        threshold: 5,
         timeZone: 'Europe/Stockholm',
         unitName: 'Barn och unga',
         quadrants: quadrants as SwotBoard['quadrants'],
@@ -626,5 +632,39 @@ describe('SWOT dialogue', () => {
         }
       }
     }
+  });
+});
+
+describe('SWOT votes: nothing shows what one person voted', () => {
+  it('shows only how many voted while voting runs, and no totals after it when too few voted', async () => {
+    const refused = await as('mgr', 'C8').command('swot Levande --visa-resultat');
+    expect(privateText(refused)).toContain('Rösterna visas aldrig medan röstningen pågår');
+    expect(ofKind(refused, 'channel')).toHaveLength(0);
+
+    const { dialogueId } = await start('C8', 'swot Få --ny');
+    await add('m1', 'C8', dialogueId, 'threats', 'Tunga lyft');
+    await add('m2', 'C8', dialogueId, 'threats', 'Stress');
+    const voting = await as('fac', 'C8').click('swot.start-vote', dialogueId);
+    expect(viewText(updateOf(voting))).toContain('om minst 5 har röstat');
+    const lifts = await itemId(dialogueId, 'Tunga lyft');
+
+    // One vote: the board and another person's ballot show no totals, only that one voted.
+    const cast = await as('m1', 'C8').click('swot.vote', lifts);
+    expect(viewText(updateOf(cast))).toContain('1 har röstat');
+    expect(viewText(updateOf(cast))).not.toMatch(/\d röst(er)? –/);
+    const ballot = await as('m2', 'C8').click('swot.ballot', `${dialogueId}:threats`);
+    const ballotText = viewText(ofKind(ballot, 'private')[0]!.view);
+    expect(ballotText).not.toMatch(/röst(er)? totalt/);
+    expect(ballotText).toContain('Andra ser bara hur många som har röstat');
+
+    // Voting over with one voter: the totals are withheld on the board and in the summary.
+    const deciding = await as('fac', 'C8').click('swot.end-vote', dialogueId);
+    const decideText = viewText(updateOf(deciding));
+    expect(decideText).toContain('För få röstade');
+    expect(decideText).not.toMatch(/\d röst(er)? –/);
+    const closed = await as('fac', 'C8').click('swot.close', dialogueId);
+    const summaryText = viewText(ofKind(closed, 'channel')[0]!.view);
+    expect(summaryText).toContain('För få röstade');
+    expect(summaryText).not.toMatch(/\d röst(er)? –/);
   });
 });

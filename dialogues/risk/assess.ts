@@ -1,8 +1,4 @@
-import {
-  getOwnEstimate,
-  listEstimateSpreads,
-  saveEstimate,
-} from '../../store/queries/risk-estimates.js';
+import { getOwnEstimate, saveEstimate } from '../../store/queries/risk-estimates.js';
 import { setAgreedAssessment } from '../../store/queries/risk-items.js';
 import { may } from '../core/access.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
@@ -18,25 +14,38 @@ import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { FormValues, Input, ListItem } from '../view.js';
-import { loadRiskBoard, riskLabel } from './risk-board.js';
+import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
 import { assess, readScale, SCALE } from './risk-level.js';
-import { checkRisk, type LoadedRisk, loadRisk, loadRiskDialogue, withUpdate } from './risk-load.js';
-import { assessmentText } from './risk-view.js';
+import {
+  boardOptions,
+  checkRisk,
+  type LoadedRisk,
+  loadRisk,
+  loadRiskDialogue,
+  withUpdate,
+} from './risk-load.js';
+import { assessmentText, estimatesText } from './risk-view.js';
 
 type OpenRisk = Exclude<LoadedRisk, { ok: false }>;
 
-/** The risk in the assess phase, and a person allowed to estimate (or, `steer`, to agree). */
+/**
+ * The risk in the assess phase and a person allowed to estimate; or (`steer`) in the assess or
+ * decide phase and a person allowed to agree. Agreeing may wait for the decide phase, when
+ * estimating is over and the spread may be shown.
+ */
 async function loadForAssessing(
   request: Request,
   riskId: string,
   steer: boolean,
 ): Promise<Checked<OpenRisk>> {
   const t = request.actor.t.risk;
-  const who = steer
-    ? { capability: 'run-dialogue' as const, what: t.only.agree }
-    : { capability: 'take-part' as const, what: t.what.estimate };
-  return checkRisk(request, await loadRisk(request, riskId), { phases: ['assess'], ...who });
+  const rule = steer
+    ? { phases: AGREE_PHASES, capability: 'run-dialogue' as const, what: t.only.agree }
+    : { phases: ['assess' as const], capability: 'take-part' as const, what: t.what.estimate };
+  return checkRisk(request, await loadRisk(request, riskId), rule);
 }
+
+const AGREE_PHASES: ('assess' | 'decide')[] = ['assess', 'decide'];
 
 /** Button "assess risks": a private sheet, one line per risk with its buttons. */
 export async function showSheet(request: ActionRequest): Promise<Outcome> {
@@ -49,7 +58,7 @@ export async function showSheet(request: ActionRequest): Promise<Outcome> {
   });
   if (!checked.ok) return checked.outcome;
   const { loaded } = checked;
-  const board = await loadRiskBoard(ctx.db, loaded.dialogue);
+  const board = await loadRiskBoard(ctx.db, loaded.dialogue, boardOptions(ctx.settings));
   const steers = await may(ctx.db, actor, 'run-dialogue', loaded.dialogue.unitId);
   const items: ListItem[] = [];
   for (const risk of board.risks) {
@@ -73,7 +82,10 @@ export async function showSheet(request: ActionRequest): Promise<Outcome> {
       summary: t.sheet.title,
       blocks: [
         { type: 'header', text: t.sheet.title },
-        { type: 'context', text: t.sheet.intro },
+        {
+          type: 'context',
+          text: t.sheet.intro({ threshold: ctx.settings.anonymityThreshold }),
+        },
         items.length ? { type: 'list', items } : { type: 'text', text: t.nothingYet },
       ],
     },
@@ -133,7 +145,10 @@ export async function openEstimate(request: ActionRequest): Promise<Outcome> {
     title: t.risk.estimateForm.title,
     submitLabel: t.risk.estimateForm.submit,
     state: risk.id,
-    intro: t.risk.estimateForm.intro({ risk: risk.description }),
+    intro: t.risk.estimateForm.estimateIntro({
+      risk: risk.description,
+      threshold: request.ctx.settings.anonymityThreshold,
+    }),
     inputs: scaleInputs(t, own ?? undefined),
   });
 }
@@ -159,38 +174,46 @@ export async function submitEstimate(request: FormRequest): Promise<Outcome> {
   return withUpdate(request, dialogue, note(actor.t.risk.estimated({ value })));
 }
 
-/** Button "set agreed" → the form, starting from the median of the estimates. */
+/**
+ * Button "set agreed" → the form. Once estimating is over and enough estimated, it starts
+ * from the median of the estimates and shows their spread; before that, how many so far.
+ */
 export async function openAgree(request: ActionRequest): Promise<Outcome> {
   const checked = await loadForAssessing(request, request.action.value, true);
   if (!checked.ok) return checked.outcome;
-  const { risk } = checked.loaded;
+  const { risk, dialogue } = checked.loaded;
   const t = request.actor.t;
-  const spread = (await listEstimateSpreads(request.ctx.db, { riskIds: [risk.id] })).get(risk.id);
+  const board = await loadRiskBoard(request.ctx.db, dialogue, boardOptions(request.ctx.settings));
+  const shown = board.risks.find((r) => r.id === risk.id);
+  const spread = shown?.estimates.show === 'spread' ? shown.estimates.spread : null;
   const initial =
     risk.probability && risk.consequence
       ? { probability: risk.probability, consequence: risk.consequence }
       : spread
         ? { probability: spread.probability.median, consequence: spread.consequence.median }
         : undefined;
-  const range = (r: { min: number; max: number }) =>
-    r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
-  const intro = spread
-    ? t.risk.estimateForm.spreadIntro({
-        risk: risk.description,
-        spread: `${t.risk.estimates({ count: spread.count })}, ${t.risk.spread({
-          p: range(spread.probability),
-          c: range(spread.consequence),
-        })}`,
-      })
-    : t.risk.estimateForm.intro({ risk: risk.description });
   return openForm({
     id: 'risk.agree',
     title: t.risk.estimateForm.agreeTitle,
     submitLabel: t.risk.estimateForm.submit,
     state: risk.id,
-    intro,
+    intro: agreeIntro(t, risk.description, shown),
     inputs: scaleInputs(t, initial),
   });
+}
+
+function agreeIntro(t: Catalogue, description: string, shown: BoardRisk | undefined): string {
+  const f = t.risk.estimateForm;
+  const estimates = shown ? estimatesText(t, shown) : null;
+  if (!shown || !estimates) return f.intro({ risk: description });
+  switch (shown.estimates.show) {
+    case 'count':
+      return f.agreeWhileOpen({ risk: description, count: estimates });
+    case 'withheld':
+      return f.agreeWithout({ risk: description });
+    default:
+      return f.spreadIntro({ risk: description, spread: estimates });
+  }
 }
 
 export async function submitAgree(request: FormRequest): Promise<Outcome> {
@@ -200,7 +223,7 @@ export async function submitAgree(request: FormRequest): Promise<Outcome> {
   const read = readScales(actor.t, request.values);
   if (!read.ok) return read.outcome;
   const { dialogue, risk } = checked.loaded;
-  const saved = await inPhase(ctx.db, dialogue, ['assess'], (tx) =>
+  const saved = await inPhase(ctx.db, dialogue, AGREE_PHASES, (tx) =>
     setAgreedAssessment(tx, {
       riskId: risk.id,
       probability: read.probability,
@@ -208,7 +231,7 @@ export async function submitAgree(request: FormRequest): Promise<Outcome> {
     }),
   );
   if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
-  const board = await loadRiskBoard(ctx.db, dialogue);
+  const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
   const rated = assess(read.probability, read.consequence, board.levels);
   const value = `${read.probability}×${read.consequence} = ${rated.value} (${actor.t.risk.levels[rated.level]})`;
   return withUpdate(

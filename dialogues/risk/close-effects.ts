@@ -32,12 +32,18 @@ export interface ClosedRiskDialogue {
  */
 export async function closeRiskDialogue(
   db: Database,
-  params: { dialogue: Dialogue; now: Date; closedBy: string; defaultLang: Language },
+  params: {
+    dialogue: Dialogue;
+    now: Date;
+    closedBy: string;
+    defaultLang: Language;
+    threshold: number;
+  },
 ): Promise<ClosedRiskDialogue | null> {
   return db.transaction(async (tx) => {
     const closed = await movePhase(tx, riskKind, params.dialogue, 'closed', params.now);
     if (!closed) return null;
-    const board = await loadRiskBoard(tx, closed);
+    const board = await loadRiskBoard(tx, closed, { threshold: params.threshold });
     const joined: Dialogue[] = [];
     for (const risk of board.risks) {
       const joinedDialogue = await carryOut(tx, board, risk, params);

@@ -12,12 +12,20 @@ import {
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { assignees } from '../follow-up/assignees.js';
+import type { Catalogue } from '../texts/catalogue.js';
 import type { Input, ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
-import { loadRiskBoard, riskLabel } from './risk-board.js';
+import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
 import { ACTION_MAX, CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
-import { checkRisk, type LoadedRisk, loadRisk, loadRiskDialogue, withUpdate } from './risk-load.js';
-import { assessmentText } from './risk-view.js';
+import {
+  boardOptions,
+  checkRisk,
+  type LoadedRisk,
+  loadRisk,
+  loadRiskDialogue,
+  withUpdate,
+} from './risk-load.js';
+import { assessmentText, estimatesText } from './risk-view.js';
 
 type OpenRisk = Exclude<LoadedRisk, { ok: false }>;
 
@@ -39,9 +47,13 @@ export async function showDecisions(request: ActionRequest): Promise<Outcome> {
   });
   if (!checked.ok) return checked.outcome;
   const { loaded } = checked;
-  const board = await loadRiskBoard(request.ctx.db, loaded.dialogue);
+  const board = await loadRiskBoard(
+    request.ctx.db,
+    loaded.dialogue,
+    boardOptions(request.ctx.settings),
+  );
   const items: ListItem[] = board.risks.map((risk) => ({
-    text: `*${riskLabel(risk)}* ${risk.description} — ${assessmentText(request.actor.t, risk)} — ${
+    text: `*${riskLabel(risk)}* ${risk.description} — ${decisionValue(request.actor.t, risk)} — ${
       risk.process && risk.handling
         ? t.decisionLine({
             process: t.processes[risk.process],
@@ -49,7 +61,10 @@ export async function showDecisions(request: ActionRequest): Promise<Outcome> {
           })
         : t.notDecided
     }`,
-    buttons: [{ label: t.buttons.decide, action: { id: 'risk.decide', value: risk.id } }],
+    buttons: [
+      { label: t.buttons.decide, action: { id: 'risk.decide', value: risk.id } },
+      { label: t.buttons.agree, action: { id: 'risk.agree', value: risk.id } },
+    ],
   }));
   return outcome({
     kind: 'private',
@@ -70,7 +85,7 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const { risk, dialogue } = checked.loaded;
   const t = request.actor.t.risk;
-  const board = await loadRiskBoard(request.ctx.db, dialogue);
+  const board = await loadRiskBoard(request.ctx.db, dialogue, boardOptions(request.ctx.settings));
   const shown = board.risks.find((r) => r.id === risk.id);
   const people = (await assignees(request, dialogue.unitId))
     .slice(0, 100)
@@ -157,13 +172,14 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
       ...initial(d.selfCheck?.startsOn),
     },
   ];
-  const value = shown ? assessmentText(request.actor.t, shown) : '';
+  const value = shown ? decisionValue(request.actor.t, shown) : '';
+  const without = shown?.estimates.show === 'withheld' ? `\n${f.withoutEstimates}` : '';
   return openForm({
     id: 'risk.decision',
     title: f.title,
     submitLabel: f.submit,
     state: risk.id,
-    intro: f.intro({ risk: risk.description, value }),
+    intro: `${f.intro({ risk: risk.description, value })}${without}`,
     inputs,
   });
 }
@@ -173,7 +189,7 @@ export async function submitDecision(request: FormRequest): Promise<Outcome> {
   if (!checked.ok) return asFormRefusal(checked.outcome);
   const { ctx, actor } = request;
   const { risk, dialogue } = checked.loaded;
-  const board = await loadRiskBoard(ctx.db, dialogue);
+  const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
   const people = await assignees(request, dialogue.unitId);
   const read = readDecision(actor.t, request.values, {
     now: ctx.now,
@@ -200,4 +216,14 @@ export async function submitDecision(request: FormRequest): Promise<Outcome> {
       : t.handlings[read.handling];
   const decision = t.decisionLine({ process: t.processes[read.process], handling });
   return withUpdate(request, dialogue, note(t.decided({ risk: risk.description, decision })));
+}
+
+/**
+ * The agreed value and, estimating being over, the spread of the estimates, or that there
+ * were too few to show: the manager then decides without them.
+ */
+function decisionValue(t: Catalogue, risk: BoardRisk): string {
+  const agreed = assessmentText(t, risk);
+  const estimates = risk.rated ? estimatesText(t, risk) : null;
+  return estimates ? `${agreed} · ${estimates}` : agreed;
 }

@@ -15,7 +15,9 @@ import { legend } from './risk-view.js';
 export async function loadRiskMatrixPng(db: Database, dialogueId: string): Promise<Buffer | null> {
   const dialogue = isUuid(dialogueId) ? await getDialogue(db, { dialogueId }) : null;
   if (dialogue?.kind !== 'risk') return null;
-  const board = await loadRiskBoard(db, dialogue);
+  // The matrix places agreed assessments only, never estimates: no threshold can matter, so
+  // the board is loaded disclosing none.
+  const board = await loadRiskBoard(db, dialogue, { threshold: Number.POSITIVE_INFINITY });
   const t = texts(dialogue.lang);
   return svgToPng(riskMatrixSvg(riskMatrix(board, t), legend(t, board.levels)));
 }

@@ -6,6 +6,7 @@ import { listRisksInDialogue, type RiskInDialogue } from '../../store/queries/ri
 import { getUnit } from '../../store/queries/units.js';
 import type { RiskLevelBounds, UnitLevel } from '../../store/schema/index.js';
 import { phaseOf } from '../dialogue/dialogue-kind.js';
+import { groupFigure } from '../privacy/disclosure.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
 import { assess, DEFAULT_LEVEL_BOUNDS, type RiskLevel } from './risk-level.js';
 
@@ -15,7 +16,35 @@ export interface BoardRisk extends RiskInDialogue {
   carried: boolean;
   /** The agreed value and level; null until the facilitator sets them. */
   rated: { value: number; level: RiskLevel } | null;
-  spread: EstimateSpread | null;
+  estimates: ShownEstimates;
+}
+
+/**
+ * What the views may show of a risk's estimates, decided here once so that no view can show
+ * more: nothing yet; while estimating runs, how many have estimated; once it is over, the
+ * spread when enough people estimated, otherwise that it is withheld.
+ */
+export type ShownEstimates =
+  | { show: 'none' }
+  | { show: 'count'; count: number }
+  | { show: 'spread'; spread: EstimateSpread }
+  | { show: 'withheld' };
+
+function shownEstimates(
+  spread: EstimateSpread | undefined,
+  phase: RiskPhase,
+  threshold: number,
+): ShownEstimates {
+  if (!spread) return { show: 'none' };
+  const open = phase === 'identify' || phase === 'assess';
+  switch (groupFigure({ people: spread.count, threshold, open })) {
+    case 'count':
+      return { show: 'count', count: spread.count };
+    case 'figure':
+      return { show: 'spread', spread };
+    case 'withheld':
+      return { show: 'withheld' };
+  }
 }
 
 /** Everything the dialogue message shows, read in one place. */
@@ -34,11 +63,16 @@ export interface RiskBoard {
   imageBase: string | null;
 }
 
+/**
+ * `threshold`: the anonymity threshold (settings), below which estimates are withheld;
+ * `imageBase`: the server's public address for the matrix picture, if any.
+ */
 export async function loadRiskBoard(
   db: Database,
   dialogue: Dialogue,
-  imageBase: string | null = null,
+  options: { threshold: number; imageBase?: string | null },
 ): Promise<RiskBoard> {
+  const phase = phaseOf(riskKind, dialogue);
   const [risks, meta, unit] = await Promise.all([
     listRisksInDialogue(db, { dialogueId: dialogue.id }),
     getRiskDialogue(db, { dialogueId: dialogue.id }),
@@ -58,12 +92,12 @@ export async function loadRiskBoard(
         risk.probability && risk.consequence
           ? assess(risk.probability, risk.consequence, levels)
           : null,
-      spread: spreads.get(risk.id) ?? null,
+      estimates: shownEstimates(spreads.get(risk.id), phase, options.threshold),
     }),
   );
   return {
     dialogue,
-    phase: phaseOf(riskKind, dialogue),
+    phase,
     year: meta?.year ?? dialogue.createdAt.getUTCFullYear(),
     levels,
     timeZone: unit?.timezone ?? 'Europe/Stockholm',
@@ -71,7 +105,7 @@ export async function loadRiskBoard(
     unitLevel: unit?.level ?? 'unit',
     parent: parentUnit ? { id: parentUnit.id, name: parentUnit.name } : null,
     risks: ordered,
-    imageBase,
+    imageBase: options.imageBase ?? null,
   };
 }
 

@@ -24,13 +24,19 @@ export type LoadedRiskDialogue = Extract<Loaded<RiskPhase>, { ok: true }>;
  */
 export const imageBaseOf = (settings: Settings): string | null => settings.publicUrl;
 
+/** How a board is loaded under these settings: what it may disclose, where its picture is. */
+export const boardOptions = (settings: Settings) => ({
+  threshold: settings.anonymityThreshold,
+  imageBase: imageBaseOf(settings),
+});
+
 /** The dialogue message as it is now, replacing the one in the channel. */
 export async function boardUpdate(
   db: Database,
   dialogue: Dialogue,
-  imageBase: string | null,
+  settings: Settings,
 ): Promise<Extract<Reply, { kind: 'update' }>> {
-  const board = await loadRiskBoard(db, dialogue, imageBase);
+  const board = await loadRiskBoard(db, dialogue, boardOptions(settings));
   return { kind: 'update', key: dialogueKey(dialogue), view: riskView(board) };
 }
 
@@ -40,8 +46,7 @@ export async function withUpdate(
   dialogue: Dialogue,
   ...replies: Reply[]
 ): Promise<Outcome> {
-  const base = imageBaseOf(request.ctx.settings);
-  return outcome(...replies, await boardUpdate(request.ctx.db, dialogue, base));
+  return outcome(...replies, await boardUpdate(request.ctx.db, dialogue, request.ctx.settings));
 }
 
 export async function loadRiskDialogue(
@@ -53,8 +58,7 @@ export async function loadRiskDialogue(
 
 const riskChecks: CheckedKind<RiskPhase> = {
   kind: riskKind,
-  board: (request, dialogue) =>
-    boardUpdate(request.ctx.db, dialogue, imageBaseOf(request.ctx.settings)),
+  board: (request, dialogue) => boardUpdate(request.ctx.db, dialogue, request.ctx.settings),
 };
 
 /** The risk dialogue (or risk) loaded, in one of the rule's phases, and the person allowed. */

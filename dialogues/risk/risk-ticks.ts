@@ -2,7 +2,7 @@ import { settleDueDialogues } from '../dialogue/phases.js';
 import { refreshBoards } from '../dialogue/refresh-boards.js';
 import type { Tick } from '../schedule/tick.js';
 import { riskKind } from './risk-kind.js';
-import { boardUpdate, imageBaseOf } from './risk-load.js';
+import { boardUpdate } from './risk-load.js';
 import { sendSeasonNudges } from './season-nudges.js';
 
 /**
@@ -16,11 +16,10 @@ export function riskTicks(): Tick[] {
       name: 'risk-deadlines',
       run: async (ctx) => {
         const moved = await settleDueDialogues(ctx.db, riskKind, ctx.now);
-        const imageBase = imageBaseOf(ctx.settings);
         await refreshBoards(
           ctx,
           moved.map((m) => m.dialogue.id),
-          (db, dialogue) => boardUpdate(db, dialogue, imageBase),
+          (db, dialogue) => boardUpdate(db, dialogue, ctx.settings),
         );
       },
     },

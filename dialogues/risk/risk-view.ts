@@ -144,6 +144,7 @@ export function originText(t: Catalogue, risk: BoardRisk): string | null {
   return parts.join(', ');
 }
 
+/** The agreed value once set; before that, what may be shown of the estimates. */
 export function assessmentText(t: Catalogue, risk: BoardRisk): string {
   if (risk.rated && risk.probability && risk.consequence) {
     return t.risk.assessment({
@@ -153,14 +154,35 @@ export function assessmentText(t: Catalogue, risk: BoardRisk): string {
       level: t.risk.levels[risk.rated.level],
     });
   }
-  const spread = risk.spread;
-  if (!spread) return t.risk.notAssessed;
-  const range = (r: { min: number; max: number }) =>
-    r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
-  return `${t.risk.notAssessed} · ${t.risk.estimates({ count: spread.count })}: ${t.risk.spread({
-    p: range(spread.probability),
-    c: range(spread.consequence),
-  })}`;
+  const estimates = estimatesText(t, risk);
+  return estimates ? `${t.risk.notAssessed} · ${estimates}` : t.risk.notAssessed;
+}
+
+/**
+ * The estimates as the board decided they may be shown: how many so far while estimating
+ * runs, the spread once it is over and enough estimated, otherwise why not; null if none.
+ */
+export function estimatesText(t: Catalogue, risk: BoardRisk): string | null {
+  const shown = risk.estimates;
+  switch (shown.show) {
+    case 'none':
+      return null;
+    case 'count':
+      return t.risk.estimatedSoFar({ count: shown.count });
+    case 'withheld':
+      return t.risk.estimatesWithheld;
+    case 'spread': {
+      const { spread } = shown;
+      const range = (r: { min: number; max: number }) =>
+        r.min === r.max ? `${r.min}` : `${r.min}–${r.max}`;
+      return `${t.risk.estimates({ count: spread.count })}: ${t.risk.spread({
+        p: range(spread.probability),
+        c: range(spread.consequence),
+      })}`;
+    }
+    default:
+      return shown satisfies never;
+  }
 }
 
 function decisionText(board: RiskBoard, t: Catalogue, risk: BoardRisk): string {

@@ -12,7 +12,7 @@ import { view } from '../view.js';
 import { loadRiskBoard } from './risk-board.js';
 import { riskKind, TOPIC_MAX } from './risk-kind.js';
 import { DEFAULT_LEVEL_BOUNDS, readLevelBounds } from './risk-level.js';
-import { boardUpdate, imageBaseOf } from './risk-load.js';
+import { boardOptions, boardUpdate } from './risk-load.js';
 import { riskView } from './risk-view.js';
 import { riskSeasonCommand } from './season-command.js';
 import { showRiskStatus } from './status.js';
@@ -88,9 +88,8 @@ async function startRisk(request: CommandRequest): Promise<Outcome> {
     await createRiskDialogue(tx, { dialogueId: dialogue.id, unitId: unit.id, year, levels });
     await carryPendingInto(tx, { unitId: unit.id, dialogueId: dialogue.id });
   });
-  const base = imageBaseOf(ctx.settings);
-  const board = await loadRiskBoard(ctx.db, dialogue, base);
-  const updates = await Promise.all(started.moved.map((d) => boardUpdate(ctx.db, d, base)));
+  const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
+  const updates = await Promise.all(started.moved.map((d) => boardUpdate(ctx.db, d, ctx.settings)));
   return outcome(
     { kind: 'channel', key: dialogueKey(dialogue), view: riskView(board) },
     ...updates,

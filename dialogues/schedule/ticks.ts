@@ -19,7 +19,7 @@ export const ticks: Tick[] = [
       await refreshBoards(
         ctx,
         moved.map((m) => m.dialogueId),
-        boardUpdate,
+        (db, dialogue) => boardUpdate(db, dialogue, ctx.settings.anonymityThreshold),
       );
     },
   },

@@ -131,7 +131,7 @@ export async function submitAddItem(request: FormRequest): Promise<Outcome> {
     ? t.addedAnonymously({ quadrant: quadrantName })
     : t.added({ quadrant: quadrantName });
   return withUpdate(
-    ctx.db,
+    ctx,
     dialogue,
     note(confirmation, [
       { label: t.buttons.edit, action: { id: 'swot.edit', value: ref } },

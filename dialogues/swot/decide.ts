@@ -145,7 +145,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
     owner: owner.name,
     due: formatIsoDate(due, actor.lang),
   });
-  return withUpdate(ctx.db, dialogue, note(confirmation));
+  return withUpdate(ctx, dialogue, note(confirmation));
 }
 
 /** Button "make it a risk" on a threat or weakness: pending for the unit's next risk dialogue. */
@@ -172,5 +172,5 @@ export async function makeRisk(request: ActionRequest): Promise<Outcome> {
   );
   if (!created.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
   if (!created.value) return outcome(note(t.alreadyRisk));
-  return withUpdate(ctx.db, dialogue, note(t.riskCreated({ item: item.text })));
+  return withUpdate(ctx, dialogue, note(t.riskCreated({ item: item.text })));
 }

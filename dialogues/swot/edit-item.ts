@@ -70,7 +70,7 @@ export async function submitEditItem(request: FormRequest): Promise<Outcome> {
     });
   if (!saved.value)
     return outcome({ kind: 'form-errors', errors: { _form: actor.t.swot.itemGone } });
-  return withUpdate(ctx.db, dialogue, note(actor.t.swot.edited));
+  return withUpdate(ctx, dialogue, note(actor.t.swot.edited));
 }
 
 /** Button "delete": gone for good, as if never said (no votes exist while collecting). */
@@ -83,5 +83,5 @@ export async function deleteItem(request: ActionRequest): Promise<Outcome> {
     deleteSwotItem(tx, { itemId: item.id }),
   );
   if (!deleted.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
-  return withUpdate(ctx.db, dialogue, note(actor.t.swot.deleted));
+  return withUpdate(ctx, dialogue, note(actor.t.swot.deleted));
 }

@@ -92,5 +92,5 @@ export async function submitMerge(request: FormRequest): Promise<Outcome> {
       errors: { _form: actor.t.dialogue.phaseMovedMeanwhile },
     });
   if (merged.value) return formErrors(merged.value);
-  return withUpdate(ctx.db, dialogue, note(t.done));
+  return withUpdate(ctx, dialogue, note(t.done));
 }

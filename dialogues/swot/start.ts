@@ -30,7 +30,7 @@ const startOptions: OptionSpec[] = [
 ];
 
 /**
- * `/tillit swot <topic> [deadline] [--votes 5] [--max 3] [--show-results] [--vote-until <date>]
+ * `/tillit swot <topic> [deadline] [--votes 5] [--max 3] [--vote-until <date>]
  * [--another]`: posts the dialogue message in the channel, to be updated in place from then on.
  */
 export async function startSwot(request: CommandRequest): Promise<Outcome> {
@@ -60,8 +60,10 @@ export async function startSwot(request: CommandRequest): Promise<Outcome> {
     another: args.options.has('another'),
   });
   if (!started.ok) return started.outcome;
-  const board = await loadSwotBoard(request.ctx.db, started.dialogue);
-  const updates = await Promise.all(started.moved.map((d) => boardUpdate(request.ctx.db, d)));
+  const { db, settings: appSettings } = request.ctx;
+  const threshold = appSettings.anonymityThreshold;
+  const board = await loadSwotBoard(db, started.dialogue, threshold);
+  const updates = await Promise.all(started.moved.map((d) => boardUpdate(db, d, threshold)));
   return outcome(
     { kind: 'channel', key: dialogueKey(started.dialogue), view: swotView(board) },
     ...updates,
@@ -85,10 +87,15 @@ function readSettings(
   if (maxPerItem === null) {
     return { ok: false, outcome: say(t.badNumber({ option: '--max', min: 1, max: votes })) };
   }
+  // Totals that move with every vote would tell what each voter did (live differencing), so
+  // they never show while voting runs; the option is refused rather than silently ignored.
+  if (options.has('show-results')) {
+    return { ok: false, outcome: say(request.actor.t.swot.noLiveResults) };
+  }
   const settings: DialogueSettings = {
     votesPerPerson: votes,
     maxPerItem,
-    hideResults: !options.has('show-results'),
+    hideResults: true,
     voteUntil: null,
   };
   const voteUntil = options.get('vote-until');

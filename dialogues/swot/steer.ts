@@ -46,7 +46,7 @@ export async function startVote(request: ActionRequest): Promise<Outcome> {
   if (items.length === 0) return outcome(note(t.swot.nothingToVoteOn));
   const moved = await move(request, checked.loaded.dialogue, 'vote');
   if (!moved) return outcome(note(t.dialogue.phaseMovedMeanwhile));
-  return withUpdate(request.ctx.db, moved, note(t.swot.voteStarted));
+  return withUpdate(request.ctx, moved, note(t.swot.voteStarted));
 }
 
 /** vote → decide: the results show. */
@@ -56,7 +56,7 @@ export async function endVote(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const moved = await move(request, checked.loaded.dialogue, 'decide');
   if (!moved) return outcome(note(t.dialogue.phaseMovedMeanwhile));
-  return withUpdate(request.ctx.db, moved, note(t.swot.voteEnded));
+  return withUpdate(request.ctx, moved, note(t.swot.voteEnded));
 }
 
 /** decide → closed: the dialogue message shows it is over and the summary is posted. */
@@ -66,7 +66,11 @@ export async function closeSwot(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const closed = await move(request, checked.loaded.dialogue, 'closed');
   if (!closed) return outcome(note(t.dialogue.phaseMovedMeanwhile));
-  const board = await loadSwotBoard(request.ctx.db, closed);
+  const board = await loadSwotBoard(
+    request.ctx.db,
+    closed,
+    request.ctx.settings.anonymityThreshold,
+  );
   return outcome(
     { kind: 'update', key: dialogueKey(closed), view: swotView(board) },
     { kind: 'channel', view: swotSummaryView(board) },

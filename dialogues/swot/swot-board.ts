@@ -7,6 +7,7 @@ import { countVoting, listVoteTotals } from '../../store/queries/swot-votes.js';
 import { getUnit } from '../../store/queries/units.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import { phaseOf } from '../dialogue/dialogue-kind.js';
+import { type GroupFigure, groupFigure } from '../privacy/disclosure.js';
 import { type SwotPhase, type SwotSettings, swotKind, swotSettings } from './swot-kind.js';
 
 /** One shown item, with what the view says about it. No author: the channel never sees one. */
@@ -32,11 +33,24 @@ export interface SwotBoard {
   quadrants: Record<SwotQuadrant, BoardItem[]>;
   itemCount: number;
   voting: { voters: number; dots: number };
+  /**
+   * What may be shown of the votes (see disclosure.ts): while voting runs only how many have
+   * voted; after it, the totals when enough people voted. `votes` of the items is 0 unless
+   * this is `figure`, so no view can show more.
+   */
+  votesShown: GroupFigure;
+  /** The anonymity threshold the texts name ("shown if at least 5 voted"). */
+  threshold: number;
   actions: ActionWithOwner[];
   riskCount: number;
 }
 
-export async function loadSwotBoard(db: Database, dialogue: Dialogue): Promise<SwotBoard> {
+export async function loadSwotBoard(
+  db: Database,
+  dialogue: Dialogue,
+  threshold: number,
+): Promise<SwotBoard> {
+  const phase = phaseOf(swotKind, dialogue);
   const [items, totals, voting, actions, risks, unit] = await Promise.all([
     listSwotItems(db, { dialogueId: dialogue.id }),
     listVoteTotals(db, { dialogueId: dialogue.id }),
@@ -52,6 +66,11 @@ export async function loadSwotBoard(db: Database, dialogue: Dialogue): Promise<S
     if (item.mergedIntoId)
       mergedInto.set(item.mergedIntoId, (mergedInto.get(item.mergedIntoId) ?? 0) + 1);
   }
+  const votesShown = groupFigure({
+    people: voting.voters,
+    threshold,
+    open: phase === 'collect' || phase === 'vote',
+  });
   const quadrants = emptyQuadrants<BoardItem>();
   for (const item of shownItems(items)) {
     quadrants[item.quadrant].push({
@@ -59,20 +78,22 @@ export async function loadSwotBoard(db: Database, dialogue: Dialogue): Promise<S
       quadrant: item.quadrant,
       text: item.text,
       merged: mergedInto.get(item.id) ?? 0,
-      votes: totals.get(item.id) ?? 0,
+      votes: votesShown === 'figure' ? (totals.get(item.id) ?? 0) : 0,
       hasAction: withActions.has(item.id),
       isRisk: asRisks.has(item.id),
     });
   }
   return {
     dialogue,
-    phase: phaseOf(swotKind, dialogue),
+    phase,
     settings: swotSettings(dialogue),
     timeZone: unit?.timezone ?? 'Europe/Stockholm',
     unitName: unit?.name ?? '',
     quadrants,
     itemCount: swotQuadrants.reduce((n, q) => n + quadrants[q].length, 0),
     voting,
+    votesShown,
+    threshold,
     actions,
     riskCount: risks.length,
   };

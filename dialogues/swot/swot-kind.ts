@@ -21,7 +21,6 @@ export const riskQuadrants: readonly SwotQuadrant[] = ['weaknesses', 'threats'];
 export interface SwotSettings {
   votesPerPerson: number;
   maxPerItem: number;
-  hideResults: boolean;
   voteUntil: Date | null;
 }
 
@@ -31,7 +30,6 @@ export function swotSettings(dialogue: Dialogue): SwotSettings {
   return {
     votesPerPerson,
     maxPerItem: Math.min(s.maxPerItem ?? DEFAULT_MAX_PER_ITEM, votesPerPerson),
-    hideResults: s.hideResults ?? true,
     voteUntil: s.voteUntil ? new Date(s.voteUntil) : null,
   };
 }

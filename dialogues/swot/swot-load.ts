@@ -21,7 +21,8 @@ export async function loadSwot(request: Request, dialogueId: string): Promise<Lo
 
 const swotChecks: CheckedKind<SwotPhase> = {
   kind: swotKind,
-  board: (request, dialogue) => boardUpdate(request.ctx.db, dialogue),
+  board: (request, dialogue) =>
+    boardUpdate(request.ctx.db, dialogue, request.ctx.settings.anonymityThreshold),
 };
 
 /** The SWOT (or item) loaded, in one of the rule's phases, and the person allowed: or why not. */

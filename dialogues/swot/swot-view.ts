@@ -41,11 +41,12 @@ function phaseBlocks(board: SwotBoard, t: Catalogue): Block[] {
         ]),
       ];
     case 'vote': {
-      const { votesPerPerson, maxPerItem, hideResults } = board.settings;
+      const { votesPerPerson, maxPerItem } = board.settings;
       const next = t.swot.next.vote({ votes: votesPerPerson, max: maxPerItem });
+      const hidden = t.swot.next.resultsHidden({ threshold: board.threshold });
       return [
-        { type: 'text', text: hideResults ? `${next} ${t.swot.next.resultsHidden}` : next },
-        ...swotQuadrants.flatMap((q) => quadrantBlocks(board, t, q, !hideResults)),
+        { type: 'text', text: `${next} ${hidden}` },
+        ...swotQuadrants.flatMap((q) => quadrantBlocks(board, t, q, false)),
         {
           type: 'buttons',
           buttons: [
@@ -64,6 +65,7 @@ function phaseBlocks(board: SwotBoard, t: Catalogue): Block[] {
     case 'decide':
       return [
         { type: 'text', text: t.swot.next.decide },
+        ...withheldBlocks(board, t),
         ...swotQuadrants.flatMap((q) => decideBlocks(board, t, q)),
         ...actionBlocks(board, t),
         phaseButtons(board, [
@@ -137,7 +139,9 @@ function decideBlocks(board: SwotBoard, t: Catalogue, quadrant: SwotQuadrant): B
   const heading: Block = { type: 'text', text: quadrantHeading(t, quadrant, items.length) };
   if (items.length === 0) return [heading, { type: 'context', text: t.swot.nothingYet }];
   const top = items.slice(0, TOP_PER_QUADRANT);
-  const rest = fitting(items.slice(TOP_PER_QUADRANT).map((item) => itemLine(t, item, true)));
+  const rest = fitting(
+    items.slice(TOP_PER_QUADRANT).map((item) => itemLine(t, item, votesShown(board))),
+  );
   const blocks: Block[] = [
     heading,
     { type: 'list', ordered: true, items: top.map((item) => decideItem(board, t, item)) },
@@ -156,7 +160,7 @@ function decideItem(board: SwotBoard, t: Catalogue, item: BoardItem): ListItem {
   if (riskQuadrants.includes(item.quadrant) && !item.isRisk) {
     itemButtons.push({ label: t.swot.buttons.toRisk, action: { id: 'swot.risk', value: item.id } });
   }
-  return { text: itemLine(t, item, true), buttons: itemButtons };
+  return { text: itemLine(t, item, votesShown(board)), buttons: itemButtons };
 }
 
 function actionBlocks(board: SwotBoard, t: Catalogue): Block[] {
@@ -185,6 +189,14 @@ export function itemLine(t: Catalogue, item: BoardItem, showVotes: boolean): str
   return parts.join(' ');
 }
 
+/** Vote totals only once voting is over and enough people voted (see disclosure.ts). */
+const votesShown = (board: SwotBoard): boolean => board.votesShown === 'figure';
+
+/** Why the totals are missing, when they are withheld. */
+function withheldBlocks(board: SwotBoard, t: Catalogue): Block[] {
+  return board.votesShown === 'withheld' ? [{ type: 'context', text: t.swot.votesWithheld }] : [];
+}
+
 const quadrantHeading = (t: Catalogue, quadrant: SwotQuadrant, count: number) =>
   `*${t.swot.quadrants[quadrant]}* (${count})`;
 
@@ -208,6 +220,7 @@ export function swotSummaryView(board: SwotBoard): View {
   const blocks: Block[] = [
     { type: 'header', text: title },
     { type: 'context', text: t.swot.summaryContext({ unit: board.unitName }) },
+    ...withheldBlocks(board, t),
   ];
   for (const quadrant of swotQuadrants) {
     const top = ranked(board.quadrants[quadrant]).slice(0, TOP_PER_QUADRANT);
@@ -215,7 +228,11 @@ export function swotSummaryView(board: SwotBoard): View {
     blocks.push(
       top.length === 0
         ? { type: 'context', text: t.swot.nothingYet }
-        : { type: 'list', ordered: true, items: top.map((i) => ({ text: itemLine(t, i, true) })) },
+        : {
+            type: 'list',
+            ordered: true,
+            items: top.map((i) => ({ text: itemLine(t, i, votesShown(board)) })),
+          },
     );
   }
   blocks.push({ type: 'text', text: `*${t.swot.actionsTitle}*` });

@@ -2,7 +2,6 @@ import { listSwotItems } from '../../store/queries/swot-items.js';
 import {
   castSwotVote,
   listVotesOfVoter,
-  listVoteTotals,
   withdrawSwotVote,
 } from '../../store/queries/swot-votes.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
@@ -47,12 +46,11 @@ async function ballotView(
   const t = actor.t.swot;
   const dialogueId = loaded.dialogue.id;
   const settings = swotSettings(loaded.dialogue);
-  const [items, mine, totals] = await Promise.all([
+  // Only this person's own dots: others' totals would move with each vote and tell who voted
+  // for what (see disclosure.ts); they show once voting is over.
+  const [items, mine] = await Promise.all([
     listSwotItems(ctx.db, { dialogueId }),
     listVotesOfVoter(ctx.db, { dialogueId, voterId: actor.person.id }),
-    settings.hideResults
-      ? Promise.resolve(new Map<string, number>())
-      : listVoteTotals(ctx.db, { dialogueId }),
   ]);
   const inQuadrant = shownItems(items).filter((i) => i.quadrant === quadrant);
   const lines: ListItem[] = inQuadrant.slice(0, BALLOT_ITEMS).map((item) => {
@@ -62,10 +60,7 @@ async function ballotView(
     ];
     if (dots > 0)
       buttons.push({ label: t.buttons.withdrawOne, action: { id: 'swot.unvote', value: item.id } });
-    const total = settings.hideResults
-      ? ''
-      : ` ${t.ballot.total({ count: totals.get(item.id) ?? 0 })}`;
-    return { text: `${dotMarks(dots)}${item.text}${total}`, buttons };
+    return { text: `${dotMarks(dots)}${item.text}`, buttons };
   });
   const title = t.ballot.title({ quadrant: t.quadrants[quadrant] });
   return {
@@ -80,6 +75,10 @@ async function ballotView(
           settings.votesPerPerson,
           settings.maxPerItem,
         ),
+      },
+      {
+        type: 'context',
+        text: t.next.resultsHidden({ threshold: ctx.settings.anonymityThreshold }),
       },
       lines.length === 0 ? { type: 'text', text: t.nothingYet } : { type: 'list', items: lines },
     ],
@@ -126,7 +125,7 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
     of: settings.votesPerPerson,
   });
   return withUpdate(
-    ctx.db,
+    ctx,
     loaded.dialogue,
     note(text, [
       { label: t.buttons.withdrawOne, action: { id: 'swot.unvote', value: loaded.item.id } },
@@ -157,7 +156,7 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
     left: settings.votesPerPerson - withdrawn.value.used,
     of: settings.votesPerPerson,
   });
-  return withUpdate(ctx.db, loaded.dialogue, note(text));
+  return withUpdate(ctx, loaded.dialogue, note(text));
 }
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */

@@ -2,6 +2,9 @@ import type { Catalogue } from '../catalogue.js';
 
 const risks = (n: number) => (n === 1 ? '1 risk' : `${n} risks`);
 const estimates = (n: number) => (n === 1 ? '1 estimate' : `${n} estimates`);
+/** Exactly what others will see of an estimate, said wherever one is given. */
+const whoSees = (threshold: number) =>
+  `Others see only how many have estimated. The spread shows when estimating is over, if at least ${threshold} estimated.`;
 
 export const risk: Catalogue['risk'] = {
   title: (p) => `Risk dialogue: ${p.topic}`,
@@ -28,7 +31,7 @@ export const risk: Catalogue['risk'] = {
     identify:
       'Which risks do you see in your work? Add them with *Add risk*, anonymously if you like. No names or personal identity numbers.',
     assess:
-      'Assess each risk: probability 1–4 and consequence 1–4. Everyone gives an estimate, and whoever leads the dialogue sets the agreed one.',
+      'Assess each risk: probability 1–4 and consequence 1–4. Everyone gives an estimate, and whoever leads the dialogue sets the agreed one. While estimating runs, only how many have estimated is shown.',
     decide:
       'For each risk, decide the process it belongs to and how it is handled: accept, self-check, action or escalate to the next level.',
   },
@@ -42,6 +45,8 @@ export const risk: Catalogue['risk'] = {
   motivation: (p) => `reason: ${p.text}`,
   notAssessed: 'not agreed',
   estimates: (p) => estimates(p.count),
+  estimatedSoFar: (p) => `${p.count} ${p.count === 1 ? 'has' : 'have'} estimated`,
+  estimatesWithheld: 'too few estimates to show without singling someone out',
   spread: (p) => `probability ${p.p}, consequence ${p.c}`,
   assessment: (p) => `${p.probability}×${p.consequence} = ${p.value} · ${p.level}`,
   notDecided: 'not decided',
@@ -114,8 +119,8 @@ export const risk: Catalogue['risk'] = {
   riskGone: 'That risk is not in any running risk dialogue. Nothing was changed.',
   sheet: {
     title: 'Assess risks',
-    intro:
-      'Give your estimate of each risk. Nobody sees what you answered, only how the estimates spread.',
+    intro: (p) =>
+      `Give your estimate of each risk. Nobody sees what you answered. ${whoSees(p.threshold)}`,
     yours: (p) => `your estimate ${p.value}`,
   },
   estimateForm: {
@@ -123,6 +128,11 @@ export const risk: Catalogue['risk'] = {
     agreeTitle: 'Set agreed assessment',
     submit: 'Save',
     intro: (p) => `Risk: ${p.risk}`,
+    estimateIntro: (p) => `Risk: ${p.risk}\n${whoSees(p.threshold)}`,
+    agreeWhileOpen: (p) =>
+      `Risk: ${p.risk}\n${p.count} so far. Their spread shows when estimating is over (*Go to deciding*), so you can also agree then.`,
+    agreeWithout: (p) =>
+      `Risk: ${p.risk}\nThere are too few estimates to show without singling someone out. Agree without them.`,
     spreadIntro: (p) => `Risk: ${p.risk}\nEstimates: ${p.spread}`,
     probabilityLabel: 'Probability',
     consequenceLabel: 'Consequence',
@@ -142,6 +152,8 @@ export const risk: Catalogue['risk'] = {
     title: 'Decision on risk',
     submit: 'Save decision',
     intro: (p) => `Risk: ${p.risk} (${p.value})`,
+    withoutEstimates:
+      'There are too few estimates to show without singling someone out, so the decision is made without them.',
     processLabel: 'Process',
     handlingLabel: 'Handling',
     motivationLabel: 'Reason (needed to escalate)',

@@ -11,7 +11,6 @@ export const swot: Catalogue['swot'] = {
     'Deadline: `2026-12-01` (the whole day) or `2026-12-01 15:00`',
     '`--votes 5` – votes per person (default 5)',
     '`--max 3` – at most this many votes on one item (default 3)',
-    '`--show-results` – show the votes while voting runs (default: hidden until it is over)',
     '`--vote-until 2026-12-08` – when voting closes by itself',
     '`--another` – start another although the channel already has an open SWOT',
   ],
@@ -34,7 +33,8 @@ export const swot: Catalogue['swot'] = {
       'Add strengths, weaknesses, opportunities and threats with *Add item*. You may stay anonymous, and nobody sees who wrote what.',
     vote: (p) =>
       `Time to vote: ${votes(p.votes)} each, at most ${p.max} on one item. Pick an area below; only you see your votes.`,
-    resultsHidden: 'The results show when voting is over.',
+    resultsHidden: (p) =>
+      `Others see only how many have voted. The results show when voting is over, if at least ${p.threshold} voted.`,
     decide:
       'The items with the most votes come first. The person leading the dialogue turns them into actions with an owner and a date, and can carry threats and weaknesses on to the next risk dialogue.',
   },
@@ -124,11 +124,14 @@ export const swot: Catalogue['swot'] = {
   },
   nothingToVoteOn: 'There are no items to vote on yet. Nothing changed.',
   voteStarted: 'Voting has started.',
-  voteEnded: 'Voting is over, and the results now show in the dialogue.',
+  voteEnded: 'Voting is over. The results now show in the dialogue, if enough people voted.',
+  votesWithheld:
+    'Too few voted for the votes to be shown without singling someone out. The items stand in the order they were added.',
+  noLiveResults:
+    "Votes are never shown while voting runs: each person's votes could then be worked out. The results show when voting is over. Nothing was started.",
   ballot: {
     title: (p) => `Vote: ${p.quadrant}`,
     remaining: (p) => `You have ${p.left} of ${votes(p.of)} left · at most ${p.max} on one item`,
-    total: (p) => `(${votes(p.count)} in all)`,
     cast: (p) =>
       `Your vote on "${p.item}" is counted (${votes(p.dots)} from you there). You have ${p.left} of ${votes(p.of)} left.`,
     withdrawn: (p) =>

@@ -7,6 +7,9 @@ import type {
 
 const risker = (n: number) => (n === 1 ? '1 risk' : `${n} risker`);
 const bedömningar = (n: number) => (n === 1 ? '1 bedömning' : `${n} bedömningar`);
+/** Exactly what others will see of an estimate, said wherever one is given. */
+const whoSees = (threshold: number) =>
+  `Andra ser bara hur många som har bedömt. Spridningen visas när bedömningen är avslutad, om minst ${threshold} har bedömt.`;
 
 export const risk = {
   title: (p: { topic: string }) => `Riskdialog: ${p.topic}`,
@@ -32,7 +35,7 @@ export const risk = {
     identify:
       'Vilka risker ser ni i verksamheten? Lägg till dem med *Lägg till risk*, gärna anonymt. Inga namn eller personnummer.',
     assess:
-      'Bedöm varje risk: sannolikhet 1–4 och konsekvens 1–4. Var och en ger sin bedömning, och den som leder dialogen fastställer den gemensamma.',
+      'Bedöm varje risk: sannolikhet 1–4 och konsekvens 1–4. Var och en ger sin bedömning, och den som leder dialogen fastställer den gemensamma. Medan bedömningen pågår syns bara hur många som har bedömt.',
     decide:
       'Bestäm för varje risk i vilken process den hanteras och hur: acceptera, egenkontroll, åtgärd eller eskalera till nästa nivå.',
   },
@@ -46,6 +49,8 @@ export const risk = {
   motivation: (p: { text: string }) => `motivering: ${p.text}`,
   notAssessed: 'ej fastställd',
   estimates: (p: { count: number }) => bedömningar(p.count),
+  estimatedSoFar: (p: { count: number }) => `${p.count} har bedömt`,
+  estimatesWithheld: 'för få bedömningar för att visas utan att någon kan pekas ut',
   spread: (p: { p: string; c: string }) => `sannolikhet ${p.p}, konsekvens ${p.c}`,
   assessment: (p: { probability: number; consequence: number; value: number; level: string }) =>
     `${p.probability}×${p.consequence} = ${p.value} · ${p.level}`,
@@ -118,8 +123,8 @@ export const risk = {
   riskGone: 'Den risken finns inte i någon pågående riskdialog. Inget ändrades.',
   sheet: {
     title: 'Bedöm risker',
-    intro:
-      'Ge din bedömning av varje risk. Ingen ser vad just du svarat, bara hur bedömningarna sprider sig.',
+    intro: (p: { threshold: number }) =>
+      `Ge din bedömning av varje risk. Ingen ser vad just du svarat. ${whoSees(p.threshold)}`,
     yours: (p: { value: string }) => `din bedömning ${p.value}`,
   },
   estimateForm: {
@@ -127,6 +132,12 @@ export const risk = {
     agreeTitle: 'Fastställ bedömning',
     submit: 'Spara',
     intro: (p: { risk: string }) => `Risk: ${p.risk}`,
+    estimateIntro: (p: { risk: string; threshold: number }) =>
+      `Risk: ${p.risk}\n${whoSees(p.threshold)}`,
+    agreeWhileOpen: (p: { risk: string; count: string }) =>
+      `Risk: ${p.risk}\n${p.count} hittills. Spridningen visas när bedömningen är avslutad (*Gå till beslut*), så du kan också fastställa då.`,
+    agreeWithout: (p: { risk: string }) =>
+      `Risk: ${p.risk}\nBedömningarna är för få för att visas utan att någon kan pekas ut. Fastställ utan dem.`,
     spreadIntro: (p: { risk: string; spread: string }) =>
       `Risk: ${p.risk}\nBedömningar: ${p.spread}`,
     probabilityLabel: 'Sannolikhet',
@@ -148,6 +159,8 @@ export const risk = {
     title: 'Beslut om risk',
     submit: 'Spara beslut',
     intro: (p: { risk: string; value: string }) => `Risk: ${p.risk} (${p.value})`,
+    withoutEstimates:
+      'Bedömningarna är för få för att visas utan att någon kan pekas ut, så beslutet fattas utan dem.',
     processLabel: 'Process',
     handlingLabel: 'Hantering',
     motivationLabel: 'Motivering (krävs för att eskalera)',

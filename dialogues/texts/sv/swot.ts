@@ -11,7 +11,6 @@ export const swot = {
     'Deadline: `2026-12-01` (hela dagen) eller `2026-12-01 15:00`',
     '`--röster 5` – röster per person (standard 5)',
     '`--max 3` – högst så många röster på samma punkt (standard 3)',
-    '`--visa-resultat` – visa rösterna medan röstningen pågår (standard: dolda tills den är klar)',
     '`--rösta-till 2026-12-08` – när röstningen stängs av sig själv',
     '`--ny` – starta en till, fast kanalen redan har en öppen SWOT',
   ],
@@ -34,7 +33,8 @@ export const swot = {
       'Lägg till styrkor, svagheter, möjligheter och hot med *Lägg till punkt*. Du kan vara anonym, och ingen ser vem som skrivit vad.',
     vote: (p: { votes: number; max: number }) =>
       `Dags att rösta: ${röster(p.votes)} var, högst ${p.max} på samma punkt. Välj ett område nedan; dina röster ser bara du.`,
-    resultsHidden: 'Resultatet visas när röstningen är avslutad.',
+    resultsHidden: (p: { threshold: number }) =>
+      `Andra ser bara hur många som har röstat. Resultatet visas när röstningen är avslutad, om minst ${p.threshold} har röstat.`,
     decide:
       'Punkterna med flest röster står först. Den som leder dialogen gör dem till åtgärder med ansvarig och datum, och kan föra hot och svagheter vidare till nästa riskdialog.',
   },
@@ -126,12 +126,16 @@ export const swot = {
   },
   nothingToVoteOn: 'Det finns inga punkter att rösta på ännu. Inget ändrades.',
   voteStarted: 'Röstningen är igång.',
-  voteEnded: 'Röstningen är avslutad, och resultatet syns nu i dialogen.',
+  voteEnded:
+    'Röstningen är avslutad. Resultatet syns nu i dialogen, om tillräckligt många röstade.',
+  votesWithheld:
+    'För få röstade för att rösterna ska kunna visas utan att någon kan pekas ut. Punkterna står i den ordning de lades till.',
+  noLiveResults:
+    'Rösterna visas aldrig medan röstningen pågår: då skulle det gå att räkna ut vad var och en röstat på. Resultatet visas när röstningen är avslutad. Inget startades.',
   ballot: {
     title: (p: { quadrant: string }) => `Rösta: ${p.quadrant}`,
     remaining: (p: { left: number; of: number; max: number }) =>
       `Du har ${p.left} av ${röster(p.of)} kvar · högst ${p.max} på samma punkt`,
-    total: (p: { count: number }) => `(${röster(p.count)} totalt)`,
     cast: (p: { item: string; dots: number; left: number; of: number }) =>
       `Din röst på ”${p.item}” är lagd (${röster(p.dots)} från dig där). Du har ${p.left} av ${röster(p.of)} kvar.`,
     withdrawn: (p: { item: string; dots: number; left: number; of: number }) =>
