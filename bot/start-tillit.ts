@@ -7,6 +7,7 @@ import { createCoalescer } from './coalescer.js';
 import type { Config } from './config.js';
 import { createHttpApp, type HttpServer, listen } from './http-server.js';
 import { mountImages } from './images.js';
+import { isDemoOrg } from './local/demo-data.js';
 import { createLocalChannel } from './local/local-channel.js';
 import { createLogger, type Logger } from './log.js';
 import { settingsFrom } from './request-settings.js';
@@ -34,6 +35,15 @@ export interface RunningTillit extends HttpServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Time travel moves the one clock every use case reads: only where nobody real is reached
+ * (the demo organisation and no Slack or Teams credentials) or where TIME_TRAVEL=on asks for it.
+ */
+async function timeTravelAllowed(config: Config, db: DatabaseHandle['db']): Promise<boolean> {
+  if (config.timeTravel === 'on') return true;
+  return config.timeTravel === 'demo' && (await isDemoOrg(db));
+}
+
 /** The composition root: one database, one HTTP server, every configured channel. */
 export async function startTillit(options: TillitOptions): Promise<RunningTillit> {
   const { config, database } = options;
@@ -45,6 +55,11 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     log.error('message update failed', { key, error }),
   );
   const channels: Channel[] = [];
+  if (config.localChannel && config.timeTravel === 'on') {
+    log.warn(
+      "TIME_TRAVEL=on: whoever can use the local channel can move Tillit's clock for everyone, and every prompt and reminder that falls due is sent to real people. For tests and staging only.",
+    );
+  }
   if (config.localChannelRefused) {
     log.warn(
       `local channel off: HOST=${config.HOST} is not loopback and the page has no login without LOCAL_CHANNEL_TOKEN (set HOST=127.0.0.1, or LOCAL_CHANNEL_TOKEN to serve it behind a login)`,
@@ -90,7 +105,8 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     channels.push(
       createLocalChannel({
         ...shared,
-        host: config.HOST,
+        access: config.localAccess,
+        timeTravel: () => timeTravelAllowed(config, database.db),
         // After a jump, what fell due (prompts, nudges) shows at once, not at the next minute.
         afterTimeTravel: async () => {
           await background?.scheduler.runOnce();

@@ -1,18 +1,20 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import { updateLocalMessagesByKey } from '../../store/queries/local-messages.js';
 import type { Language } from '../../store/schema/index.js';
 import type { Channel } from '../channel.js';
+import type { LocalAccess } from '../config.js';
 import { loadDemoOrgIfEmpty } from './demo-data.js';
+import { localGuard } from './local-access.js';
 import { type LocalRouteDeps, localRoutes } from './local-routes.js';
 import { escapeHtml } from './render-html.js';
 
 export interface LocalChannelDeps extends LocalRouteDeps {
-  /** The address the server is bound to: on loopback, other Host headers are refused. */
-  host: string;
+  /** Loopback (Host header checked) or a login with LOCAL_CHANNEL_TOKEN. */
+  access: LocalAccess;
   /** Load the demo organisation at start when the database has no unit (default: yes). */
   demo?: boolean;
 }
@@ -21,21 +23,23 @@ const pageDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'page');
 
 /**
  * The browser channel: a chat-like page at `/` that renders the same neutral views as Slack
- * and Teams, as HTML, and talks to the same use cases. It has no login: anyone who can reach
- * the server can act as anyone, which is why it is bound to 127.0.0.1 by default.
+ * and Teams, as HTML, and talks to the same use cases. Anyone who may use it can act as
+ * anyone, so it serves on loopback only, or on a network behind a login (local-access.ts).
  */
 export function createLocalChannel(deps: LocalChannelDeps): Channel {
   const page = pageIn(deps.settings.defaultLang);
+  const guard = localGuard({ access: deps.access, lang: deps.settings.defaultLang, log: deps.log });
   return {
     name: 'local',
     mode: 'browser',
     mount(app) {
-      const guard = loopbackHostOnly(deps.host);
-      app.use('/local', guard, localRoutes(deps));
-      app.get('/', guard, (_req, res) => {
-        res.type('html').set('cache-control', 'no-store').send(page);
+      if (guard.login) app.use(guard.login);
+      app.use('/local', guard.check, localRoutes(deps));
+      app.get('/', guard.check, (req, res) => {
+        const withToken = page.replace('{{csrfToken}}', escapeHtml(guard.csrfFor(req)));
+        res.type('html').set('cache-control', 'no-store').send(withToken);
       });
-      app.use('/page', guard, express.static(pageDir, { index: false, fallthrough: false }));
+      app.use('/page', guard.check, express.static(pageDir, { index: false, fallthrough: false }));
     },
     async start() {
       if (deps.demo !== false) await loadDemoOrgIfEmpty(deps.db, deps.log);
@@ -56,26 +60,11 @@ function pageIn(lang: Language): string {
   const template = readFileSync(path.join(pageDir, 'index.html'), 'utf8');
   return template
     .replace('<html lang="sv">', `<html lang="${lang}">`)
-    .replace(/\{\{(\w+)\}\}/g, (_slot, key: string) => {
+    .replace(/\{\{(\w+)\}\}/g, (slot, key: string) => {
+      // Filled per request: the session's CSRF token (empty on loopback).
+      if (key === 'csrfToken') return slot;
       const word = words[key];
       if (word === undefined) throw new Error(`index.html asks for the unknown text "${key}"`);
       return escapeHtml(word);
     });
-}
-
-const loopbackNames = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/**
- * Bound to loopback, the page must only answer requests addressed to loopback: a web page
- * elsewhere could otherwise point its own host name at 127.0.0.1 (DNS rebinding) and drive
- * this login-less channel from the person's browser.
- */
-function loopbackHostOnly(boundHost: string) {
-  const onLoopback = loopbackNames.has(boundHost);
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (!onLoopback) return next();
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (loopbackNames.has(host)) return next();
-    res.status(403).json({ error: 'host_not_allowed' });
-  };
 }

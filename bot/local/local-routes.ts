@@ -20,6 +20,11 @@ import {
 import { escapeHtml, renderViewHtml } from './render-html.js';
 
 export interface LocalRouteDeps extends LocalInboundDeps {
+  /**
+   * Whether time travel exists right now: in the demo (demo organisation, no credentials) or
+   * with TIME_TRAVEL=on. Otherwise POST /local/time-travel is absent (404) and the clock real.
+   */
+  timeTravel: () => Promise<boolean>;
   /** Called after time travel, so work that fell due (scheduler, outbox) runs at once. */
   afterTimeTravel?: () => Promise<void>;
 }
@@ -68,6 +73,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
   router.get('/info', async (_req, res) => {
     res.json({
       demo: await isDemoOrg(deps.db),
+      timeTravel: await deps.timeTravel(),
       defaultLang: deps.settings.defaultLang,
       timezone: deps.settings.defaultTimezone,
       now: deps.clock.now().toISOString(),
@@ -92,7 +98,9 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     res.json({ now: deps.clock.now().toISOString(), timezone: deps.settings.defaultTimezone });
   });
 
-  router.post('/time-travel', async (req, res) => {
+  router.post('/time-travel', async (req, res, next) => {
+    // Moving the clock sends every prompt and reminder that falls due, to real people too.
+    if (!(await deps.timeTravel())) return next();
     const body = parse(travelBody, req.body, res);
     if (!body) return;
     deps.clock.advance((body.days * 24 + body.hours) * HOUR_MS);

@@ -8,10 +8,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Sent with every change: the server refuses one without it when the page is behind a login. */
+const csrfToken = document.querySelector('meta[name="tillit-csrf"]')?.content ?? '';
+
 async function request(method, path, body) {
   const response = await fetch(`/local/${path}`, {
     method,
-    headers: body ? { 'content-type': 'application/json' } : {},
+    headers: {
+      ...(body ? { 'content-type': 'application/json' } : {}),
+      ...(method === 'GET' ? {} : { 'x-tillit-csrf': csrfToken }),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const data = await response.json().catch(() => null);

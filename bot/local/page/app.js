@@ -35,6 +35,8 @@ async function start() {
   state.timezone = info.timezone;
   state.now = info.now;
   $('demo-badge').hidden = !info.demo;
+  // Only the demo (or an installation that asked for it) may move Tillit's clock.
+  $('travel-form').hidden = !info.timeTravel;
   const [people, channels] = await Promise.all([api.people(), api.channels()]);
   state.people = people.people;
   state.channels = channels.channels;

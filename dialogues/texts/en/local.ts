@@ -42,4 +42,10 @@ export const local: Catalogue['local'] = {
   unreachable: 'Tillit is not answering right now. Trying again…',
   requestFailed: 'That could not be sent. Please try again.',
   newMessage: 'New message',
+  loginTitle: 'Tillit – sign in to the local channel',
+  loginIntro:
+    'The local channel lets you act as anyone in the organisation. Enter the token (LOCAL_CHANNEL_TOKEN) given to you by whoever runs Tillit.',
+  loginToken: 'Token',
+  loginButton: 'Sign in',
+  loginFailed: 'Wrong token. Please try again.',
 };

@@ -44,4 +44,10 @@ export const local = {
   unreachable: 'Tillit svarar inte just nu. Försöker igen…',
   requestFailed: 'Det gick inte att skicka. Försök igen.',
   newMessage: 'Nytt meddelande',
+  loginTitle: 'Tillit – logga in i den lokala kanalen',
+  loginIntro:
+    'Den lokala kanalen låter dig agera som vem som helst i organisationen. Ange nyckeln (LOCAL_CHANNEL_TOKEN) som den som driftar Tillit har gett dig.',
+  loginToken: 'Nyckel',
+  loginButton: 'Logga in',
+  loginFailed: 'Fel nyckel. Försök igen.',
 };
