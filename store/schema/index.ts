@@ -1,5 +1,6 @@
 export * from './action-events.js';
 export * from './actions.js';
+export * from './audit-log.js';
 export * from './deliveries.js';
 export * from './dialogues.js';
 export * from './local-messages.js';
