@@ -7,7 +7,7 @@ import type { SummaryWindow } from '../../store/queries/summary-sql.js';
  * words — as ONE hand-written statement that returns them all as JSON. It reads the same
  * tables by the same indexes (a hand-writer would use them too: the kept round totals, one
  * index range per unit and period) and finds the subtree itself, so the difference the bench
- * shows is what the feature adds: several statements, the fold up the tree, the withholding,
+ * shows is what the feature adds: several statements, the fold up the tree, the cell rule,
  * the view. It only reads: rounds not yet kept are counted from their answers every time.
  */
 export function baselineQuery(params: {
@@ -35,20 +35,23 @@ export function baselineQuery(params: {
     up as materialized (select tree.id as unit_id, tree.bucket, p.* from tree cross join p),
     up3 as materialized (select * from up where idx < 3),
     refl as (
-      select up.unit_id, up.idx, x.principle, count(*) as rounds, sum(x.invited) as invited,
-             max(x.invited) as max_invited, sum(x.answered) as answered, max(x.answered) as max_answered,
-             sum(x.ratings) as ratings, sum(x.rating_sum) as rating_sum, max(x.ratings) as max_ratings
+      select up.unit_id, up.idx, x.principle, count(*) as closed,
+             count(*) filter (where x.answered >= ${params.threshold}) as counted,
+             sum(x.invited) filter (where x.answered >= ${params.threshold}) as invited,
+             sum(x.answered) filter (where x.answered >= ${params.threshold}) as answered,
+             sum(x.ratings) filter (where x.answered >= ${params.threshold} and x.ratings >= ${params.threshold}) as ratings,
+             sum(x.rating_sum) filter (where x.answered >= ${params.threshold} and x.ratings >= ${params.threshold}) as rating_sum
       from up cross join lateral (
         select t.principle, t.invited, t.answered, t.ratings, t.rating_sum
         from summary_round_totals t
         where t.unit_id = up.unit_id and t.round_date between up.d0 and up.d1
         union all
-        select r.principle, coalesce(r.invited_count, (select count(*) from reflection_invitations i
-                 where i.round_id = r.id))::int, a.answers, a.ratings, a.rating_sum
+        select r.principle, r.invited_count, a.answers, a.ratings, a.rating_sum
         from reflection_rounds r
         cross join lateral (select count(*)::int as answers, count(rating)::int as ratings,
           coalesce(sum(rating), 0)::int as rating_sum from reflection_answers where round_id = r.id) a
         where r.unit_id = up.unit_id and r.round_date between up.d0 and up.d1
+          and r.closed_at is not null
           and not exists (select 1 from summary_round_totals t where t.round_id = r.id)
         offset 0) x
       group by up.unit_id, up.idx, x.principle),
@@ -95,7 +98,7 @@ export function baselineQuery(params: {
     voted as (
       select up.bucket, i.quadrant, i.text, sum(v.dots) as votes
       from up join dialogues d on d.unit_id = up.unit_id and d.kind = 'swot'
-        and d.created_at >= up.t0 and d.created_at < up.t1
+        and d.phase in ('decide', 'closed') and d.created_at >= up.t0 and d.created_at < up.t1
       join swot_items i on i.dialogue_id = d.id and i.merged_into_id is null
       join swot_votes v on v.item_id = i.id
       where up.idx = 0
@@ -108,14 +111,14 @@ export function baselineQuery(params: {
     texts as materialized (
       select up.bucket, up.unit_id, a.round_id, a.text_words
       from up join reflection_rounds r on r.unit_id = up.unit_id and r.round_date between up.d0 and up.d1
+        and r.closed_at is not null
       join reflection_answers a on a.round_id = r.id and a.text is not null
       where up.idx = 0),
     writers as (
-      select unit_id from (select unit_id, round_id, count(*) as n from texts group by 1, 2) x
-      group by unit_id having max(n) >= ${params.threshold}),
+      select round_id from texts group by round_id having count(*) >= ${params.threshold}),
     stop as materialized (select unnest(string_to_array(${params.stopWords.join(' ')}, ' ')) as word),
     words as (
-      select texts.bucket, w.word from texts join writers using (unit_id)
+      select texts.bucket, w.word from texts join writers using (round_id)
       cross join lateral unnest(tsvector_to_array(texts.text_words)) as w(word)
       where char_length(w.word) >= 3 and w.word ~ '^[[:alpha:]]+$'
         and not exists (select 1 from stop where stop.word = w.word)),
