@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
 import type { DatabaseHandle } from '../store/database.js';
 import type { Channel } from './channel.js';
+import { drainGate } from './draining.js';
 
 export interface HttpServer {
   app: Express;
@@ -14,9 +15,14 @@ export interface HttpServer {
 }
 
 /** The one HTTP server: `/healthz` plus whatever routes each channel mounts. */
-export function createHttpApp(database: DatabaseHandle, channels: Channel[]): Express {
+export function createHttpApp(
+  database: DatabaseHandle,
+  channels: Channel[],
+  draining: () => boolean = () => false,
+): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(drainGate(draining));
   app.get('/healthz', async (_req, res) => {
     const db = await database.ping().then(
       () => 'ok',

@@ -3,7 +3,15 @@ import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './log.js';
 import { startTillit } from './start-tillit.js';
 
-/** `npm start`: read the environment, open and migrate the database, serve until SIGTERM. */
+/**
+ * /healthz answers 503 this long before the server stops accepting, so a load balancer that
+ * polls it stops sending here first; requests that still come are served.
+ */
+const DRAIN_MS = 1_000;
+/** Within the 10 s a supervisor (systemd, Kubernetes, npm) waits before SIGKILL. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+
+/** `npm start`: read the environment, open and migrate the database, serve until SIGTERM or SIGINT. */
 async function main() {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -18,14 +26,29 @@ async function main() {
   const tillit = await startTillit({ config, database, log });
   const channels = tillit.channels.map((c) => `${c.name} (${c.mode})`).join(', ') || 'none';
   log.info(`Tillit listens on ${tillit.url}`, { database: database.kind, channels });
+  // Twice the same signal is common (Ctrl+C reaches npm and node, and npm passes it on too):
+  // the first starts the shutdown, the rest change nothing.
+  let stopping = false;
   const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
     log.info('shutting down', { signal });
-    await tillit.stop();
-    await database.close();
+    const deadline = setTimeout(() => {
+      log.error('shutdown took too long, exiting anyway', { signal });
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    try {
+      await tillit.stop({ drainMs: DRAIN_MS });
+      await database.close();
+    } catch (error) {
+      log.error('shutdown failed', { error });
+      process.exit(1);
+    }
     process.exit(0);
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -32,7 +32,11 @@ export interface RunningTillit extends HttpServer {
   refresh: RefreshMessages;
   /** Waits for coalesced message updates (tests, shutdown). */
   settle(): Promise<void>;
-  stop(): Promise<void>;
+  /**
+   * Drains and stops: /healthz says 503 at once, background loops stop (leases released),
+   * `drainMs` later the server stops accepting, requests in flight finish, then the rest.
+   */
+  stop(options?: { drainMs?: number }): Promise<void>;
 }
 
 /**
@@ -42,6 +46,21 @@ export interface RunningTillit extends HttpServer {
 async function timeTravelAllowed(config: Config, db: DatabaseHandle['db']): Promise<boolean> {
   if (config.timeTravel === 'on') return true;
   return config.timeTravel === 'demo' && (await isDemoOrg(db));
+}
+
+/** How long requests in flight may take after the server stops accepting new ones. */
+const CLOSE_GRACE_MS = 5_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Stops accepting and waits for requests in flight; a connection still open after `ms` is cut. */
+async function closeWithin(server: HttpServer, ms: number): Promise<void> {
+  const cut = setTimeout(() => server.server.closeAllConnections(), ms);
+  try {
+    await server.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 /** The composition root: one database, one HTTP server, every configured channel. */
@@ -115,7 +134,8 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
       }),
     );
   }
-  const app = createHttpApp(database, channels);
+  let draining = false;
+  const app = createHttpApp(database, channels, () => draining);
   if (config.teams.mode === 'off') mountTeamsOff(app);
   mountImages(app, { db: database.db, log });
   mountSummaryFiles(app, { db: database.db, clock });
@@ -132,10 +152,12 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     clock,
     refresh,
     settle: () => updates.flush(),
-    stop() {
+    stop(stopOptions = {}) {
       stopping ??= (async () => {
-        await background?.stop();
-        await server.close();
+        draining = true;
+        // While the load balancer notices the 503, requests still come and are answered.
+        await Promise.all([background?.stop(), sleep(stopOptions.drainMs ?? 0)]);
+        await closeWithin(server, CLOSE_GRACE_MS);
         await updates.flush();
         for (const channel of channels) await channel.stop?.();
       })();
