@@ -22,6 +22,7 @@ import type { CommandRequest, Feature } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { type Block, view } from '../view.js';
+import { setupGdpr } from './gdpr-command.js';
 import { readLevel, readRole, readTime, readWeekday } from './words.js';
 
 const UNIT_KEY = /^[a-z0-9][a-z0-9_-]*$/;
@@ -46,6 +47,8 @@ async function setupCommand(request: CommandRequest): Promise<Outcome> {
     case 'status':
     case 'läge':
       return setupStatus(request);
+    case 'gdpr':
+      return setupGdpr(request, args);
     default:
       return usage(request);
   }
@@ -57,7 +60,7 @@ function usage({ actor }: CommandRequest): Outcome {
     view(
       t.title,
       { type: 'header', text: t.title },
-      { type: 'list', items: t.usage.map((text) => ({ text })) },
+      { type: 'list', items: [...t.usage, ...actor.t.gdpr.usage].map((text) => ({ text })) },
     ),
   );
 }

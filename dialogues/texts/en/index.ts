@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue.js';
 import { common } from './common.js';
 import { dialogue } from './dialogue.js';
 import { followUp } from './follow-up.js';
+import { gdpr } from './gdpr.js';
 import { help } from './help.js';
 import { home } from './home.js';
 import { local } from './local.js';
@@ -25,4 +26,5 @@ export const en: Catalogue = {
   followUp,
   teams,
   summary,
+  gdpr,
 };

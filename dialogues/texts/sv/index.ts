@@ -1,6 +1,7 @@
 import { common } from './common.js';
 import { dialogue } from './dialogue.js';
 import { followUp } from './follow-up.js';
+import { gdpr } from './gdpr.js';
 import { help } from './help.js';
 import { home } from './home.js';
 import { local } from './local.js';
@@ -25,4 +26,5 @@ export const sv = {
   followUp,
   teams,
   summary,
+  gdpr,
 };
