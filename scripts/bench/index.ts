@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   reflection: () => import('./reflection.js'),
   outbox: () => import('./outbox.js'),
   summary: () => import('./summary.js'),
+  personnummer: () => import('./personnummer.js'),
 };
 
 async function main() {
