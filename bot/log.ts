@@ -1,3 +1,5 @@
+import { describeError } from './describe-error.js';
+
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
@@ -32,7 +34,7 @@ function format(fields: Fields | undefined): string {
 }
 
 function show(value: unknown): string {
-  if (value instanceof Error) return JSON.stringify(`${value.name}: ${value.message}`);
+  if (value instanceof Error) return JSON.stringify(describeError(value));
   if (typeof value === 'string') return /^[\w.:/@-]+$/.test(value) ? value : JSON.stringify(value);
   return JSON.stringify(value);
 }
