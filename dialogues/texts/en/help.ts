@@ -15,6 +15,7 @@ export const help: Catalogue['help'] = {
     ['actions', "your actions; `actions unit` shows the unit's"],
     ['summary [unit] [period]', 'summary for leadership'],
     ['setup …', 'units, channels, roles and schedules (administrator)'],
+    ['setup audit [unit]', 'who changed which roles and when (administrator, leader)'],
     ['lang sv|en', 'changes language'],
   ],
   unknownCommand: (p) => `I don't recognise "${p.text}". This is what you can type:`,

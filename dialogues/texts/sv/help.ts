@@ -10,6 +10,7 @@ export const help = {
     ['actions', 'dina åtgärder; `actions unit` visar enhetens'],
     ['summary [enhet] [period]', 'sammanställning för ledningen'],
     ['setup …', 'enheter, kanaler, roller och scheman (administratör)'],
+    ['setup audit [enhet]', 'vem som ändrat vilka roller och när (administratör, ledning)'],
     ['lang sv|en', 'byter språk'],
   ] as [string, string][],
   unknownCommand: (p: { text: string }) =>

@@ -7,6 +7,7 @@ export const setup = {
     '`setup role @person <roll> <enhet>` – ger en roll (medarbetare, chef, processledare, ledning)',
     '`setup schedule <enhet> <veckodag> <hh:mm>` – när veckans reflektion skickas; `pause` / `resume` pausar',
     '`setup status` – enheter, kanaler och utskick',
+    '`setup audit [enhet] [sida]` – vem som ändrat vilka roller och när, nyast först (administratörer; ledning för sina enheter)',
   ],
   unitCreated: (p: { name: string; level: string }) =>
     `Enheten *${p.name}* (${p.level}) är skapad.`,
@@ -22,7 +23,33 @@ export const setup = {
     `”${p.got}” är ingen roll. Välj medarbetare, chef, processledare eller ledning.`,
   needMention: 'Nämn personen med @, till exempel `setup role @anna chef barn-och-unga`.',
   roleGiven: (p: { person: string; role: string; unit: string }) =>
-    `*${p.person}* är nu ${p.role} i *${p.unit}*.`,
+    `*${p.person}* är nu ${p.role} i *${p.unit}*. Det visas i enhetens kanal och i \`setup audit\`.`,
+  roleHeld: (p: { person: string; role: string; unit: string }) =>
+    `*${p.person}* är redan ${p.role} i *${p.unit}*. Inget ändrades.`,
+  audit: {
+    what: 'läsa rollbytena (administratörer, och ledning för sina enheter)',
+    title: 'Rollbyten',
+    titleOf: (p: { unit: string }) => `Rollbyten i ${p.unit}`,
+    pageLine: (p: { page: number }) => `Sida ${p.page} · nyast först`,
+    empty: 'Inga rollbyten ännu.',
+    nextPage: (p: { command: string }) => `Äldre rollbyten: \`${p.command}\``,
+    badPage:
+      'Skriv `setup audit`, `setup audit <enhet>` eller med sidnummer, till exempel `setup audit 2`.',
+    noticeTitle: 'Rollbyte',
+    noticeNote:
+      'Alla rollbyten visas i enhetens kanal, så att alla vet vem som har vilken roll och kan se vad.',
+    more: (p: { count: number }) => `… och ${p.count} till. Alla finns i \`/tillit setup audit\`.`,
+    added: (p: { person: string; role: string; unit: string }) =>
+      `${p.person} är nu ${p.role} i ${p.unit}`,
+    removed: (p: { person: string; role: string; unit: string }) =>
+      `${p.person} är inte längre ${p.role} i ${p.unit}`,
+    adminAdded: (p: { person: string }) => `${p.person} är nu administratör`,
+    adminRemoved: (p: { person: string }) => `${p.person} är inte längre administratör`,
+    by: (p: { actor: string }) => `ändrat av ${p.actor}`,
+    byOrgFile: 'ändrat i organisationsfilen',
+    unknownActor: 'okänd',
+    line: (p: { what: string; by: string }) => `${p.what} (${p.by}).`,
+  },
   badSchedule: 'Skriv till exempel `setup schedule barn-och-unga torsdag 14:00`.',
   scheduleSet: (p: { unit: string; weekday: string; time: string }) =>
     `Reflektionen i *${p.unit}* skickas varje ${p.weekday} kl. ${p.time}.`,
