@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError, loadConfig } from '../bot/config.js';
+import { importOrg } from '../dialogues/setup/import-org.js';
 import { parseOrgFile } from '../dialogues/setup/org-file.js';
 import { openAppDatabase } from '../store/open-app-database.js';
-import { syncOrg } from '../store/queries/org-sync.js';
 
 async function main(args: string[]): Promise<number> {
   const [file, ...extra] = args;
@@ -30,9 +31,18 @@ async function main(args: string[]): Promise<number> {
       console.error(`${file}:${problem.line}: ${problem.message}`);
     return 1;
   }
+  // The same configuration as the server: role changes are announced in its language.
+  let lang: 'sv' | 'en';
+  try {
+    lang = loadConfig(process.env).LANG_DEFAULT;
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    return 1;
+  }
   const database = await openAppDatabase(process.env);
   try {
-    const changes = await syncOrg(database.db, parsed.plan);
+    const changes = await importOrg(database.db, parsed.plan, { lang, now: new Date() });
     console.log(changes.length > 0 ? changes.join('\n') : 'no changes');
   } finally {
     await database.close();

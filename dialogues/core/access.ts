@@ -15,7 +15,9 @@ export type Capability =
   /** add actions for the unit, see its open and overdue actions */
   | 'manage-actions'
   /** aggregated summaries of the unit and the units below it */
-  | 'view-summary';
+  | 'view-summary'
+  /** the audit log of role changes in the unit and below (administrators read all of it) */
+  | 'read-audit';
 
 /** Roles that count when held in the unit itself, and when held in a unit above it. */
 const policy: Record<Capability, { inUnit: Role[]; above: Role[] }> = {
@@ -26,6 +28,7 @@ const policy: Record<Capability, { inUnit: Role[]; above: Role[] }> = {
   'run-dialogue': { inUnit: ['manager', 'facilitator'], above: ['manager', 'facilitator'] },
   'manage-actions': { inUnit: ['manager', 'facilitator'], above: ['manager', 'facilitator'] },
   'view-summary': { inUnit: ['manager', 'leader'], above: ['manager', 'leader'] },
+  'read-audit': { inUnit: ['leader'], above: ['leader'] },
 };
 
 export async function may(

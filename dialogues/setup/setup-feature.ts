@@ -5,7 +5,6 @@ import {
   createPersonWithIdentity,
   findPersonByIdentity,
   type Person,
-  setRole,
 } from '../../store/queries/people.js';
 import { saveReflectionSchedule } from '../../store/queries/reflection-schedules.js';
 import {
@@ -23,14 +22,18 @@ import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { type Block, view } from '../view.js';
 import { setupGdpr } from './gdpr-command.js';
+import { giveRole } from './give-role.js';
+import { setupAudit } from './setup-audit.js';
 import { readLevel, readRole, readTime, readWeekday } from './words.js';
 
 const UNIT_KEY = /^[a-z0-9][a-z0-9_-]*$/;
 
 async function setupCommand(request: CommandRequest): Promise<Outcome> {
   const { actor } = request;
-  if (!isAdmin(actor)) return say(actor.t.common.notAllowed({ what: actor.t.setup.what }));
   const [sub, ...args] = request.args;
+  // Leaders read the audit log too: it checks access itself.
+  if (/^(audit|logg|rollbyten)$/i.test(sub ?? '')) return setupAudit(request, args);
+  if (!isAdmin(actor)) return say(actor.t.common.notAllowed({ what: actor.t.setup.what }));
   switch (sub?.toLowerCase()) {
     case 'unit':
     case 'enhet':
@@ -109,7 +112,12 @@ async function setupRole(request: CommandRequest, args: string[]): Promise<Outco
   const unit = await findUnitByKey(ctx.db, { key: unitKey });
   if (!unit) return say(t.setup.unknownUnit({ key: unitKey }));
   const person = await personForMention(request, mention);
-  await setRole(ctx.db, { personId: person.id, unitId: unit.id, role });
+  const given = await giveRole(ctx, actor, { personId: person.id, unitId: unit.id, role });
+  if (!given) {
+    return say(
+      t.setup.roleHeld({ person: person.name, role: t.common.roles[role], unit: unit.name }),
+    );
+  }
   return say(
     t.setup.roleGiven({ person: person.name, role: t.common.roles[role], unit: unit.name }),
   );

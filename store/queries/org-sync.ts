@@ -10,6 +10,7 @@ import {
   type UnitLevel,
   units,
 } from '../schema/index.js';
+import { type AuditEntry, type NewAuditEntry, recordAudit } from './audit-log.js';
 
 /** A validated organisation, keyed by the stable keys of the org file. */
 export interface OrgPlan {
@@ -34,19 +35,44 @@ export interface PlannedPerson {
 /** One line a person can read: `+ unit ifo`, `~ person anna: name …`, `- person bo (deactivated)`. */
 export type OrgChange = string;
 
+export interface SyncOptions {
+  /** When the import happened, for the audit log; default: now. */
+  now?: Date;
+  /**
+   * Called in the import's transaction with its audit entries (role and administrator
+   * changes), so that what announces them is written with them or not at all.
+   */
+  onAudit?: (tx: Database, entries: AuditEntry[]) => Promise<void>;
+}
+
+/** Role and administrator changes found while syncing, for the audit log. */
+type AuditDraft = Omit<NewAuditEntry, 'at' | 'source' | 'actorPersonId'>;
+
 /**
  * Makes the database match the plan, in one transaction, and says what changed. The plan is
  * authoritative for what it lists: roles, identities and channel links of listed units and
  * people are replaced; units and people missing from it are deactivated, never deleted.
+ * Every change of a role or of who is an administrator is kept in the audit log.
  */
-export async function syncOrg(db: Database, plan: OrgPlan): Promise<OrgChange[]> {
+export async function syncOrg(
+  db: Database,
+  plan: OrgPlan,
+  options: SyncOptions = {},
+): Promise<OrgChange[]> {
   return db.transaction(async (tx) => {
     const changes: OrgChange[] = [];
+    const audit: AuditDraft[] = [];
     const unitIds = await syncUnits(tx, plan.units, changes);
     await syncChannels(tx, plan.units, unitIds, changes);
-    const personIds = await syncPeople(tx, plan.people, changes);
+    const personIds = await syncPeople(tx, plan.people, changes, audit);
     await syncIdentities(tx, plan.people, personIds, changes);
-    await syncRoles(tx, plan.people, personIds, unitIds, changes);
+    await syncRoles(tx, plan.people, personIds, unitIds, changes, audit);
+    const at = options.now ?? new Date();
+    const entries = await recordAudit(
+      tx,
+      audit.map((draft) => ({ ...draft, at, source: 'org-file' as const, actorPersonId: null })),
+    );
+    if (entries.length > 0) await options.onAudit?.(tx, entries);
     return changes;
   });
 }
@@ -148,7 +174,14 @@ async function syncChannels(
   }
 }
 
-async function syncPeople(db: Database, planned: PlannedPerson[], changes: OrgChange[]) {
+async function syncPeople(
+  db: Database,
+  planned: PlannedPerson[],
+  changes: OrgChange[],
+  audit: AuditDraft[],
+) {
+  const adminChange = (subjectPersonId: string, admin: boolean) =>
+    audit.push({ action: admin ? 'admin-added' : 'admin-removed', subjectPersonId });
   const existing = new Map((await db.select().from(people)).map((p) => [p.key, p]));
   const ids = new Map<string, string>();
   for (const person of planned) {
@@ -159,6 +192,7 @@ async function syncPeople(db: Database, planned: PlannedPerson[], changes: OrgCh
         .values({ key: person.key, name: person.name, isAdmin: person.admin })
         .returning({ id: people.id });
       ids.set(person.key, row!.id);
+      if (person.admin) adminChange(row!.id, true);
       changes.push(`+ person ${person.key} (${person.name})${person.admin ? ', admin' : ''}`);
       continue;
     }
@@ -169,6 +203,7 @@ async function syncPeople(db: Database, planned: PlannedPerson[], changes: OrgCh
       ['active', String(current.active), 'true'],
     ]);
     if (diffs.length === 0) continue;
+    if (current.isAdmin !== person.admin) adminChange(current.id, person.admin);
     await db
       .update(people)
       .set({ name: person.name, isAdmin: person.admin, active: true, updatedAt: new Date() })
@@ -177,6 +212,7 @@ async function syncPeople(db: Database, planned: PlannedPerson[], changes: OrgCh
   }
   for (const [key, person] of existing) {
     if (ids.has(key) || !person.active) continue;
+    if (person.isAdmin) adminChange(person.id, false);
     await db
       .update(people)
       .set({ active: false, isAdmin: false, updatedAt: new Date() })
@@ -239,8 +275,16 @@ async function syncRoles(
   personIds: Map<string, string>,
   unitIds: Map<string, string>,
   changes: OrgChange[],
+  audit: AuditDraft[],
 ) {
   const listed = [...personIds.values()];
+  const removed = (m: { personId: string; unitId: string; role: Role }) =>
+    audit.push({
+      action: 'role-removed',
+      subjectPersonId: m.personId,
+      unitId: m.unitId,
+      roleBefore: m.role,
+    });
   // All units, not only listed ones: a role may be held in a unit the file no longer has.
   const allUnits = await db.select({ id: units.id, key: units.key }).from(units);
   const keyOfUnit = new Map(allUnits.map((u) => [u.id, u.key]));
@@ -248,9 +292,11 @@ async function syncRoles(
     ? await db.select().from(memberships).where(inArray(memberships.personId, listed))
     : [];
   // Roles of people no longer in the file go with their deactivation.
-  await db
+  const dropped = await db
     .delete(memberships)
-    .where(listed.length ? notInArray(memberships.personId, listed) : undefined);
+    .where(listed.length ? notInArray(memberships.personId, listed) : undefined)
+    .returning();
+  for (const membership of dropped) removed(membership);
   for (const person of planned) {
     const personId = personIds.get(person.key)!;
     const wanted = new Set(person.roles.map((r) => `${r.role}@${r.unit}`));
@@ -268,6 +314,7 @@ async function syncRoles(
             eq(memberships.role, membership.role),
           ),
         );
+      removed(membership);
       changes.push(`- role ${person.key} ${shown}`);
     }
     for (const role of person.roles) {
@@ -275,9 +322,9 @@ async function syncRoles(
       if (have.has(shown)) continue;
       // A role listed twice is inserted once (the primary key would refuse the second).
       have.add(shown);
-      await db
-        .insert(memberships)
-        .values({ personId, unitId: unitIds.get(role.unit)!, role: role.role });
+      const unitId = unitIds.get(role.unit)!;
+      await db.insert(memberships).values({ personId, unitId, role: role.role });
+      audit.push({ action: 'role-added', subjectPersonId: personId, unitId, roleAfter: role.role });
       changes.push(`+ role ${person.key} ${shown}`);
     }
   }

@@ -93,11 +93,13 @@ export async function listMembers(
     .orderBy(asc(people.name));
 }
 
+/** Gives the role; false when the person already held it (nothing changed). */
 export async function setRole(
   db: Database,
   params: { personId: string; unitId: string; role: Role },
-): Promise<void> {
-  await db.insert(memberships).values(params).onConflictDoNothing();
+): Promise<boolean> {
+  const added = await db.insert(memberships).values(params).onConflictDoNothing().returning();
+  return added.length > 0;
 }
 
 export async function setLanguage(

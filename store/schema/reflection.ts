@@ -103,9 +103,10 @@ export const reflectionParticipation = pgTable(
       .notNull()
       .references(() => people.id),
   },
-  // Every look-up names the round (who answered in it, has this person answered): the key
-  // serves them all, and no index more is written per answer.
-  (t) => [primaryKey({ columns: [t.roundId, t.personId] })],
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.personId] }),
+    index('reflection_participation_person_idx').on(t.personId),
+  ],
 );
 
 /**
@@ -136,13 +137,9 @@ export const reflectionAnswers = pgTable(
     roundId: uuid()
       .notNull()
       .references(() => reflectionRounds.id),
-    /**
-     * The round's unit, copied from the round row by the statement that stores the answer (and
-     * by the reshuffle at close), never from input. No foreign key of its own: the round's
-     * key already ties it to an existing unit, and a second check would key-share lock the
-     * unit's row at every answer, a row every answer of the unit contends for.
-     */
-    unitId: uuid().notNull(),
+    unitId: uuid()
+      .notNull()
+      .references(() => units.id),
     principle: reflectionPrinciple().notNull(),
     /** 1–5, optional. */
     rating: smallint(),

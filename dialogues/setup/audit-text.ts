@@ -1,0 +1,40 @@
+import type { AuditLine } from '../../store/queries/audit-log.js';
+import { toLocalTime } from '../dialogue/local-time.js';
+import type { Catalogue } from '../texts/catalogue.js';
+
+/**
+ * One audit entry as a sentence: "Anna Andersson är nu chef i Enhet X (ändrat av Admin
+ * Adminsson)." The same words in the channel's announcement and in `setup audit`.
+ */
+export function auditSentence(t: Catalogue, line: AuditLine): string {
+  const a = t.setup.audit;
+  const person = line.subjectName;
+  const unit = line.unitName ?? '';
+  const what = (() => {
+    switch (line.action) {
+      case 'role-added':
+        return a.added({ person, role: roleName(t, line.roleAfter), unit });
+      case 'role-removed':
+        return a.removed({ person, role: roleName(t, line.roleBefore), unit });
+      case 'admin-added':
+        return a.adminAdded({ person });
+      case 'admin-removed':
+        return a.adminRemoved({ person });
+      default:
+        return line.action satisfies never;
+    }
+  })();
+  const by =
+    line.source === 'org-file' ? a.byOrgFile : a.by({ actor: line.actorName ?? a.unknownActor });
+  return a.line({ what, by });
+}
+
+const roleName = (t: Catalogue, role: AuditLine['roleAfter']): string =>
+  role ? t.common.roles[role] : '–';
+
+/** "2026-12-04 23:40" in the given time zone, for the log's lines. */
+export function auditWhen(at: Date, timeZone: string): string {
+  const l = toLocalTime(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${l.year}-${two(l.month)}-${two(l.day)} ${two(l.hour)}:${two(l.minute)}`;
+}
