@@ -4,8 +4,10 @@ import type { RequestContext } from './core/context.js';
 import type { Feature, Request } from './core/feature.js';
 import type { Inbound } from './core/inbound.js';
 import { type Outcome, outcome, privately } from './core/outcome.js';
+import { localDate } from './dialogue/local-time.js';
 import { features as allFeatures } from './features.js';
 import { helpView } from './help.js';
+import { refusePersonnummer } from './safety/inbound-guard.js';
 import { texts } from './texts/catalogue.js';
 import { view } from './view.js';
 
@@ -72,6 +74,9 @@ function buildRoutes(features: Feature[]): Routes {
 
 async function route(routes: Routes, request: Request, inbound: Inbound): Promise<Outcome> {
   const t = request.actor.t;
+  const today = localDate(request.ctx.now, request.ctx.settings.defaultTimezone);
+  const refused = refusePersonnummer(t, inbound, today);
+  if (refused) return refused;
   switch (inbound.kind) {
     case 'command': {
       const parsed = parseCommand(inbound.text);

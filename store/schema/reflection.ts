@@ -103,10 +103,9 @@ export const reflectionParticipation = pgTable(
       .notNull()
       .references(() => people.id),
   },
-  (t) => [
-    primaryKey({ columns: [t.roundId, t.personId] }),
-    index('reflection_participation_person_idx').on(t.personId),
-  ],
+  // Every look-up names the round (who answered in it, has this person answered): the key
+  // serves them all, and no index more is written per answer.
+  (t) => [primaryKey({ columns: [t.roundId, t.personId] })],
 );
 
 /**
@@ -137,9 +136,13 @@ export const reflectionAnswers = pgTable(
     roundId: uuid()
       .notNull()
       .references(() => reflectionRounds.id),
-    unitId: uuid()
-      .notNull()
-      .references(() => units.id),
+    /**
+     * The round's unit, copied from the round row by the statement that stores the answer (and
+     * by the reshuffle at close), never from input. No foreign key of its own: the round's
+     * key already ties it to an existing unit, and a second check would key-share lock the
+     * unit's row at every answer, a row every answer of the unit contends for.
+     */
+    unitId: uuid().notNull(),
     principle: reflectionPrinciple().notNull(),
     /** 1–5, optional. */
     rating: smallint(),

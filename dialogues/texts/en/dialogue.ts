@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { Catalogue } from '../catalogue.js';
 
 export const dialogue: Catalogue['dialogue'] = {
@@ -9,10 +10,11 @@ export const dialogue: Catalogue['dialogue'] = {
   openAlready: (p) =>
     `This channel already has an open dialogue: *${p.topic}* (${p.phase}). Close it first, or start another beside it with \`--another\`.`,
   badDeadline: (p) =>
-    `"${p.got}" is not a time I understand. Write for example 2026-12-01 (the whole day) or 2026-12-01 15:00.`,
+    `"${quoteInput(p.got)}" is not a time I understand. Write for example 2026-12-01 (the whole day) or 2026-12-01 15:00.`,
   deadlinePassed: 'That time has already passed. Choose a deadline in the future.',
-  unknownOption: (p) => `I do not know ${p.option}.`,
-  missingValue: (p) => `${p.option} needs a value, for example ${p.option} 5.`,
+  unknownOption: (p) => `I do not know ${quoteInput(p.option)}.`,
+  missingValue: (p) =>
+    `${quoteInput(p.option)} needs a value, for example ${quoteInput(p.option)} 5.`,
   badNumber: (p) => `${p.option} must be a whole number from ${p.min} to ${p.max}.`,
   deadlineEnded: (p) => `The deadline has passed, so the dialogue has moved on to *${p.phase}*.`,
   wrongPhase: (p) =>

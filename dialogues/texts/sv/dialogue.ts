@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 /** Texts of the dialogue machinery shared by SWOT and risk dialogues. */
 export const dialogue = {
   notFound: 'Jag hittar inte den dialogen. Inget ändrades.',
@@ -8,11 +9,11 @@ export const dialogue = {
   openAlready: (p: { topic: string; phase: string }) =>
     `Kanalen har redan en öppen dialog: *${p.topic}* (${p.phase}). Avsluta den först, eller starta en till bredvid med \`--ny\`.`,
   badDeadline: (p: { got: string }) =>
-    `”${p.got}” är ingen tidpunkt jag förstår. Skriv till exempel 2026-12-01 (hela dagen) eller 2026-12-01 15:00.`,
+    `”${quoteInput(p.got)}” är ingen tidpunkt jag förstår. Skriv till exempel 2026-12-01 (hela dagen) eller 2026-12-01 15:00.`,
   deadlinePassed: 'Den tidpunkten har redan passerat. Välj en deadline framåt i tiden.',
-  unknownOption: (p: { option: string }) => `Jag känner inte till ${p.option}.`,
+  unknownOption: (p: { option: string }) => `Jag känner inte till ${quoteInput(p.option)}.`,
   missingValue: (p: { option: string }) =>
-    `${p.option} behöver ett värde, till exempel ${p.option} 5.`,
+    `${quoteInput(p.option)} behöver ett värde, till exempel ${quoteInput(p.option)} 5.`,
   badNumber: (p: { option: string; min: number; max: number }) =>
     `${p.option} ska vara ett heltal från ${p.min} till ${p.max}.`,
   deadlineEnded: (p: { phase: string }) =>
