@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { Catalogue } from '../catalogue.js';
 
 export const help: Catalogue['help'] = {
@@ -18,5 +19,5 @@ export const help: Catalogue['help'] = {
     ['setup audit [unit]', 'who changed which roles and when (administrator, leader)'],
     ['lang sv|en', 'changes language'],
   ],
-  unknownCommand: (p) => `I don't recognise "${p.text}". This is what you can type:`,
+  unknownCommand: (p) => `I don't recognise "${quoteInput(p.text)}". This is what you can type:`,
 };

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { Catalogue } from '../catalogue.js';
 
 export const setup: Catalogue['setup'] = {
@@ -12,14 +13,16 @@ export const setup: Catalogue['setup'] = {
     '`setup audit [unit] [page]` – who changed which roles and when, newest first (administrators; leaders for their units)',
   ],
   unitCreated: (p) => `The unit *${p.name}* (${p.level}) is created.`,
-  unitExists: (p) => `There is already a unit with the key \`${p.key}\`.`,
+  unitExists: (p) => `There is already a unit with the key \`${quoteInput(p.key)}\`.`,
   badKey: 'A key consists of the letters a–z, digits, - and _.',
-  badLevel: (p) => `"${p.got}" is not a level. Choose administration, department, unit or section.`,
-  unknownUnit: (p) => `No unit is called \`${p.key}\`.`,
+  badLevel: (p) =>
+    `"${quoteInput(p.got)}" is not a level. Choose administration, department, unit or section.`,
+  unknownUnit: (p) => `No unit is called \`${quoteInput(p.key)}\`.`,
   missingName: 'The unit needs a name.',
   linked: (p) => `This channel now belongs to *${p.unit}*.`,
   linkNeedsChannel: 'Run `setup link` in the channel that should be linked.',
-  badRole: (p) => `"${p.got}" is not a role. Choose member, manager, facilitator or leader.`,
+  badRole: (p) =>
+    `"${quoteInput(p.got)}" is not a role. Choose member, manager, facilitator or leader.`,
   needMention:
     'Mention the person with @, for example `setup role @anna manager children-and-youth`.',
   roleGiven: (p) =>

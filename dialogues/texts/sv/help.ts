@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 export const help = {
   title: 'Tillit – dialog i stället för rapporter',
   intro:
@@ -14,5 +15,5 @@ export const help = {
     ['lang sv|en', 'byter språk'],
   ] as [string, string][],
   unknownCommand: (p: { text: string }) =>
-    `Jag känner inte igen ”${p.text}”. Så här kan du skriva:`,
+    `Jag känner inte igen ”${quoteInput(p.text)}”. Så här kan du skriva:`,
 };

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 export const setup = {
   what: 'ändra inställningar (bara administratörer)',
   title: 'Inställningar',
@@ -11,16 +12,17 @@ export const setup = {
   ],
   unitCreated: (p: { name: string; level: string }) =>
     `Enheten *${p.name}* (${p.level}) är skapad.`,
-  unitExists: (p: { key: string }) => `Det finns redan en enhet med nyckeln \`${p.key}\`.`,
+  unitExists: (p: { key: string }) =>
+    `Det finns redan en enhet med nyckeln \`${quoteInput(p.key)}\`.`,
   badKey: 'En nyckel består av bokstäverna a–z, siffror, - och _.',
   badLevel: (p: { got: string }) =>
-    `”${p.got}” är ingen nivå. Välj förvaltning, avdelning, enhet eller sektion.`,
-  unknownUnit: (p: { key: string }) => `Ingen enhet heter \`${p.key}\`.`,
+    `”${quoteInput(p.got)}” är ingen nivå. Välj förvaltning, avdelning, enhet eller sektion.`,
+  unknownUnit: (p: { key: string }) => `Ingen enhet heter \`${quoteInput(p.key)}\`.`,
   missingName: 'Enheten behöver ett namn.',
   linked: (p: { unit: string }) => `Den här kanalen hör nu till *${p.unit}*.`,
   linkNeedsChannel: 'Kör `setup link` i den kanal som ska kopplas.',
   badRole: (p: { got: string }) =>
-    `”${p.got}” är ingen roll. Välj medarbetare, chef, processledare eller ledning.`,
+    `”${quoteInput(p.got)}” är ingen roll. Välj medarbetare, chef, processledare eller ledning.`,
   needMention: 'Nämn personen med @, till exempel `setup role @anna chef barn-och-unga`.',
   roleGiven: (p: { person: string; role: string; unit: string }) =>
     `*${p.person}* är nu ${p.role} i *${p.unit}*. Det visas i enhetens kanal och i \`setup audit\`.`,
