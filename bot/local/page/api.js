@@ -20,6 +20,8 @@ async function request(method, path, body) {
     },
     body: body ? JSON.stringify(body) : undefined,
   });
+  // Behind a login (LOCAL_CHANNEL_TOKEN) a session ends after some hours: sign in again.
+  if (response.status === 401) window.location.assign('/local/login');
   const data = await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, data);
   return data;
