@@ -13,8 +13,10 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 }
 
 /**
- * Emulator mode (no Microsoft app id): nobody's requests are authenticated, so only requests
- * from this machine (the Bot Framework Emulator, tests) are let in; others get 403.
+ * Emulator mode (TEAMS_EMULATOR=on, no Microsoft app id): nobody's requests are authenticated,
+ * so only requests from this machine (the Bot Framework Emulator, tests) are let in; others
+ * get 403. Behind a proxy on this host every request comes from loopback, which is why the
+ * mode must be asked for and the activity's serviceUrl must be loopback too (service-url.ts).
  */
 export function loopbackOnly(onRefused: (address: string | undefined) => void): RequestHandler {
   return (req, res, next) => {
@@ -24,7 +26,7 @@ export function loopbackOnly(onRefused: (address: string | undefined) => void): 
     res.status(403).json({
       error: 'forbidden',
       message:
-        'Teams is in emulator mode (no MICROSOFT_APP_ID): only requests from this machine are accepted',
+        'Teams is in emulator mode (TEAMS_EMULATOR=on): only requests from this machine are accepted',
     });
   };
 }
