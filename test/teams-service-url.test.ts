@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamsConfig } from '../bot/config.js';
 import { DeliveryError } from '../bot/outbox/deliverer.js';
@@ -68,6 +69,31 @@ describe('which serviceUrl Tillit may call', () => {
     ]) {
       expect(serviceUrlAllowed(emulator, url), String(url)).toBe(false);
     }
+  });
+});
+
+describe('no host dressed up as an allowed one passes', () => {
+  it('refuses an allowed name followed or preceded by anything, for every domain', () => {
+    const emulator: TeamsConfig = { mode: 'emulator' };
+    fc.assert(
+      fc.property(fc.domain(), fc.integer({ min: 1, max: 65535 }), (domain, port) => {
+        const dressed = [
+          `https://smba.trafficmanager.net.${domain}/`,
+          `https://smba.trafficmanager.net@${domain}/`,
+          `https://${domain.replace(/\./g, '')}botframework.com/`,
+          `https://botframework.com.${domain}/`,
+        ];
+        for (const url of dressed) expect(serviceUrlAllowed(withAppId, url), url).toBe(false);
+        const notLoopback = [
+          `http://127.0.0.1.${domain}:${port}/`,
+          `http://localhost.${domain}:${port}/`,
+          `http://127.0.0.1@${domain}:${port}/`,
+        ];
+        for (const url of notLoopback) expect(serviceUrlAllowed(emulator, url), url).toBe(false);
+        expect(serviceUrlAllowed(emulator, `http://127.0.0.1:${port}/`)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
