@@ -50,8 +50,10 @@ export async function runGdpr(
   const t = texts(parsed.lang ?? defaultLang);
   const now = options.now ?? new Date();
   const personId = await findPersonIdByKey(db, parsed.key);
+  // Recorded in the audit log too, as done on the server, by nobody in particular.
+  const requester = { actorPersonId: null, source: 'command-line', now } as const;
   if (parsed.command === 'export') {
-    const data = await exportPerson(db, { personKey: parsed.key, t });
+    const data = await exportPerson(db, { personKey: parsed.key, t, requester });
     audit(io, { event: 'gdpr.export', person: personId, found: data !== null, at: now });
     if (!data) {
       io.err(t.gdpr.unknown);
@@ -62,7 +64,7 @@ export async function runGdpr(
   }
   const erased = await erasePersonData(db, {
     personKey: parsed.key,
-    now,
+    requester,
     defaultTexts: texts(defaultLang),
   });
   // The deleted rows leave every page now, not at autovacuum's leisure.

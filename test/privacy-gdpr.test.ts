@@ -190,6 +190,12 @@ describe('a register extract (GDPR art. 15)', () => {
     expect(shown.replies[0]?.kind).toBe('private');
     expect(textOf(shown)).toContain(ITEM_TEXT);
     expect(textOf(shown)).toContain(sv.gdpr.reflectionNote);
+    const [logged] = await selectRows<{ action: string; actor: string; subject: string }>(
+      db,
+      sql`select action, actor_person_id as actor, subject_person_id as subject from audit_log
+          where source = 'chat'`,
+    );
+    expect(logged).toEqual({ action: 'gdpr-export', actor: admin.id, subject: anna.id });
     const refused = await asAdmin(`setup gdpr export ${admin.key}`, org.members[1]!);
     expect(textOf(refused)).not.toContain(admin.name);
     expect(textOf(refused)).toContain(sv.common.notAllowed({ what: sv.setup.what }));
@@ -246,6 +252,14 @@ describe('erasure (GDPR art. 17)', () => {
     );
     expect(action?.owner).toBe('borttagen person');
     expect((await roundResponse(db, { roundId })).answered).toBe(answeredBefore);
+    // Audited: by the administrator, about the nameless stand-in; readable in `setup audit`.
+    const entries = await selectRows<{ action: string; actor: string; subject: string }>(
+      db,
+      sql`select action, actor_person_id as actor, subject_person_id as subject from audit_log
+          where action = 'gdpr-erase'`,
+    );
+    expect(entries).toEqual([{ action: 'gdpr-erase', actor: admin.id, subject: anna.id }]);
+    expect(textOf(await asAdmin('setup audit'))).toContain(sv.gdpr.auditErase);
     // Her name is nowhere in the database any more.
     expect(await snapshot()).not.toContain('Anna Andersson');
   });
@@ -270,6 +284,12 @@ describe('erasure (GDPR art. 17)', () => {
     expect(code).toBe(0);
     expect(JSON.parse(out).erased).toBe(true);
     expect(err).not.toContain(bertil.key);
+    const [entry] = await selectRows<{ actor: string | null; source: string }>(
+      db,
+      sql`select actor_person_id as actor, source from audit_log
+          where action = 'gdpr-erase' and subject_person_id = ${bertil.id}`,
+    );
+    expect(entry).toEqual({ actor: null, source: 'command-line' });
     const [row] = await db.select().from(people).where(sql`${people.id} = ${bertil.id}`);
     expect(row?.name).toBe('borttagen person');
   });

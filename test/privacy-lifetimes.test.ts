@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyLifetimes, LIFETIME_DAYS, lifetimeTick } from '../dialogues/privacy/lifetimes.js';
 import type { Database, DatabaseHandle } from '../store/database.js';
+import { recordAudit } from '../store/queries/audit-log.js';
 import { addInboxMessage } from '../store/queries/local-messages.js';
 import { enqueueOutbox } from '../store/queries/outbox.js';
 import { createPersonWithIdentity, type Person } from '../store/queries/people.js';
@@ -137,6 +138,22 @@ describe('every record that only carries a message has a lifetime', () => {
     await saveSummaryFile(db, { ...file, now: ago(2), ttlMs: DAY });
     expect((await applyLifetimes(db, { now: NOW })).summaryFiles).toBe(1);
     expect(await count(sql`select count(*)::int as n from summary_files`)).toBe(1);
+  });
+
+  it('deletes audit log entries after two years', async () => {
+    for (const at of [ago(LIFETIME_DAYS.auditLog, -1), ago(LIFETIME_DAYS.auditLog, 1)]) {
+      await recordAudit(db, [
+        {
+          at,
+          action: 'admin-added',
+          subjectPersonId: person.id,
+          actorPersonId: null,
+          source: 'org-file',
+        },
+      ]);
+    }
+    expect((await applyLifetimes(db, { now: NOW })).auditLog).toBe(1);
+    expect(await count(sql`select count(*)::int as n from audit_log`)).toBe(1);
   });
 
   it('runs as a tick once per day of the clock, and again the next day', async () => {

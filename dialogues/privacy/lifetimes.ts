@@ -2,6 +2,7 @@ import type { Database } from '../../store/database.js';
 import { ERASED_TABLES } from '../../store/queries/person-data.js';
 import { vacuumTables } from '../../store/queries/reflection-round-forget.js';
 import {
+  deleteAuditLogBefore,
   deleteDoneOutboxBefore,
   deleteExpiredSummaryFiles,
   deleteLocalMessagesBefore,
@@ -35,6 +36,11 @@ export const LIFETIME_DAYS = {
   teamsForms: 30,
   /** Where channel messages were posted: dialogues end within weeks, their boards with them. */
   postedMessages: 180,
+  /**
+   * Who changed roles, and who made a register extract or an erasure: two years, so this and
+   * last year's changes can always be checked (who could read which unit's summaries when).
+   */
+  auditLog: 730,
 } as const;
 
 export type LifetimeResult = Record<keyof typeof LIFETIME_DAYS | 'summaryFiles', number>;
@@ -61,6 +67,7 @@ export async function applyLifetimes(
       before: before(LIFETIME_DAYS.postedMessages),
     }),
     summaryFiles: await deleteExpiredSummaryFiles(db, { now: options.now }),
+    auditLog: await deleteAuditLogBefore(db, { before: before(LIFETIME_DAYS.auditLog) }),
   };
   // An erasure from chat ran inside its request's transaction, where VACUUM cannot: its
   // tables are vacuumed here, cheaply when nothing is dead.
@@ -76,6 +83,7 @@ const TABLE_OF: Record<keyof LifetimeResult, string> = {
   teamsForms: 'teams_forms',
   postedMessages: 'posted_messages',
   summaryFiles: 'summary_files',
+  auditLog: 'audit_log',
 };
 
 const touchedTables = (result: LifetimeResult): string[] => [

@@ -1,4 +1,5 @@
 import type { Database } from '../../store/database.js';
+import { recordAudit } from '../../store/queries/audit-log.js';
 import {
   collectPersonData,
   erasePerson,
@@ -6,6 +7,7 @@ import {
   type Row,
   sectionNames,
 } from '../../store/queries/person-data.js';
+import type { AuditSource } from '../../store/schema/index.js';
 import type { Catalogue } from '../texts/catalogue.js';
 
 /**
@@ -22,13 +24,32 @@ export interface PersonExport extends PersonData {
   reflectionAnswers: string;
 }
 
+/** Who asks for an extract or an erasure, for the audit log: a person in chat, or the server. */
+export type Requester = { actorPersonId: string | null; source: AuditSource; now: Date };
+
+/**
+ * The person's register extract; recorded in the audit log (who asked, about whom, when).
+ * Null, and nothing recorded, when nothing is stored under the key.
+ */
 export async function exportPerson(
   db: Database,
-  params: { personKey: string; t: Catalogue },
+  params: { personKey: string; t: Catalogue; requester: Requester | null },
 ): Promise<PersonExport | null> {
   const data = await collectPersonData(db, { personKey: params.personKey });
   if (!data) return null;
-  const { id: _id, ...person } = data.person;
+  const { id, ...person } = data.person;
+  const by = params.requester;
+  if (by) {
+    await recordAudit(db, [
+      {
+        at: by.now,
+        action: 'gdpr-export',
+        subjectPersonId: String(id),
+        actorPersonId: by.actorPersonId,
+        source: by.source,
+      },
+    ]);
+  }
   return { person, sections: data.sections, reflectionAnswers: params.t.gdpr.reflectionNote };
 }
 
@@ -47,12 +68,14 @@ export interface Erasure {
  */
 export async function erasePersonData(
   db: Database,
-  params: { personKey: string; now: Date; defaultTexts: Catalogue },
+  params: { personKey: string; requester: Requester; defaultTexts: Catalogue },
 ): Promise<Erasure | null> {
+  const { requester } = params;
   const erased = await erasePerson(db, {
     personKey: params.personKey,
     deletedName: params.defaultTexts.gdpr.deletedPerson,
-    now: params.now,
+    now: requester.now,
+    audit: { actorPersonId: requester.actorPersonId, source: requester.source },
   });
   if (!erased) return null;
   const records = Object.values(erased.counts).reduce((a, b) => a + b, 0);

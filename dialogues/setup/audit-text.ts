@@ -20,12 +20,20 @@ export function auditSentence(t: Catalogue, line: AuditLine): string {
         return a.adminAdded({ person });
       case 'admin-removed':
         return a.adminRemoved({ person });
+      case 'gdpr-export':
+        return t.gdpr.auditExport({ person });
+      case 'gdpr-erase':
+        return t.gdpr.auditErase;
       default:
         return line.action satisfies never;
     }
   })();
   const by =
-    line.source === 'org-file' ? a.byOrgFile : a.by({ actor: line.actorName ?? a.unknownActor });
+    line.source === 'org-file'
+      ? a.byOrgFile
+      : line.source === 'command-line'
+        ? t.gdpr.byCommandLine
+        : a.by({ actor: line.actorName ?? a.unknownActor });
   return a.line({ what, by });
 }
 

@@ -6,6 +6,7 @@ import {
   exportLines,
   exportPerson,
   PERSON_KEY,
+  type Requester,
 } from '../privacy/person-register.js';
 import { texts } from '../texts/catalogue.js';
 import { type Block, view } from '../view.js';
@@ -35,9 +36,16 @@ export async function setupGdpr(request: CommandRequest, args: string[]): Promis
   }
 }
 
-async function exportInChat({ ctx, actor }: CommandRequest, key: string): Promise<Outcome> {
+const requesterOf = ({ ctx, actor }: CommandRequest): Requester => ({
+  actorPersonId: actor.person.id,
+  source: 'chat',
+  now: ctx.now,
+});
+
+async function exportInChat(request: CommandRequest, key: string): Promise<Outcome> {
+  const { ctx, actor } = request;
   const t = actor.t;
-  const data = await exportPerson(ctx.db, { personKey: key, t });
+  const data = await exportPerson(ctx.db, { personKey: key, t, requester: requesterOf(request) });
   if (!data) return say(t.gdpr.unknown);
   const title = t.gdpr.exportTitle({ name: String(data.person.name) });
   const blocks: Block[] = [{ type: 'header', text: title }];
@@ -50,20 +58,20 @@ async function exportInChat({ ctx, actor }: CommandRequest, key: string): Promis
 }
 
 async function eraseInChat(
-  { ctx, actor }: CommandRequest,
+  request: CommandRequest,
   key: string,
   confirmed: boolean,
 ): Promise<Outcome> {
+  const { ctx, actor } = request;
   const t = actor.t.gdpr;
-  if (!confirmed) {
-    const data = await exportPerson(ctx.db, { personKey: key, t: actor.t });
-    if (!data) return say(t.unknown);
-    return say(t.confirmErase({ key, name: String(data.person.name) }));
-  }
-  const name = (await exportPerson(ctx.db, { personKey: key, t: actor.t }))?.person.name;
+  // Only the name, for the confirmation: not an extract, so not audited as one.
+  const name = (await exportPerson(ctx.db, { personKey: key, t: actor.t, requester: null }))?.person
+    .name;
+  if (name === undefined) return say(t.unknown);
+  if (!confirmed) return say(t.confirmErase({ key, name: String(name) }));
   const erased = await erasePersonData(ctx.db, {
     personKey: key,
-    now: ctx.now,
+    requester: requesterOf(request),
     defaultTexts: texts(ctx.settings.defaultLang),
   });
   if (!erased) return say(t.unknown);

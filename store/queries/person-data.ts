@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { selectRows } from '../raw-rows.js';
+import type { AuditSource } from '../schema/index.js';
+import { recordAudit } from './audit-log.js';
 import { affected, vacuumTables } from './reflection-round-forget.js';
 
 /**
@@ -71,6 +73,11 @@ const SECTIONS = {
   teamsAccounts: (p: SQL) =>
     sql`select t.aad_object_id, t.tenant_id, t.user_id, t.updated_at from teams_users t
         where t.aad_object_id in (${teamsIdsOf(p)})`,
+  auditLog: (p: SQL) =>
+    sql`select l.at, l.action, l.source, u.key as unit, l.role_before, l.role_after,
+          (l.subject_person_id = ${p}) as about_them, (l.actor_person_id = ${p}) as by_them
+        from audit_log l left join units u on u.id = l.unit_id
+        where l.subject_person_id = ${p} or l.actor_person_id = ${p} order by l.at`,
   teamsConversations: (p: SQL) =>
     sql`select c.conversation_id, c.kind, c.updated_at from teams_conversations c
         where c.user_aad_object_id in (${teamsIdsOf(p)})`,
@@ -117,12 +124,18 @@ export type ErasedCounts = Record<string, number>;
  * conversation state), and their row in `people` becomes a nameless stand-in (`deletedName`,
  * a random key, inactive, no admin), so shared records (actions, SWOT items, votes, risks,
  * an open round's counts) keep their counts and show "deleted person". One transaction (or a
- * savepoint in the caller's); vacuum afterwards (vacuumErasedTables). Null when the key is
+ * savepoint in the caller's), audited in it; vacuum afterwards (vacuumErasedTables). Null when the key is
  * unknown (already erased, or never).
  */
 export async function erasePerson(
   db: Database,
-  params: { personKey: string; deletedName: string; now: Date },
+  params: {
+    personKey: string;
+    deletedName: string;
+    now: Date;
+    /** Who asked (null: the command line) and from where, for the audit log entry. */
+    audit: { actorPersonId: string | null; source: AuditSource };
+  },
 ): Promise<{ personId: string; counts: ErasedCounts } | null> {
   const erased = await db.transaction(async (tx) => {
     const [person] = await selectRows<{ id: string }>(
@@ -167,6 +180,16 @@ export async function erasePerson(
             updated_at = ${params.now.toISOString()}::timestamptz
           where id = ${p}`,
     );
+    // Audited in the same transaction: the entry names only the nameless stand-in.
+    await recordAudit(tx, [
+      {
+        at: params.now,
+        action: 'gdpr-erase',
+        subjectPersonId: person.id,
+        actorPersonId: params.audit.actorPersonId,
+        source: params.audit.source,
+      },
+    ]);
     return { personId: person.id, counts };
   });
   return erased;

@@ -95,3 +95,11 @@ export async function deleteExpiredSummaryFiles(
     await db.execute(sql`delete from summary_files where expires_at <= ${at(params.now)}`),
   );
 }
+
+/** Audit log entries older than `before`. */
+export async function deleteAuditLogBefore(
+  db: Database,
+  params: { before: Date },
+): Promise<number> {
+  return affected(await db.execute(sql`delete from audit_log where at < ${at(params.before)}`));
+}

@@ -2,12 +2,20 @@ import { sql } from 'drizzle-orm';
 import { index, pgEnum, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { people, role, units } from './org.js';
 
-export const auditActions = ['role-added', 'role-removed', 'admin-added', 'admin-removed'] as const;
+export const auditActions = [
+  'role-added',
+  'role-removed',
+  'admin-added',
+  'admin-removed',
+  // A register extract or an erasure (GDPR art. 15, 17); an erasure's subject is the stand-in.
+  'gdpr-export',
+  'gdpr-erase',
+] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditAction = pgEnum('audit_action', auditActions);
 
-/** Where a change came from: `setup role` in chat, or an import of the org file. */
-export const auditSources = ['chat', 'org-file'] as const;
+/** Where a change came from: chat, an import of the org file, or a command on the server. */
+export const auditSources = ['chat', 'org-file', 'command-line'] as const;
 export type AuditSource = (typeof auditSources)[number];
 export const auditSource = pgEnum('audit_source', auditSources);
 
@@ -34,8 +42,5 @@ export const auditLog = pgTable(
     roleAfter: role(),
     source: auditSource().notNull(),
   },
-  (t) => [
-    index('audit_log_at_idx').on(t.at),
-    index('audit_log_unit_at_idx').on(t.unitId, t.at),
-  ],
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_unit_at_idx').on(t.unitId, t.at)],
 );

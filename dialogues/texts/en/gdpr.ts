@@ -14,6 +14,9 @@ export const gdpr: Catalogue['gdpr'] = {
     `Erasing *${p.name}* (\`${p.key}\`) cannot be undone. Type \`setup gdpr erase ${p.key} confirm\` to erase.`,
   erased: (p) =>
     `*${p.name}* is erased: ${p.records} records removed. Shared records (actions, SWOT items, votes, risks) stay and now show “deleted person”.`,
+  auditExport: (p) => `a register extract about ${p.person} was made`,
+  auditErase: 'a person was erased (GDPR)',
+  byCommandLine: 'from the command line on the server',
   exportTitle: (p) => `Register extract: ${p.name}`,
   reflectionNote:
     'Reflection answers: cannot be found. Tillit stores answers with no link to whoever gave them, so nothing in the database shows which answers are this person’s. Closed rounds keep only counts.',
@@ -40,5 +43,6 @@ export const gdpr: Catalogue['gdpr'] = {
       'Open reflection rounds the person was asked in (closed ones keep only counts)',
     teamsAccounts: 'Teams account',
     teamsConversations: 'Teams conversations',
+    auditLog: 'Logged changes (roles, administrators, register extracts) concerning the person',
   },
 };

@@ -14,6 +14,10 @@ export const gdpr = {
     `Radering av *${p.name}* (\`${p.key}\`) går inte att ångra. Skriv \`setup gdpr erase ${p.key} bekräfta\` för att radera.`,
   erased: (p: { name: string; records: number }) =>
     `*${p.name}* är raderad: ${p.records} poster borttagna. Gemensamma poster (åtgärder, SWOT-punkter, röster, risker) finns kvar och visar nu ”borttagen person”.`,
+  /** In the audit log (`setup audit`). */
+  auditExport: (p: { person: string }) => `registerutdrag om ${p.person} togs fram`,
+  auditErase: 'en person raderades (GDPR)',
+  byCommandLine: 'via kommandoraden på servern',
   exportTitle: (p: { name: string }) => `Registerutdrag: ${p.name}`,
   reflectionNote:
     'Reflektionssvar: kan inte tas fram. Tillit sparar svaren utan koppling till den som svarade, så ingenting i databasen visar vilka svar som är personens. Stängda omgångar har bara antal kvar.',
@@ -40,5 +44,6 @@ export const gdpr = {
     openReflectionRounds: 'Öppna reflektionsomgångar personen fått (stängda har bara antal kvar)',
     teamsAccounts: 'Teams-konto',
     teamsConversations: 'Teams-konversationer',
+    auditLog: 'Loggade ändringar (roller, administratörer, registerutdrag) som rör personen',
   },
 };
