@@ -4,9 +4,11 @@ import { containsPersonnummer } from './personnummer.js';
 export type FreeTextCheck = { ok: true; text: string } | { ok: false; message: string };
 
 /**
- * The one check every free text a person writes passes before it is stored: not empty (unless
- * optional), not too long, no personnummer. The message is in the person's language; the
- * refused text itself is never stored nor logged.
+ * The check every free text a person writes passes before it is stored: not empty (unless
+ * optional), not too long, no personnummer. The inbound boundary (safety/inbound-guard.ts)
+ * has already refused a personnummer for everything sent in; the check here is the second
+ * line, for use cases called without the boundary (ticks, scripts). The message is in the
+ * person's language; the refused text itself is never stored nor logged.
  */
 export function checkFreeText(
   t: Catalogue,
