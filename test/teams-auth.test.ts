@@ -124,6 +124,17 @@ describe('TEAMS_EMULATOR=on: loopback only, replies to loopback only', () => {
     await t.connector.waitFor((c) => c.kind === 'reply' || c.kind === 'send');
   });
 
+  it('refuses what a proxy on this machine forwards: it came from elsewhere', async () => {
+    const before = t.connector.calls.length;
+    for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+      const response = await postTo(`http://127.0.0.1:${port()}`, activity(t.connector.url), {
+        [header]: '203.0.113.9',
+      });
+      expect(response.status, header).toBe(403);
+    }
+    expect(t.connector.calls.length).toBe(before);
+  });
+
   it('refuses an activity whose serviceUrl is not on this machine, before storing or calling', async () => {
     const before = t.connector.calls.length;
     for (const serviceUrl of [

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Language } from '../../store/schema/index.js';
 import type { LocalAccess } from '../config.js';
+import { cameThroughProxy } from '../forwarded.js';
 import type { Logger } from '../log.js';
 import { createLocalSessions, readCookie, SESSION_COOKIE, SESSION_HOURS } from './local-session.js';
 import { renderLoginPage } from './login-page.js';
@@ -21,8 +22,6 @@ export interface LocalGuard {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
-/** Headers a reverse proxy adds: a request carrying one did not come from this machine's user. */
-const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'];
 
 /**
  * Who may use the local channel, which has no identities of its own (the page lets you be
@@ -83,7 +82,7 @@ export function localGuard(deps: { access: LocalAccess; lang: Language; log: Log
 
 function loopbackRefusal(req: Request): string | null {
   if (!addressedToLoopback(req)) return 'host_not_allowed';
-  if (PROXY_HEADERS.some((name) => req.headers[name] !== undefined)) return 'proxied_not_allowed';
+  if (cameThroughProxy(req.headers)) return 'proxied_not_allowed';
   if (!SAFE_METHODS.has(req.method) && crossSite(req)) return 'cross_site_request';
   return null;
 }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { cameThroughProxy } from '../forwarded.js';
 
 /**
  * Whether a socket's remote address is this machine's loopback (127.0.0.0/8, ::1, or an
@@ -21,7 +22,7 @@ export function isLoopbackAddress(address: string | undefined): boolean {
 export function loopbackOnly(onRefused: (address: string | undefined) => void): RequestHandler {
   return (req, res, next) => {
     const address = req.socket.remoteAddress;
-    if (isLoopbackAddress(address)) return next();
+    if (isLoopbackAddress(address) && !cameThroughProxy(req.headers)) return next();
     onRefused(address);
     res.status(403).json({
       error: 'forbidden',
