@@ -183,4 +183,14 @@ describe('the local channel on a network with LOCAL_CHANNEL_TOKEN', () => {
     expect((await change({ 'x-tillit-csrf': csrf })).status).toBe(200);
     expect((await findLocalPerson(t.database.db, person))?.lang).toBe('en');
   });
+
+  it('rests the login for a minute after ten wrong tokens, the right one included', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await login(`guess-${i}-0123456789abcdef`)).status);
+    expect(statuses.slice(0, 9)).toEqual(Array(9).fill(401));
+    expect(statuses.at(-1)).toBe(429);
+    const right = await login(TOKEN);
+    expect(right.status).toBe(429);
+    expect(right.headers['set-cookie']).toBeUndefined();
+  });
 });

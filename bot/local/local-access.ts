@@ -47,10 +47,15 @@ export function localGuard(deps: { access: LocalAccess; lang: Language; log: Log
   const cookieOf = (req: Request) => readCookie(req.headers.cookie, SESSION_COOKIE);
   const login = express.Router();
   login.get(LOGIN_PATH, (_req, res) => sendLogin(res, deps.lang, 200));
+  const failures = failureWindow(LOGIN_FAILURES_PER_MINUTE);
   login.post(LOGIN_PATH, express.urlencoded({ extended: false, limit: '4kb' }), (req, res) => {
     if (crossSite(req)) return void res.status(403).json({ error: 'cross_site_request' });
+    if (failures.full(Date.now())) {
+      return void res.status(429).set('retry-after', '60').json({ error: 'too_many_attempts' });
+    }
     const token: unknown = req.body?.token;
     if (typeof token !== 'string' || !sessions.tokenMatches(token)) {
+      failures.add(Date.now());
       deps.log.warn('local channel login refused');
       return sendLogin(res, deps.lang, 401, true);
     }
@@ -77,6 +82,23 @@ export function localGuard(deps: { access: LocalAccess; lang: Language; log: Log
     },
     login,
     csrfFor: (req) => sessions.verify(cookieOf(req), new Date()) ?? '',
+  };
+}
+
+/** Wrong tokens allowed a minute, from everyone together, before the login rests a minute. */
+const LOGIN_FAILURES_PER_MINUTE = 10;
+
+/** Guessing the token is made slow for everyone at once; a person who mistyped waits a minute. */
+function failureWindow(max: number) {
+  let times: number[] = [];
+  return {
+    add(now: number) {
+      times.push(now);
+    },
+    full(now: number) {
+      times = times.filter((t) => now - t < 60_000);
+      return times.length >= max;
+    },
   };
 }
 
