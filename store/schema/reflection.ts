@@ -122,8 +122,10 @@ export const reflectionParticipation = pgTable(
  * taken meanwhile) holds both rows of that transaction together. Someone with raw access to
  * the database server could match them while the round is open. The mitigation: when a round
  * closes, its per-person rows (participation and invitations) are folded into two counts on
- * the round and deleted, so once VACUUM has reclaimed them and the WAL has been recycled,
- * nothing is left to match against. The application never selects xmin or ctid, and nobody
+ * the round and deleted, its answers are written anew in random order (new ids, one xmin,
+ * a random place) and the side records naming a person and the round are deleted; then the
+ * tables are vacuumed (store/queries/reflection-round-forget.ts). Once the WAL has been
+ * recycled, nothing is left to match against (test/reflection-dba.test.ts). The application never selects xmin or ctid, and nobody
  * in chat (managers, leaders, admins) reaches raw SQL. A random-delay write batch was
  * considered and left out: it would put acknowledged answers at risk and still leave the
  * WAL, while the fold at close removes the correlation for good. (The chat platform itself
