@@ -17,7 +17,7 @@ export const summary = {
     `Reflektionssiffror räknas bara från avslutade omgångar där minst ${p.threshold} personer svarade, enhet för enhet; ”för få svar” betyder att det var för få svar för att visas utan att någon kan pekas ut. ▲ upp ▼ ner ▶ oförändrat; grönt är åt rätt håll.`,
   rounds: {
     counted: (p: { count: number; weeks: string }) =>
-      `Reflektionssiffrorna kommer från ${p.count} avslutade ${p.count === 1 ? 'omgång' : 'omgångar'} (${p.weeks}).`,
+      `Reflektionssiffrorna kommer från ${p.count} ${p.count === 1 ? 'avslutad omgång' : 'avslutade omgångar'} (${p.weeks}).`,
     none: 'Inga avslutade reflektionsomgångar med tillräckligt många svar i perioden.',
     left: (p: { count: number }) =>
       `${p.count} ${p.count === 1 ? 'omgång' : 'omgångar'} med för få svar ingår inte.`,
