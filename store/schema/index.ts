@@ -3,6 +3,7 @@ export * from './actions.js';
 export * from './audit-log.js';
 export * from './deliveries.js';
 export * from './dialogues.js';
+export * from './local-clock.js';
 export * from './local-messages.js';
 export * from './messages.js';
 export * from './org.js';
