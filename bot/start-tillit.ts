@@ -1,3 +1,4 @@
+import { features } from '../dialogues/features.js';
 import { createInboundHandler } from '../dialogues/handle-inbound.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { type Background, startBackground } from './background.js';
@@ -5,7 +6,8 @@ import type { Channel, RefreshMessages } from './channel.js';
 import { type Clock, createClock } from './clock.js';
 import { createCoalescer } from './coalescer.js';
 import type { Config } from './config.js';
-import { createHttpApp, type HttpServer, listen } from './http-server.js';
+import { requestProbe } from './database-probe.js';
+import { createHttpApp, finishHttpApp, type HttpServer, listen } from './http-server.js';
 import { mountImages } from './images.js';
 import { isDemoOrg } from './local/demo-data.js';
 import { createLocalChannel } from './local/local-channel.js';
@@ -48,6 +50,9 @@ async function timeTravelAllowed(config: Config, db: DatabaseHandle['db']): Prom
   return config.timeTravel === 'demo' && (await isDemoOrg(db));
 }
 
+/** From the request to the person's answer, kept under Slack's 3 s with room for the network. */
+const REQUEST_BUDGET_MS = 2_500;
+
 /** How long requests in flight may take after the server stops accepting new ones. */
 const CLOSE_GRACE_MS = 5_000;
 
@@ -68,7 +73,11 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   const { config, database } = options;
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const clock = options.clock ?? createClock();
-  const handle = createInboundHandler();
+  // Every person hears within Slack's 3 s, and nothing answered as unsaved commits later.
+  const handle = createInboundHandler(features, {
+    budgetMs: REQUEST_BUDGET_MS,
+    reachable: requestProbe(database),
+  });
   const settings = settingsFrom(config);
   const updates = createCoalescer(1_000, (key, error) =>
     log.error('message update failed', { key, error }),
@@ -139,6 +148,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   if (config.teams.mode === 'off') mountTeamsOff(app);
   mountImages(app, { db: database.db, log });
   mountSummaryFiles(app, { db: database.db, clock });
+  finishHttpApp(app, { log, defaultLang: settings.defaultLang });
   const server = await listen(app, config.PORT, config.HOST);
   for (const channel of channels) await channel.start?.();
   background =

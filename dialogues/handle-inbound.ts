@@ -1,5 +1,8 @@
+import { claimDelivery, releaseDelivery } from '../store/queries/handled-deliveries.js';
 import { parseCommand } from './commands/parse-command.js';
 import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';
+import { answerInTime, type Late, type Timing } from './core/answer-in-time.js';
+import { type CommitGuard, TooLate } from './core/commit-guard.js';
 import type { RequestContext } from './core/context.js';
 import type { Feature, Request } from './core/feature.js';
 import type { Inbound } from './core/inbound.js';
@@ -16,33 +19,83 @@ export interface HandledInbound extends Outcome {
   failure?: unknown;
 }
 
+export interface HandleOptions {
+  /**
+   * An idempotency key for the whole request (a Slack view's id and hash): claimed in the
+   * request's own transaction, so an identical second submission changes nothing and is
+   * answered as the first was (accepted). A refused request (form errors) gives it back.
+   */
+  once?: string;
+  /** Hears about work that was answered for before it finished (to log its end). */
+  onLate?: (late: Late<HandledInbound>) => void;
+}
+
 /**
  * The one entry for everything a person sends, from any channel: who is asking, in which
  * unit, then the feature that answers. Never throws: an unexpected error becomes "something
  * went wrong, nothing was saved" in the person's language, with the error kept for the log.
+ *
+ * Each request runs in one transaction: what it changes is stored whole or not at all. With
+ * `timing` (the running bot), the person hears within the budget; work answered for as
+ * "nothing was saved" is rolled back instead of committed (see answer-in-time).
  */
-export function createInboundHandler(features: Feature[] = allFeatures) {
+export function createInboundHandler(features: Feature[] = allFeatures, timing?: Timing) {
   const routes = buildRoutes(features);
   return async function handleInbound(
     ctx: RequestContext,
     inbound: Inbound,
+    options: HandleOptions = {},
   ): Promise<HandledInbound> {
-    let actor: Actor | null = null;
-    try {
-      actor = await resolveActor(ctx);
-      if (!actor) return unknownPerson(ctx, inbound);
-      const unit = await resolveChannelUnit(ctx);
-      return await route(routes, { ctx, actor, unit }, inbound);
-    } catch (failure) {
-      const t = actor?.t ?? texts(languageOf(ctx));
-      const text = t.common.somethingWentWrong;
-      const reply =
-        inbound.kind === 'submit'
-          ? outcome({ kind: 'form-errors', errors: { _form: text } })
-          : privately(view(text, { type: 'text', text }));
-      return { ...reply, failure };
-    }
+    let lang = languageOf(ctx);
+    const run = (guard: CommitGuard | null) =>
+      handleInTransaction(routes, ctx, inbound, options.once, guard, (actor) => {
+        lang = actor.lang;
+      });
+    if (!timing) return run(null);
+    return answerInTime(
+      inbound,
+      () => texts(lang).common,
+      timing,
+      ({ guard }) => run(guard),
+      (late) => options.onLate?.(late),
+    );
   };
+}
+
+async function handleInTransaction(
+  routes: Routes,
+  ctx: RequestContext,
+  inbound: Inbound,
+  once: string | undefined,
+  guard: CommitGuard | null,
+  found: (actor: Actor) => void,
+): Promise<HandledInbound> {
+  let actor: Actor | null = null;
+  try {
+    return await ctx.db.transaction(async (tx) => {
+      const txCtx: RequestContext = { ...ctx, db: tx };
+      if (once && !(await claimDelivery(tx, { key: once }))) return outcome();
+      actor = await resolveActor(txCtx);
+      if (actor) found(actor);
+      const result = actor
+        ? await route(routes, { ctx: txCtx, actor, unit: await resolveChannelUnit(txCtx) }, inbound)
+        : unknownPerson(txCtx, inbound);
+      // A refused submission may be corrected and sent again from the same view.
+      if (once && result.replies.some((r) => r.kind === 'form-errors')) {
+        await releaseDelivery(tx, { key: once });
+      }
+      if (guard && !guard.open) throw new TooLate();
+      return result;
+    });
+  } catch (failure) {
+    const t = (actor as Actor | null)?.t ?? texts(languageOf(ctx));
+    const text = t.common.somethingWentWrong;
+    const reply =
+      inbound.kind === 'submit'
+        ? outcome({ kind: 'form-errors', errors: { _form: text } })
+        : privately(view(text, { type: 'text', text }));
+    return { ...reply, failure };
+  }
 }
 
 export type InboundHandler = ReturnType<typeof createInboundHandler>;

@@ -132,7 +132,10 @@ describe('local channel: requests', () => {
   it('refuses a person it does not know, and a malformed request', async () => {
     const channel = unitOf(manager);
     const unknown = await postLocal(t.url, 'command', { person: 'nobody', channel, text: 'help' });
-    expect(unknown).toMatchObject({ status: 403, body: { error: 'unknown_person' } });
+    expect(unknown).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden', detail: 'unknown person', requestId: expect.any(String) },
+    });
     expect((await getLocal(t.url, 'inbox', { person: 'nobody' })).status).toBe(403);
     expect((await getLocal(t.url, 'messages', { person: 'nobody', channel })).status).toBe(403);
     const malformed = await postLocal(t.url, 'action', { person: manager.key, channel });

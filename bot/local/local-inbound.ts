@@ -60,12 +60,9 @@ export async function runLocalInbound(
     settings: deps.settings,
     caller: localIdentity(personKey),
     place: { platform: 'local', workspace: '', channelId },
-    directory: {
-      displayName: async (identity) =>
-        identity.platform === 'local'
-          ? ((await findLocalPerson(deps.db, identity.externalId))?.name ?? null)
-          : null,
-    },
+    // Asked only for someone Tillit does not know yet, and a local identity Tillit does not
+    // know has no name anywhere. (Never read deps.db here: the request runs in a transaction.)
+    directory: { displayName: async () => null },
   };
   const handled = await deps.handle(ctx, inbound);
   if (handled.failure) {

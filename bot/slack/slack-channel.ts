@@ -1,4 +1,4 @@
-import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { App, ExpressReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
 import type { Inbound } from '../../dialogues/core/inbound.js';
@@ -9,8 +9,12 @@ import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { Coalescer } from '../coalescer.js';
+import { cleanInPlace } from '../http/clean-text.js';
 import type { Logger } from '../log.js';
+import { boltLogger } from './bolt-logger.js';
 import { parseActionId, readModalValues, slackErrors } from './render-blocks.js';
+import { slackProcessingFailed } from './slack-errors.js';
+import { refuseUnusablePayload } from './slack-payload-check.js';
 import {
   deliverSlackReplies,
   modalFor,
@@ -35,9 +39,6 @@ export interface SlackChannelDeps {
   refresh: RefreshMessages;
 }
 
-/** Slack submissions must be answered within 3 s; past this the answer goes out after the ack. */
-const SUBMISSION_BUDGET_MS = 2_500;
-
 /**
  * The real Bolt app: `/tillit` commands, button clicks, modal submissions and the App Home,
  * over HTTP at /slack/events (signature checked by Bolt's receiver) or Socket Mode.
@@ -50,14 +51,16 @@ export function createSlackChannel(
       ? new ExpressReceiver({
           signingSecret: deps.signingSecret!,
           endpoints: '/slack/events',
-          logLevel: LogLevel.ERROR,
+          logger: boltLogger(deps.log),
+          processEventErrorHandler: slackProcessingFailed(deps.log),
+          customPropertiesExtractor: refuseUnusablePayload,
         })
       : undefined;
   const app = new App({
     token: deps.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: deps.appToken }),
     clientOptions: deps.apiUrl ? { slackApiUrl: deps.apiUrl } : undefined,
-    logLevel: LogLevel.ERROR,
+    logger: boltLogger(deps.log),
   });
   registerListeners(app, deps);
   return {
@@ -83,12 +86,20 @@ export function createSlackChannel(
 }
 
 function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps) {
+  // The inbound boundary for Slack: control characters leave every payload before any
+  // listener (or the database) sees it, as the JSON parser does for the other channels.
+  app.use(async ({ body, next }) => {
+    cleanInPlace(body);
+    await next();
+  });
   // Slack retries events it thinks were not received; the event id makes a retry a no-op.
   app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && !(await claimDelivery(deps.db, { key: `slack-event:${eventId}` }))) {
-      deps.log.info('slack retry ignored', { eventId });
-      return;
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && eventId !== '') {
+      if (!(await claimDelivery(deps.db, { key: `slack-event:${eventId}` }))) {
+        deps.log.info('slack retry ignored', { eventId: eventId.slice(0, 40) });
+        return;
+      }
     }
     await next();
   });
@@ -136,14 +147,9 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
       state,
       values: readModalValues(view.state.values),
     };
-    const handled = handleWithin(deps, scene, inbound);
-    const result = await Promise.race([handled, sleep(SUBMISSION_BUDGET_MS).then(() => null)]);
-    if (!result) {
-      // Too slow to answer in the ack: close the modal, carry out the replies when they come.
-      await ack();
-      await finish(deps, scene, await handled);
-      return;
-    }
+    // The modal closes only once the write committed; the same view (id and hash) sent
+    // again is stored once. Past the budget the modal says nothing was saved, and stays.
+    const result = await handleWithin(deps, scene, inbound, `slack-view:${view.id}:${view.hash}`);
     const errors = result.replies.find((r) => r.kind === 'form-errors');
     const form = result.replies.find((r) => r.kind === 'form');
     const firstInput = view.blocks.find((b) => b.type === 'input')?.block_id;
@@ -201,8 +207,20 @@ function contextOf(deps: SlackChannelDeps, scene: SlackScene): RequestContext {
   };
 }
 
-function handleWithin(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) {
-  return deps.handle(contextOf(deps, scene), inbound);
+function handleWithin(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound, once?: string) {
+  return deps.handle(contextOf(deps, scene), inbound, {
+    once,
+    // Answered for as "nothing was saved": its end is only worth a line in the log.
+    onLate: ({ work }) => {
+      void work.then((late) => {
+        deps.log.warn('request finished after its answer; not committed', {
+          kind: inbound.kind,
+          user: scene.userId,
+          outcome: late.failure ? 'failed' : 'rolled back',
+        });
+      });
+    },
+  });
 }
 
 async function run(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) {
@@ -218,5 +236,3 @@ async function finish(deps: SlackChannelDeps, scene: SlackScene, result: Handled
     deps.log.error('slack delivery failed', { error, user: scene.userId });
   }
 }
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,6 @@
 import type { Application } from '@microsoft/teams-ai';
 import { type Activity, ActivityTypes, TeamsInfo, type TurnContext } from 'botbuilder';
-import express from 'express';
+import type express from 'express';
 import { languageOf } from '../../dialogues/core/actor.js';
 import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
 import type { Inbound } from '../../dialogues/core/inbound.js';
@@ -14,7 +14,9 @@ import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { Coalescer } from '../coalescer.js';
 import type { TeamsConfig } from '../config.js';
+import { jsonBody } from '../http/json-body.js';
 import type { Logger } from '../log.js';
+import { activityCheck } from './activity-check.js';
 import { readCardValue } from './card-data.js';
 import { loopbackOnly } from './loopback-guard.js';
 import { serviceUrlAllowed } from './service-url.js';
@@ -95,9 +97,10 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     connector,
     mount(server) {
       const checks = config.mode === 'emulator' ? [guard] : [];
-      const body = express.json({ limit: '1mb' });
+      // Parsed and cleaned of control characters, then checked to be an activity at all.
+      const body = [...jsonBody('1mb'), activityCheck()];
       const emulatorChecks = config.mode === 'emulator' ? [emulatorServiceUrl(deps.log)] : [];
-      server.post('/api/messages', ...checks, body, ...emulatorChecks, async (req, res) => {
+      server.post('/api/messages', ...checks, ...body, ...emulatorChecks, async (req, res) => {
         const app = await application();
         await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
       });

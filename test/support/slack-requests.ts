@@ -69,6 +69,10 @@ export interface ViewSubmissionOptions extends SigningOptions {
   /** Slack's `view.state.values`; build it with `stateValuesFrom`. */
   values: StateValues;
   viewId?: string;
+  /** Slack's view hash; the same id and hash twice is the same submission sent again. */
+  hash?: string;
+  /** The modal's blocks as opened (a form-wide error is shown at its first input). */
+  blocks?: unknown[];
   triggerId?: string;
 }
 
@@ -240,9 +244,9 @@ export function sendViewSubmission(
       callback_id: options.callbackId,
       private_metadata: options.privateMetadata ?? '',
       state: { values: options.values },
-      hash: nowTs(),
+      hash: options.hash ?? nowTs(),
       title: { type: 'plain_text', text: 'Tillit' },
-      blocks: [],
+      blocks: options.blocks ?? [],
       root_view_id: viewId,
       previous_view_id: null,
       app_id: API_APP_ID,

@@ -102,7 +102,11 @@ export function slackSession(t: TestTillit) {
     const call = await t.api.waitFor(
       (c) => c.method === 'views.open' && c.args.trigger_id === triggerId,
     );
-    const view = call.args.view as { callback_id: string; private_metadata: string };
+    const view = call.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks?: unknown[];
+    };
     expect(checkViewLimits(view)).toEqual([]);
     return view;
   }

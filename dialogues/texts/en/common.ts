@@ -2,6 +2,9 @@ import type { Catalogue } from '../catalogue.js';
 
 export const common: Catalogue['common'] = {
   somethingWentWrong: 'Something went wrong, and nothing was saved. Please try again shortly.',
+  tooSlow: 'That took too long – nothing was saved, please try again.',
+  noDatabase:
+    'Tillit cannot reach its database right now – nothing was saved. Please try again shortly.',
   unknownPerson:
     'You are not in Tillit yet. Ask an administrator to add you to the org file or with `/tillit setup role @you member <unit>`.',
   unlinkedChannel:

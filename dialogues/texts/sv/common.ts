@@ -1,5 +1,7 @@
 export const common = {
   somethingWentWrong: 'Något gick fel, och inget sparades. Försök igen om en stund.',
+  tooSlow: 'Det tog för lång tid – inget sparades, försök igen.',
+  noDatabase: 'Tillit når inte sin databas just nu – inget sparades. Försök igen om en stund.',
   unknownPerson:
     'Du finns inte i Tillit ännu. Be en administratör lägga till dig i organisationsfilen eller med `/tillit setup role @du member <enhet>`.',
   unlinkedChannel:

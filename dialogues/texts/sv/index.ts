@@ -4,6 +4,7 @@ import { followUp } from './follow-up.js';
 import { gdpr } from './gdpr.js';
 import { help } from './help.js';
 import { home } from './home.js';
+import { http } from './http.js';
 import { local } from './local.js';
 import { reflection } from './reflection.js';
 import { risk } from './risk.js';
@@ -27,4 +28,5 @@ export const sv = {
   teams,
   summary,
   gdpr,
+  http,
 };
