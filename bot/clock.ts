@@ -16,3 +16,11 @@ export function createClock(start?: Date): Clock {
     },
   };
 }
+
+/** How far the clock is from real time: what is saved so a restart keeps the travelled date. */
+export const clockOffset = (clock: Clock): number => clock.now().getTime() - Date.now();
+
+/** Moves the clock to a saved offset from real time. */
+export function restoreClockOffset(clock: Clock, offsetMs: number): void {
+  clock.advance(offsetMs - clockOffset(clock));
+}

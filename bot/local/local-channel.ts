@@ -3,9 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { texts } from '../../dialogues/texts/catalogue.js';
+import { readClockOffset } from '../../store/queries/local-clock.js';
 import { updateLocalMessagesByKey } from '../../store/queries/local-messages.js';
 import type { Language } from '../../store/schema/index.js';
 import type { Channel } from '../channel.js';
+import { restoreClockOffset } from '../clock.js';
 import type { LocalAccess } from '../config.js';
 import { loadDemoOrgIfEmpty } from './demo-data.js';
 import { localGuard } from './local-access.js';
@@ -43,6 +45,9 @@ export function createLocalChannel(deps: LocalChannelDeps): Channel {
     },
     async start() {
       if (deps.demo !== false) await loadDemoOrgIfEmpty(deps.db, deps.log);
+      // Where time travel is allowed, the clock goes on from the date it was moved to.
+      const saved = (await deps.timeTravel()) ? await readClockOffset(deps.db) : null;
+      if (saved !== null) restoreClockOffset(deps.clock, saved);
     },
     async refresh(key, view) {
       await updateLocalMessagesByKey(deps.db, { key, view });

@@ -8,16 +8,29 @@ import type { Language } from '../../store/schema/index.js';
 
 const LOCAL = { platform: 'local', workspace: '' } as const;
 
-/** People the page can act as: everyone with a local identity, with their roles. */
+/**
+ * People the page can act as: everyone with a local identity, with their roles. The picker
+ * groups them by their first unit, so people come in the organisation tree's order of that
+ * unit (each person's roles in tree order too), by name within it; people with no unit last.
+ */
 export async function listLocalPeople(db: Database, defaultLang: Language) {
-  const people = await listPeopleOnPlatform(db, LOCAL);
-  return people.map((p) => ({
-    key: p.externalId,
-    name: p.name,
-    admin: p.isAdmin,
-    lang: p.lang ?? defaultLang,
-    roles: p.roles,
-  }));
+  const [people, units] = await Promise.all([listPeopleOnPlatform(db, LOCAL), listAllUnits(db)]);
+  const order = treeOrder(units);
+  const position = (unitKey: string | undefined) =>
+    order.get(unitKey ?? '')?.position ?? Number.MAX_SAFE_INTEGER;
+  return people
+    .map((p) => ({
+      key: p.externalId,
+      name: p.name,
+      admin: p.isAdmin,
+      lang: p.lang ?? defaultLang,
+      roles: [...p.roles].sort((a, b) => position(a.unitKey) - position(b.unitKey)),
+    }))
+    .sort(
+      (a, b) =>
+        position(a.roles[0]?.unitKey) - position(b.roles[0]?.unitKey) ||
+        a.name.localeCompare(b.name, 'sv'),
+    );
 }
 
 /**

@@ -7,10 +7,9 @@ import {
   listChannelMessages,
   listInbox,
 } from '../../store/queries/local-messages.js';
+import { saveClockOffset } from '../../store/queries/local-clock.js';
 import { setLanguage } from '../../store/queries/people.js';
-import type { Language } from '../../store/schema/index.js';
-import { sendError } from '../http/http-errors.js';
-import { jsonBody } from '../http/json-body.js';
+import { clockOffset } from '../clock.js';
 import { isDemoOrg } from './demo-data.js';
 import { listLocalChannels, listLocalPeople } from './local-directory.js';
 import {
@@ -71,12 +70,7 @@ const HOUR_MS = 3_600_000;
 /** The JSON API the page talks to, under /local. Only these routes parse JSON bodies. */
 export function localRoutes(deps: LocalRouteDeps): Router {
   const router = express.Router();
-  router.use(jsonBody('64kb'));
-  // Errors before the person is known are told in the page's default language.
-  router.use((_req, res, next) => {
-    res.locals.lang = deps.settings.defaultLang;
-    next();
-  });
+  router.use(express.json({ limit: '64kb' }));
 
   router.get('/info', async (_req, res) => {
     res.json({
@@ -112,6 +106,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     const body = parse(travelBody, req.body, res);
     if (!body) return;
     deps.clock.advance((body.days * 24 + body.hours) * HOUR_MS);
+    await saveClockOffset(deps.db, { offsetMs: clockOffset(deps.clock) });
     deps.log.info('local time travel', {
       days: body.days,
       hours: body.hours,
@@ -193,30 +188,24 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     res.json({ lang: person.lang ?? deps.settings.defaultLang, messages: rows.map(toPageMessage) });
   });
 
-  router.use((req, res) => sendError(req, res, 404, 'notFound', langOf(res)));
+  router.use((_req, res) => {
+    res.status(404).json({ error: 'not_found' });
+  });
   return router;
 }
 
-/** Bad input is a 400 with its reason, answered like every other error (http-errors.ts). */
 function parse<T>(schema: z.ZodType<T>, input: unknown, res: Response): T | null {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.map(String).join('.');
-  const detail = `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`.slice(0, 200);
-  sendError(res.req, res, 400, 'badRequest', langOf(res), detail);
+  res.status(400).json({ error: 'bad_request', detail: parsed.error.issues[0]?.message });
   return null;
 }
 
-/** The person the page acts as; from here on, errors are told in their language. */
 async function personOr403(deps: LocalInboundDeps, key: string, res: Response) {
   const person = await findLocalPerson(deps.db, key);
-  if (!person) sendError(res.req, res, 403, 'forbidden', langOf(res), 'unknown person');
-  else res.locals.lang = person.lang ?? deps.settings.defaultLang;
+  if (!person) res.status(403).json({ error: 'unknown_person' });
   return person;
 }
-
-const langOf = (res: Response): Language => (res.locals.lang === 'en' ? 'en' : 'sv');
 
 /** A stored message as the page shows it; a person's own echo is plain text, never markup. */
 function toPageMessage(row: LocalMessage) {
