@@ -1,7 +1,8 @@
-import { openAppDatabase } from '../store/open-app-database.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loadEnvFile } from './env-file.js';
 import { createLogger } from './log.js';
 import { startTillit } from './start-tillit.js';
+import { checkCredentials, openDatabaseOrRefuse } from './startup-checks.js';
 
 /**
  * /healthz answers 503 this long before the server stops accepting, so a load balancer that
@@ -13,6 +14,8 @@ const SHUTDOWN_DEADLINE_MS = 9_000;
 
 /** `npm start`: read the environment, open and migrate the database, serve until SIGTERM or SIGINT. */
 async function main() {
+  // Before the config is read: `.env` fills in what the environment leaves unset.
+  const fromFile = loadEnvFile();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
@@ -22,7 +25,10 @@ async function main() {
     process.exit(1);
   }
   const log = createLogger(config.LOG_LEVEL);
-  const database = await openAppDatabase(process.env);
+  if (fromFile.length > 0) log.info('read .env', { variables: fromFile.length });
+  // Refused credentials and an unusable database stop the start before anything listens.
+  await checkCredentials(config, log);
+  const database = await openDatabaseOrRefuse(process.env);
   const tillit = await startTillit({ config, database, log });
   const channels = tillit.channels.map((c) => `${c.name} (${c.mode})`).join(', ') || 'none';
   log.info(`Tillit listens on ${tillit.url}`, { database: database.kind, channels });

@@ -1,0 +1,117 @@
+import { webApi } from '@slack/bolt';
+import type { DatabaseHandle } from '../store/database.js';
+import {
+  appDatabaseTarget,
+  type DatabaseEnv,
+  openAppDatabase,
+} from '../store/open-app-database.js';
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+
+/** A setting that cannot work: one line naming it, and Tillit does not start (exit code 1). */
+export class StartupError extends Error {
+  readonly code = 'tillit_startup_refused';
+}
+
+/** Slack's answers to auth.test that mean the token will never work, not that Slack is away. */
+const refusedToken = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'no_permission',
+]);
+
+/** Azure app ids and tenant ids are GUIDs; a tenant may also be named by its domain. */
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+/**
+ * What can be known about the credentials before the server listens. A token Slack refuses
+ * stops the start; Slack not answering does not (a Slack outage should not keep Teams and the
+ * local page down), it is only logged. Teams' secret can only be tried against Azure AD at
+ * the first message, so only its shape is checked here.
+ */
+export async function checkCredentials(config: Config, log: Logger): Promise<void> {
+  checkTeams(config);
+  if (config.slack) await checkSlackToken(config.slack.botToken, config.SLACK_API_URL, log);
+}
+
+function checkTeams(config: Config) {
+  const teams = config.teams;
+  if (teams.mode !== 'bot-framework') return;
+  if (!guid.test(teams.appId)) {
+    throw new StartupError(
+      "MICROSOFT_APP_ID: not an Azure app id (a GUID such as 11111111-2222-3333-4444-555555555555, from the Azure Bot's Configuration page)",
+    );
+  }
+  if (teams.tenantId !== undefined && !guid.test(teams.tenantId) && !domain.test(teams.tenantId)) {
+    throw new StartupError(
+      "MICROSOFT_APP_TENANT_ID: not a tenant id (a GUID, or the tenant's domain such as kommun.onmicrosoft.com)",
+    );
+  }
+  if (teams.password !== undefined && guid.test(teams.password)) {
+    // The most common slip in the portal: the secret's id copied instead of its value.
+    throw new StartupError(
+      "MICROSOFT_APP_PASSWORD: looks like the secret's id, not its value (copy the Value column when the secret is created)",
+    );
+  }
+}
+
+async function checkSlackToken(token: string, apiUrl: string | undefined, log: Logger) {
+  const client = new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    timeout: 10_000,
+    logLevel: webApi.LogLevel.ERROR,
+  });
+  try {
+    await client.auth.test();
+  } catch (error) {
+    const code = (error as { data?: { error?: unknown } }).data?.error;
+    if (typeof code === 'string' && refusedToken.has(code)) {
+      throw new StartupError(
+        `SLACK_BOT_TOKEN: Slack refuses the token (${code}); copy the Bot User OAuth Token (xoxb-…) again from the app's OAuth & Permissions page`,
+      );
+    }
+    log.warn('could not check SLACK_BOT_TOKEN with Slack now; starting anyway', {
+      error: typeof code === 'string' ? code : (error as Error).message,
+    });
+  }
+}
+
+/**
+ * Opens and migrates the database, or refuses to start with one line naming where it looked:
+ * the server without its password, or the embedded database's folder.
+ */
+export async function openDatabaseOrRefuse(env: DatabaseEnv): Promise<DatabaseHandle> {
+  try {
+    return await openAppDatabase(env);
+  } catch (error) {
+    const target = appDatabaseTarget(env);
+    const where =
+      target.kind === 'postgres'
+        ? `DATABASE_URL: cannot use the database at ${withoutPassword(target.url)}`
+        : `TILLIT_DATA_DIR: cannot open the embedded database in ${target.dataDir}`;
+    throw new StartupError(`${where}: ${reason(error)}`);
+  }
+}
+
+function withoutPassword(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(an address that is not a URL)';
+  }
+}
+
+/** The driver's own words, on one line; a refused connection says so without a stack. */
+function reason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  const text = message || (typeof code === 'string' ? code : 'unknown error');
+  return text.replace(/\s+/g, ' ').trim();
+}
