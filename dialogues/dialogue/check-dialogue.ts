@@ -27,8 +27,8 @@ export type Checked<L> = { ok: true; loaded: L } | { ok: false; outcome: Outcome
 
 /**
  * The checks every button and form of a dialogue starts with, in this order: the dialogue
- * (or item) was found and is open, it is in one of the rule's phases, and the person may do
- * this in its unit. The first that fails is the answer; nothing has changed.
+ * (or item) was found and is open, the person may do this in its unit, and it is in one of
+ * the rule's phases. The first that fails is the answer; nothing has changed.
  */
 export async function checkDialogue<Phase extends string, L extends Running<Phase>>(
   request: Request,
@@ -37,10 +37,12 @@ export async function checkDialogue<Phase extends string, L extends Running<Phas
   kind: CheckedKind<Phase>,
 ): Promise<Checked<L>> {
   if (!loaded.ok) return loaded;
-  const wrongPhase = await refuseUnlessPhase(request, loaded, rule.phases, kind);
-  if (wrongPhase) return { ok: false, outcome: wrongPhase };
+  // Permission first: someone with no right here learns nothing of the dialogue, its phase
+  // included.
   const refused = await guardDialogue(request, loaded.dialogue, rule.capability, rule.what);
   if (refused) return { ok: false, outcome: refused };
+  const wrongPhase = await refuseUnlessPhase(request, loaded, rule.phases, kind);
+  if (wrongPhase) return { ok: false, outcome: wrongPhase };
   return { ok: true, loaded };
 }
 

@@ -31,7 +31,12 @@ export async function loadDialogue<Phase extends string>(
   const t = request.actor.t.dialogue;
   const found = isUuid(dialogueId) ? await getDialogue(request.ctx.db, { dialogueId }) : null;
   if (!found || found.kind !== kind.kind) return { ok: false, outcome: say(t.notFound) };
-  if (found.closedAt) return { ok: false, outcome: say(t.closed) };
+  // Whether it is closed is told only to someone who may take part in its unit; to anyone
+  // else a dialogue they have no part in is as good as unknown.
+  if (found.closedAt) {
+    const insider = await may(request.ctx.db, request.actor, 'take-part', found.unitId);
+    return { ok: false, outcome: say(insider ? t.closed : t.notFound) };
+  }
   const settled = await settleDeadline(request.ctx.db, kind, found, request.ctx.now);
   return {
     ok: true,
