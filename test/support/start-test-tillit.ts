@@ -26,10 +26,16 @@ export interface TestTillit {
  * asked for, so tests drive time themselves.
  */
 export async function startTestTillit(
-  options: { env?: Record<string, string>; users?: Record<string, string>; start?: Date } = {},
+  options: {
+    env?: Record<string, string>;
+    users?: Record<string, string>;
+    start?: Date;
+    /** A database of the test's own (e.g. behind a proxy it can cut); closed with the rest. */
+    database?: DatabaseHandle;
+  } = {},
 ): Promise<TestTillit> {
   const api = await startFakeSlackApi({ users: options.users });
-  const database = await openTestDatabase();
+  const database = options.database ?? (await openTestDatabase());
   const config = loadConfig({
     PORT: '0',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
