@@ -72,6 +72,13 @@ const table: Row[] = [
   ['admin', 'run-dialogue', false, false, false, false],
   ['admin', 'manage-actions', false, false, false, false],
   ['admin', 'view-summary', false, false, false, false],
+  // The section has no manager of its own (the unit's manager holds the role above it): a
+  // leader may hold its risk dialogue, but not the unit's, which has a manager.
+  ['member', 'run-risk-dialogue', false, false, false, false],
+  ['manager', 'run-risk-dialogue', true, true, false, false],
+  ['facilitator', 'run-risk-dialogue', true, true, false, false],
+  ['leader', 'run-risk-dialogue', false, true, false, false],
+  ['admin', 'run-risk-dialogue', false, false, false, false],
 ];
 
 describe('access policy: role × capability × where', () => {

@@ -1,4 +1,5 @@
 import type { Database } from '../../store/database.js';
+import { listMembers } from '../../store/queries/people.js';
 import { listAncestors } from '../../store/queries/units.js';
 import type { Role } from '../../store/schema/index.js';
 import type { Actor } from './actor.js';
@@ -12,6 +13,8 @@ export type Capability =
   | 'take-part'
   /** start and steer SWOT and risk dialogues, change phases, decide */
   | 'run-dialogue'
+  /** the same for risk dialogues, where a leader stands in for a unit without a manager */
+  | 'run-risk-dialogue'
   /** add actions for the unit, see its open and overdue actions */
   | 'manage-actions'
   /** aggregated summaries of the unit and the units below it */
@@ -20,12 +23,21 @@ export type Capability =
   | 'read-audit';
 
 /** Roles that count when held in the unit itself, and when held in a unit above it. */
-const policy: Record<Capability, { inUnit: Role[]; above: Role[] }> = {
+const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Role[] }> = {
   'take-part': {
     inUnit: ['member', 'manager', 'facilitator', 'leader'],
     above: ['manager', 'facilitator', 'leader'],
   },
   'run-dialogue': { inUnit: ['manager', 'facilitator'], above: ['manager', 'facilitator'] },
+  /**
+   * The yearly cascade must not stop at a unit nobody manages: its escalations go to the
+   * nearest manager above or the leaders (nearest-managers.ts), and a leader may hold it.
+   */
+  'run-risk-dialogue': {
+    inUnit: ['manager', 'facilitator'],
+    above: ['manager', 'facilitator'],
+    noManager: ['leader'],
+  },
   'manage-actions': { inUnit: ['manager', 'facilitator'], above: ['manager', 'facilitator'] },
   'view-summary': { inUnit: ['manager', 'leader'], above: ['manager', 'leader'] },
   'read-audit': { inUnit: ['leader'], above: ['leader'] },
@@ -41,9 +53,14 @@ export async function may(
   const held = (unit: string, allowed: Role[]) =>
     actor.roles.some((r) => r.unitId === unit && allowed.includes(r.role));
   if (held(unitId, rule.inUnit)) return true;
-  if (!actor.roles.some((r) => rule.above.includes(r.role))) return false;
+  const standIn = rule.noManager ?? [];
+  const extra = [...rule.above, ...standIn];
+  if (!actor.roles.some((r) => extra.includes(r.role))) return false;
   const ancestors = await listAncestors(db, { unitId });
-  return ancestors.some((a) => held(a.id, rule.above));
+  if (ancestors.some((a) => held(a.id, rule.above))) return true;
+  if (!standIn.length || ![unitId, ...ancestors.map((a) => a.id)].some((u) => held(u, standIn)))
+    return false;
+  return (await listMembers(db, { unitId, role: 'manager' })).length === 0;
 }
 
 /** Administrators set Tillit up; that gives them no right to read anyone's answers. */

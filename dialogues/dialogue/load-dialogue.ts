@@ -58,7 +58,7 @@ export async function guardDialogue(
 ): Promise<Outcome | null> {
   const { ctx, actor } = request;
   if (await may(ctx.db, actor, capability, dialogue.unitId)) return null;
-  return capability === 'run-dialogue'
+  return capability === 'run-dialogue' || capability === 'run-risk-dialogue'
     ? say(actor.t.dialogue.onlyFacilitator({ what }))
     : say(actor.t.common.notAllowed({ what }));
 }

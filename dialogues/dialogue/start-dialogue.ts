@@ -5,6 +5,7 @@ import {
 } from '../../store/queries/dialogues.js';
 import type { Unit } from '../../store/queries/units.js';
 import type { DialogueSettings } from '../../store/schema/index.js';
+import type { Capability } from '../core/access.js';
 import type { Request } from '../core/feature.js';
 import { guardUnit, say } from '../core/guards.js';
 import type { Outcome } from '../core/outcome.js';
@@ -21,8 +22,9 @@ export type Refusable<T> = ({ ok: true } & T) | { ok: false; outcome: Outcome };
 export async function guardStart(
   request: Request,
   what: string,
+  capability: Extract<Capability, 'run-dialogue' | 'run-risk-dialogue'> = 'run-dialogue',
 ): Promise<Refusable<{ unit: Unit; channelId: string }>> {
-  const guarded = await guardUnit(request, 'run-dialogue', what);
+  const guarded = await guardUnit(request, capability, what);
   if (!guarded.ok) return guarded;
   const channelId = request.ctx.place.channelId;
   if (!channelId) return { ok: false, outcome: say(request.actor.t.dialogue.needsChannel) };

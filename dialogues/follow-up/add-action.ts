@@ -1,5 +1,3 @@
-import { createAction } from '../../store/queries/actions.js';
-import { enqueueOutbox } from '../../store/queries/outbox.js';
 import { findPersonByIdentity, getPerson, type UnitMember } from '../../store/queries/people.js';
 import { getUnit, type Unit } from '../../store/queries/units.js';
 import { parseMention } from '../commands/parse-command.js';
@@ -11,11 +9,11 @@ import { formatIsoDate } from '../dialogue/deadline.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
 import { readIsoDate } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { texts } from '../texts/catalogue.js';
 import type { Form } from '../view.js';
-import { assignedView, FORM } from './action-views.js';
+import { FORM } from './action-views.js';
 import { assignees } from './assignees.js';
 import { checkDueDate } from './change-action.js';
+import { createActionAndTellOwner } from './tell-owner.js';
 
 /** As long as an action decided in a SWOT. */
 export const ACTION_TEXT_MAX = 280;
@@ -120,7 +118,7 @@ export async function submitAdd(request: FormRequest): Promise<Outcome> {
 
 /**
  * Checks the text and date (a command skips the form's checks), saves, and tells the owner
- * when it is someone else, in the same transaction.
+ * when it is someone else, in the same transaction (tell-owner.ts).
  */
 async function save(
   request: Request,
@@ -133,8 +131,8 @@ async function save(
   if (!text.ok) return say(text.message);
   const dateProblem = await checkDueDate(request, unit.id, input.due);
   if (dateProblem) return say(dateProblem);
-  await ctx.db.transaction(async (tx) => {
-    const action = await createAction(tx, {
+  await ctx.db.transaction((tx) =>
+    createActionAndTellOwner(tx, {
       unitId: unit.id,
       text: text.text,
       ownerId: input.owner.personId,
@@ -144,21 +142,9 @@ async function save(
       sourceItemId: null,
       createdBy: actor.person.id,
       now: ctx.now,
-    });
-    if (input.owner.personId === actor.person.id) return;
-    const lang = input.owner.lang ?? ctx.settings.defaultLang;
-    await enqueueOutbox(tx, {
-      key: `action-assigned:${action.id}`,
-      target: { kind: 'person', personId: input.owner.personId },
-      notBefore: ctx.now,
-      view: assignedView(
-        texts(lang),
-        lang,
-        { ...action, unitName: unit.name, ownerName: input.owner.name },
-        actor.person.name,
-      ),
-    });
-  });
+      defaultLang: ctx.settings.defaultLang,
+    }),
+  );
   const due = formatIsoDate(input.due, actor.lang);
   return say(t.followUp.added({ text: text.text, owner: input.owner.name, due }));
 }

@@ -15,8 +15,8 @@ import { followUpHome, showMine, showUnit, showUnitFromButton } from './list-vie
 import { checkMissed, checkOk, openCheckFound, submitCheckFound } from './self-check-answers.js';
 
 /**
- * `/tillit actions [unit [<unit>] | add <text> @owner <date>]`. The Swedish words work too
- * (`åtgärder enhet`, `åtgärder ny …`).
+ * `/tillit actions [all | unit [<unit>] | add <text> @owner <date>]`. The Swedish words work
+ * too (`åtgärder alla`, `åtgärder enhet`, `åtgärder ny …`).
  */
 async function actionsCommand(request: CommandRequest): Promise<Outcome> {
   const [sub, ...rest] = request.args;
@@ -25,6 +25,9 @@ async function actionsCommand(request: CommandRequest): Promise<Outcome> {
     case 'mine':
     case 'mina':
       return showMine(request);
+    case 'all':
+    case 'alla':
+      return showMine(request, { all: true });
     case 'unit':
     case 'enhet':
       return showUnit(request, rest[0]);

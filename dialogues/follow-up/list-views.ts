@@ -1,6 +1,7 @@
 import {
   type ListedAction,
   listActionsOfOwner,
+  listDoneActions,
   listDoneWithoutEffect,
   listOpenActionsOfUnit,
 } from '../../store/queries/action-lists.js';
@@ -25,12 +26,38 @@ const MAX_WITH_BUTTONS = 10;
 /** Done actions still waiting for an effect answer are offered for this long. */
 const EFFECT_QUESTION_DAYS = 90;
 
-/** `/tillit actions`: the person's open actions, those awaiting an effect answer, self-checks. */
-export async function showMine(request: Request): Promise<Outcome> {
-  const { actor } = request;
+/**
+ * `/tillit actions`: the person's open actions, those awaiting an effect answer, self-checks.
+ * `actions all` adds the done ones with their effect answers, latest first.
+ */
+export async function showMine(request: Request, options = { all: false }): Promise<Outcome> {
+  const { ctx, actor } = request;
   const t = actor.t.followUp.lists;
-  const blocks: Block[] = [{ type: 'header', text: t.mineTitle }, ...(await mineBlocks(request))];
-  return privately(view(t.mineTitle, ...blocks));
+  const title = options.all ? t.allTitle : t.mineTitle;
+  const blocks: Block[] = [{ type: 'header', text: title }, ...(await mineBlocks(request))];
+  if (options.all) {
+    const done = await listDoneActions(ctx.db, { ownerId: actor.person.id });
+    blocks.push({ type: 'text', text: `*${t.doneHeading({ count: done.length })}*` });
+    if (done.length === 0) blocks.push({ type: 'text', text: t.noneDone });
+    else blocks.push(...limited(actor, done, MAX_DONE, (a) => doneLine(actor, a, false)));
+  }
+  return privately(view(title, ...blocks));
+}
+
+/** Done actions have no buttons, so a list may hold more of them. */
+const MAX_DONE = 25;
+
+/** A done action with its date and what its owner answered about the effect. */
+function doneLine(actor: Actor, action: ListedAction, withOwner: boolean): ListItem {
+  const t = actor.t.followUp.lists;
+  const done = formatIsoDate(
+    localDate(action.doneAt ?? action.createdAt, action.timezone),
+    actor.lang,
+  );
+  const effect = t.effectWords[action.effect ?? 'unanswered'];
+  const note = action.effectNote ? t.effectNote({ note: action.effectNote }) : '';
+  const owner = withOwner ? { owner: action.ownerName } : {};
+  return { text: `${t.effectLine({ text: action.text, done, effect, ...owner })}${note}` };
 }
 
 async function mineBlocks(request: Request, limit = MAX_WITH_BUTTONS): Promise<Block[]> {
@@ -141,6 +168,11 @@ async function unitOutcome(request: Request, unit: Unit): Promise<Outcome> {
   if (coming.length > 0) {
     blocks.push({ type: 'text', text: `*${t.lists.openHeading({ count: coming.length })}*` });
     blocks.push(...limited(actor, coming, MAX_WITH_BUTTONS, line));
+  }
+  const done = await listDoneActions(ctx.db, { unitId: unit.id });
+  if (done.length > 0) {
+    blocks.push({ type: 'text', text: `*${t.lists.doneHeading({ count: done.length })}*` });
+    blocks.push(...limited(actor, done, MAX_DONE, (a) => doneLine(actor, a, true)));
   }
   return privately(view(title, ...blocks));
 }

@@ -11,6 +11,7 @@ import { asFormRefusal, formErrors, type Outcome, openForm } from '../core/outco
 import { isUuid } from '../dialogue/load-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { FORM } from './action-views.js';
+import { tellOfFinding } from './finding-notice.js';
 
 /** What was found at a self-check: a short description, never about a named brukare. */
 export const FINDING_MAX = 500;
@@ -35,18 +36,30 @@ async function loadOccurrence(request: Request, occurrenceId: string): Promise<L
 
 async function record(
   request: Request,
-  occurrenceId: string,
+  occurrence: OccurrenceWithCheck,
   outcome: SelfCheckOutcome,
   note: string | null,
 ): Promise<Outcome> {
   const { ctx, actor } = request;
   const s = actor.t.followUp.selfCheck;
-  const saved = await answerOccurrence(ctx.db, {
-    occurrenceId,
-    outcome,
-    note,
-    by: actor.person.id,
-    now: ctx.now,
+  const saved = await ctx.db.transaction(async (tx) => {
+    const answered = await answerOccurrence(tx, {
+      occurrenceId: occurrence.id,
+      outcome,
+      note,
+      by: actor.person.id,
+      now: ctx.now,
+    });
+    if (answered && outcome === 'found' && note) {
+      await tellOfFinding(tx, {
+        occurrence,
+        finding: note,
+        by: { id: actor.person.id, name: actor.person.name },
+        defaultLang: ctx.settings.defaultLang,
+        now: ctx.now,
+      });
+    }
+    return answered;
   });
   if (!saved) return say(s.alreadyAnswered);
   return say(s.saved({ outcome: s.outcomes[outcome] }));
@@ -56,14 +69,14 @@ async function record(
 export async function checkOk(request: ActionRequest): Promise<Outcome> {
   const loaded = await loadOccurrence(request, request.action.value);
   if (!loaded.ok) return loaded.outcome;
-  return record(request, loaded.occurrence.id, 'ok', null);
+  return record(request, loaded.occurrence, 'ok', null);
 }
 
 /** Button "Not done". */
 export async function checkMissed(request: ActionRequest): Promise<Outcome> {
   const loaded = await loadOccurrence(request, request.action.value);
   if (!loaded.ok) return loaded.outcome;
-  return record(request, loaded.occurrence.id, 'not-done', null);
+  return record(request, loaded.occurrence, 'not-done', null);
 }
 
 /** Button "Done – found something" → the form asking what. */
@@ -97,5 +110,5 @@ export async function submitCheckFound(request: FormRequest): Promise<Outcome> {
     max: FINDING_MAX,
   });
   if (!note.ok) return formErrors({ note: note.message });
-  return record(request, loaded.occurrence.id, 'found', note.text);
+  return record(request, loaded.occurrence, 'found', note.text);
 }

@@ -5,7 +5,7 @@ import type { CommandRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { nextOccurrence } from '../schedule/next-occurrence.js';
-import type { Block } from '../view.js';
+import { type Block, type ListItem, view } from '../view.js';
 import { weeklyTimeOf } from './open-rounds.js';
 import { formatWhen, promptBlocks, WRITE_ACTION } from './prompt-view.js';
 
@@ -17,7 +17,13 @@ export async function showCurrentPrompt(request: CommandRequest): Promise<Outcom
   const { ctx, actor } = request;
   const t = actor.t.reflection;
   const rounds = await listOpenRoundsOfPerson(ctx.db, { personId: actor.person.id, now: ctx.now });
-  if (rounds.length === 0) return say(t.noneOpen);
+  if (rounds.length === 0) {
+    const next = await nextRounds(request, new Set());
+    if (next.length === 0) return say(t.noneOpen);
+    return privately(
+      view(t.noneOpen, { type: 'text', text: t.noneOpen }, { type: 'list', items: next }),
+    );
+  }
   const blocks: Block[] = [{ type: 'header', text: t.title }];
   for (const round of rounds) {
     if (blocks.length > 1) blocks.push({ type: 'divider' });
@@ -45,10 +51,23 @@ export async function reflectionHome(request: Request): Promise<Block[]> {
           buttons: [{ label: t.home.answer, action: { id: WRITE_ACTION, value: round.id } }],
         },
   );
-  const otherUnits = new Map(
-    actor.roles.filter((r) => !openUnits.has(r.unitId)).map((r) => [r.unitId, r.unitName]),
+  items.push(...(await nextRounds(request, openUnits)));
+  if (items.length === 0) return [];
+  return [
+    { type: 'header', text: t.home.header },
+    { type: 'list', items },
+  ];
+}
+
+/** When each of the person's other units asks next, or that its reflection is paused. */
+async function nextRounds(request: Request, skip: Set<string>): Promise<ListItem[]> {
+  const { ctx, actor } = request;
+  const t = actor.t.reflection;
+  const items: ListItem[] = [];
+  const units = new Map(
+    actor.roles.filter((r) => !skip.has(r.unitId)).map((r) => [r.unitId, r.unitName]),
   );
-  for (const [unitId, unitName] of otherUnits) {
+  for (const [unitId, unitName] of units) {
     const schedule = await getReflectionSchedule(ctx.db, { unitId });
     if (schedule?.paused) {
       items.push({ text: t.home.paused({ unit: unitName }) });
@@ -66,9 +85,5 @@ export async function reflectionHome(request: Request): Promise<Block[]> {
       text: t.home.next({ unit: unitName, when: formatWhen(actor.t, next, timeZone) }),
     });
   }
-  if (items.length === 0) return [];
-  return [
-    { type: 'header', text: t.home.header },
-    { type: 'list', items },
-  ];
+  return items;
 }

@@ -40,7 +40,7 @@ async function loadForAssessing(
 ): Promise<Checked<OpenRisk>> {
   const t = request.actor.t.risk;
   const rule = steer
-    ? { phases: AGREE_PHASES, capability: 'run-dialogue' as const, what: t.only.agree }
+    ? { phases: AGREE_PHASES, capability: 'run-risk-dialogue' as const, what: t.only.agree }
     : { phases: ['assess' as const], capability: 'take-part' as const, what: t.what.estimate };
   return checkRisk(request, await loadRisk(request, riskId), rule);
 }
@@ -59,7 +59,7 @@ export async function showSheet(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const { loaded } = checked;
   const board = await loadRiskBoard(ctx.db, loaded.dialogue, boardOptions(ctx.settings));
-  const steers = await may(ctx.db, actor, 'run-dialogue', loaded.dialogue.unitId);
+  const steers = await may(ctx.db, actor, 'run-risk-dialogue', loaded.dialogue.unitId);
   const items: ListItem[] = [];
   for (const risk of board.risks) {
     const own = await getOwnEstimate(ctx.db, { riskId: risk.id, personId: actor.person.id });

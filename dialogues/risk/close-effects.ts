@@ -1,9 +1,7 @@
 import type { Database } from '../../store/database.js';
-import { createAction } from '../../store/queries/actions.js';
 import type { Dialogue } from '../../store/queries/dialogues.js';
 import { getDialogue } from '../../store/queries/dialogues.js';
 import { enqueueOutbox, enqueueOutboxMany } from '../../store/queries/outbox.js';
-import { listMembers } from '../../store/queries/people.js';
 import { findOpenRiskDialogue, saveRiskSummary } from '../../store/queries/risk-dialogues.js';
 import {
   closeRisksOfDialogue,
@@ -12,7 +10,9 @@ import {
 } from '../../store/queries/risk-items.js';
 import { insertSelfCheck } from '../../store/queries/self-checks.js';
 import type { Language } from '../../store/schema/index.js';
+import { nearestManagers } from '../core/nearest-managers.js';
 import { movePhase } from '../dialogue/phases.js';
+import { createActionAndTellOwner } from '../follow-up/tell-owner.js';
 import { type BoardRisk, loadRiskBoard, type RiskBoard } from './risk-board.js';
 import { riskKind } from './risk-kind.js';
 import { escalatedNoticeView, outcomeNoticeView } from './risk-notices.js';
@@ -68,7 +68,7 @@ async function carryOut(
     case 'action': {
       const a = risk.decision?.action;
       if (a) {
-        await createAction(tx, {
+        await createActionAndTellOwner(tx, {
           unitId: risk.unitId,
           text: a.text,
           ownerId: a.ownerId,
@@ -76,6 +76,7 @@ async function carryOut(
           sourceKind: 'risk',
           sourceItemId: risk.id,
           createdBy: decidedBy,
+          defaultLang: params.defaultLang,
           ...source,
         });
       }
@@ -127,11 +128,11 @@ async function escalate(
     now: params.now,
   });
   if (!carried) return null;
-  const managers = await listMembers(tx, { unitId: board.parent.id, role: 'manager' });
+  const responsible = await nearestManagers(tx, board.parent.id);
   const value = risk.rated ? `${risk.probability}×${risk.consequence} = ${risk.rated.value}` : '–';
   await enqueueOutboxMany(
     tx,
-    managers.map((m) => ({
+    responsible.people.map((m) => ({
       key: `risk-escalated:${carried.id}:${m.personId}`,
       target: { kind: 'person' as const, personId: m.personId },
       notBefore: params.now,
@@ -142,38 +143,53 @@ async function escalate(
         motivation: risk.decision?.motivation ?? '',
         value,
         joined: running !== null,
+        standIn: responsible.via === 'stand-in',
       }),
     })),
   );
   return running ? getDialogue(tx, { dialogueId: running.dialogueId }) : null;
 }
 
-/** The channel of the dialogue that escalated the risk hears what this unit decided. */
+/**
+ * Every unit the risk passed through on its way here hears what this unit decided, in the
+ * channel of the dialogue that sent it on: the unit just below, and the ones below that, so a
+ * section that escalated hears the final decision at the department too, not only that it
+ * went further.
+ */
 async function tellOrigin(
   tx: Database,
   board: RiskBoard,
   risk: BoardRisk,
   now: Date,
 ): Promise<void> {
-  const origin = risk.escalatedFromId ? await getRisk(tx, { riskId: risk.escalatedFromId }) : null;
-  const originDialogue = origin?.dialogueId
-    ? await getDialogue(tx, { dialogueId: origin.dialogueId })
-    : null;
-  if (!origin || !originDialogue || !risk.handling) return;
-  await enqueueOutbox(tx, {
-    key: `risk-escalation-outcome:${risk.id}`,
-    notBefore: now,
-    target: {
-      kind: 'channel',
-      platform: originDialogue.platform,
-      workspace: originDialogue.workspace,
-      channelId: originDialogue.channelId,
-    },
-    view: outcomeNoticeView(originDialogue.lang, {
-      risk: risk.description,
-      unit: board.unitName,
-      handling: risk.handling,
-      furtherTo: board.parent?.name ?? null,
-    }),
-  });
+  if (!risk.handling) return;
+  let fromId = risk.escalatedFromId;
+  const seen = new Set<string>();
+  while (fromId && !seen.has(fromId)) {
+    seen.add(fromId);
+    const origin = await getRisk(tx, { riskId: fromId });
+    if (!origin) return;
+    const originDialogue = origin.dialogueId
+      ? await getDialogue(tx, { dialogueId: origin.dialogueId })
+      : null;
+    if (originDialogue) {
+      await enqueueOutbox(tx, {
+        key: `risk-escalation-outcome:${risk.id}:${origin.id}`,
+        notBefore: now,
+        target: {
+          kind: 'channel',
+          platform: originDialogue.platform,
+          workspace: originDialogue.workspace,
+          channelId: originDialogue.channelId,
+        },
+        view: outcomeNoticeView(originDialogue.lang, {
+          risk: risk.description,
+          unit: board.unitName,
+          handling: risk.handling,
+          furtherTo: board.parent?.name ?? null,
+        }),
+      });
+    }
+    fromId = origin.escalatedFromId;
+  }
 }

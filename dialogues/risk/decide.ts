@@ -32,7 +32,7 @@ type OpenRisk = Exclude<LoadedRisk, { ok: false }>;
 async function loadForDeciding(request: Request, riskId: string): Promise<Checked<OpenRisk>> {
   return checkRisk(request, await loadRisk(request, riskId), {
     phases: ['decide'],
-    capability: 'run-dialogue',
+    capability: 'run-risk-dialogue',
     what: request.actor.t.risk.only.decide,
   });
 }
@@ -42,7 +42,7 @@ export async function showDecisions(request: ActionRequest): Promise<Outcome> {
   const t = request.actor.t.risk;
   const checked = await checkRisk(request, await loadRiskDialogue(request, request.action.value), {
     phases: ['decide'],
-    capability: 'run-dialogue',
+    capability: 'run-risk-dialogue',
     what: t.only.decide,
   });
   if (!checked.ok) return checked.outcome;

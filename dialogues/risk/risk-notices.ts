@@ -2,7 +2,7 @@ import type { Language, RiskHandling } from '../../store/schema/index.js';
 import { texts } from '../texts/catalogue.js';
 import type { View } from '../view.js';
 
-/** To the parent unit's managers: a risk has been escalated to you. */
+/** To the parent unit's managers (or who stands in for them): a risk has been escalated to you. */
 export function escalatedNoticeView(
   lang: Language,
   p: {
@@ -12,6 +12,8 @@ export function escalatedNoticeView(
     motivation: string;
     value: string;
     joined: boolean;
+    /** Sent to a manager above, or a leader, because the unit has no manager of its own. */
+    standIn: boolean;
   },
 ): View {
   const t = texts(lang).risk.escalatedNotice;
@@ -21,7 +23,8 @@ export function escalatedNoticeView(
     blocks: [
       { type: 'header', text: t.title({ unit: p.from }) },
       { type: 'text', text: body },
-      { type: 'context', text: p.joined ? t.joined : t.next },
+      ...(p.standIn ? [{ type: 'text' as const, text: t.standIn({ unit: p.to }) }] : []),
+      { type: 'context', text: p.joined ? t.joined : t.next({ unit: p.to }) },
     ],
   };
 }

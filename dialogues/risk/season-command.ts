@@ -11,7 +11,7 @@ import { monthsText, readMonth, seasonOf } from './season.js';
 export async function riskSeasonCommand(request: CommandRequest, args: string[]): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t;
-  const guarded = await guardUnit(request, 'run-dialogue', t.risk.what.season);
+  const guarded = await guardUnit(request, 'run-risk-dialogue', t.risk.what.season);
   if (!guarded.ok) return guarded.outcome;
   const unit = guarded.unit;
   if (args.length === 0) {

@@ -48,7 +48,7 @@ export async function riskCommand(request: CommandRequest): Promise<Outcome> {
 async function startRisk(request: CommandRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t;
-  const guarded = await guardStart(request, t.risk.what.start);
+  const guarded = await guardStart(request, t.risk.what.start, 'run-risk-dialogue');
   if (!guarded.ok) return guarded.outcome;
   const { unit, channelId } = guarded;
   const args = readStartArgs(request.args, startOptions);

@@ -29,7 +29,7 @@ async function loadForSteering(
 ): Promise<Checked<LoadedRiskDialogue>> {
   return checkRisk(request, await loadRiskDialogue(request, request.action.value), {
     phases: [from],
-    capability: 'run-dialogue',
+    capability: 'run-risk-dialogue',
     what,
   });
 }

@@ -1,4 +1,3 @@
-import { createAction } from '../../store/queries/actions.js';
 import { createPendingRiskFromSwot } from '../../store/queries/risks.js';
 import { getSwotItem, listSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
 import { getUnit } from '../../store/queries/units.js';
@@ -16,6 +15,7 @@ import { inPhase } from '../dialogue/in-phase.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
 import { localDate, readIsoDate } from '../dialogue/local-time.js';
 import { assignees } from '../follow-up/assignees.js';
+import { createActionAndTellOwner } from '../follow-up/tell-owner.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Input } from '../view.js';
 import { itemOptions, shorten } from './merge.js';
@@ -126,7 +126,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
   }
   if (!text.ok || !owner || Object.keys(errors).length > 0) return formErrors(errors);
   const saved = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>
-    createAction(tx, {
+    createActionAndTellOwner(tx, {
       unitId: dialogue.unitId,
       text: text.text,
       ownerId: owner.personId,
@@ -136,6 +136,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
       sourceItemId: item?.id ?? null,
       createdBy: actor.person.id,
       now: ctx.now,
+      defaultLang: ctx.settings.defaultLang,
     }),
   );
   if (!saved.ok)

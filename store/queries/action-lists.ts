@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { type ActionStatus, actions, people, units } from '../schema/index.js';
 import type { ActionRow } from './actions.js';
@@ -67,5 +67,18 @@ export async function listOpenActionsOfUnit(
   const rows = await joinedActions(db)
     .where(and(...conditions))
     .orderBy(asc(actions.dueDate), asc(actions.createdAt), asc(actions.id));
+  return rows.map(flatten);
+}
+
+/** Done actions, latest done first: a person's (`ownerId`) or a unit's (`unitId`). */
+export async function listDoneActions(
+  db: Database,
+  params: { ownerId: string } | { unitId: string },
+): Promise<ListedAction[]> {
+  const whose =
+    'ownerId' in params ? eq(actions.ownerId, params.ownerId) : eq(actions.unitId, params.unitId);
+  const rows = await joinedActions(db)
+    .where(and(whose, eq(actions.status, 'done')))
+    .orderBy(desc(actions.doneAt), asc(actions.id));
   return rows.map(flatten);
 }

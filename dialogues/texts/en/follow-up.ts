@@ -12,7 +12,8 @@ export const followUp: Catalogue['followUp'] = {
   usageTitle: 'Actions',
   usage: [
     '`actions` – your open actions and self-checks',
-    "`actions unit [unit]` – the unit's open and overdue actions (manager/facilitator)",
+    '`actions all` – the done ones too, with the answer whether they had the intended effect',
+    "`actions unit [unit]` – the unit's open, overdue and done actions (manager/facilitator)",
     '`actions add <action> @owner <date>` – a new action, e.g. `actions add "New hand-over routine" @anna 2026-12-01` (a form opens when something is missing)',
   ],
   effects: { yes: 'Yes', partly: 'Partly', no: 'No' },
@@ -115,6 +116,18 @@ export const followUp: Catalogue['followUp'] = {
     unitLine: (p) => `${p.text} – ${p.owner}, due ${p.due}`,
     unitLineLate: (p) => `${p.text} – ${p.owner}, was due ${p.due} (${days(p.days)} ago)`,
     doneLine: (p) => `${p.text} – done ${p.done}`,
+    allTitle: 'All my actions',
+    doneHeading: (p) => `Done (${p.count})`,
+    noneDone: 'No done actions yet.',
+    effectLine: (p) =>
+      `${p.text}${p.owner ? ` – ${p.owner}` : ''} – done ${p.done} · intended effect: ${p.effect}`,
+    effectNote: (p) => ` (“${p.note}”)`,
+    effectWords: {
+      yes: 'yes',
+      partly: 'partly',
+      no: 'no',
+      unanswered: 'not answered yet',
+    },
     more: (p) => `… and ${actions(p.count)}`,
     selfChecksHeading: 'My self-checks',
     selfCheckLine: (p) => `${p.text} – ${p.cadence}, next ${p.next}`,
@@ -149,9 +162,15 @@ export const followUp: Catalogue['followUp'] = {
     saved: (p) => `Thank you! Saved: ${p.outcome}.`,
     alreadyAnswered: 'This self-check is already answered. Nothing changed.',
     gone: 'I cannot find that self-check. Nothing changed.',
+    foundNotice: {
+      title: (p) => `Self-check with a finding in ${p.unit}`,
+      summary: (p) => `${p.by} found something: ${p.check}`,
+      text: (p) =>
+        `*${p.check}*\n${p.by} did the self-check on ${p.date} and found something:\n> ${p.finding}`,
+    },
   },
   home: {
     title: 'My actions',
-    hint: 'Type `/tillit actions` to see them all.',
+    hint: 'Type `/tillit actions all` to see them all, the done ones and their effect too.',
   },
 };

@@ -199,8 +199,11 @@ export const risk: Catalogue['risk'] = {
     title: (p) => `Risk escalated from ${p.unit}`,
     body: (p) =>
       `${p.from} has escalated a risk to ${p.to}: *${p.risk}* (${p.value}).\nReason: ${p.motivation}`,
-    next: "It is taken up in the unit's next risk dialogue (`/tillit risk` in the unit's channel), where you can accept it, handle it or escalate it further.",
+    next: (p) =>
+      `It is taken up in the next risk dialogue of ${p.unit} (\`/tillit risk\` in its channel), where you can accept it, handle it or escalate it further.`,
     joined: 'It is already part of your running risk dialogue.',
+    standIn: (p) =>
+      `${p.unit} has no manager in Tillit, so this comes to you. You can hold the risk dialogue for ${p.unit}, or see that it gets a manager.`,
   },
   outcomeNotice: {
     title: 'News of an escalated risk',

@@ -16,9 +16,10 @@ export const followUp = {
   },
   usageTitle: 'Åtgärder',
   usage: [
-    '`actions` – dina öppna åtgärder och egenkontroller',
-    '`actions unit [enhet]` – enhetens öppna och försenade åtgärder (chef/processledare)',
-    '`actions add <åtgärd> @ansvarig <datum>` – ny åtgärd, t.ex. `actions add "Ny rutin för överlämning" @anna 2026-12-01` (utan allt öppnas ett formulär)',
+    '`åtgärder` – dina öppna åtgärder och egenkontroller',
+    '`åtgärder alla` – också de klara, med svaret om de fick avsedd effekt',
+    '`åtgärder enhet [enhet]` – enhetens öppna, försenade och klara åtgärder (chef/processledare)',
+    '`åtgärder ny <åtgärd> @ansvarig <datum>` – ny åtgärd, t.ex. `åtgärder ny "Ny rutin för överlämning" @anna 2026-12-01` (saknas något öppnas ett formulär)',
   ],
   effects: { yes: 'Ja', partly: 'Delvis', no: 'Nej' } satisfies Record<ActionEffect, string>,
   buttons: {
@@ -129,6 +130,18 @@ export const followUp = {
     unitLineLate: (p: { text: string; owner: string; due: string; days: number }) =>
       `${p.text} – ${p.owner}, skulle ha varit klar ${p.due} (${dagar(p.days)} sedan)`,
     doneLine: (p: { text: string; done: string }) => `${p.text} – klar ${p.done}`,
+    allTitle: 'Alla mina åtgärder',
+    doneHeading: (p: { count: number }) => `Klara (${p.count})`,
+    noneDone: 'Inga klara åtgärder ännu.',
+    effectLine: (p: { text: string; done: string; effect: string; owner?: string }) =>
+      `${p.text}${p.owner ? ` – ${p.owner}` : ''} – klar ${p.done} · avsedd effekt: ${p.effect}`,
+    effectNote: (p: { note: string }) => ` (”${p.note}”)`,
+    effectWords: {
+      yes: 'ja',
+      partly: 'delvis',
+      no: 'nej',
+      unanswered: 'inte besvarat ännu',
+    },
     more: (p: { count: number }) => `… och ${åtgärder(p.count)} till`,
     selfChecksHeading: 'Mina egenkontroller',
     selfCheckLine: (p: { text: string; cadence: string; next: string }) =>
@@ -165,9 +178,15 @@ export const followUp = {
     saved: (p: { outcome: string }) => `Tack! Sparat: ${p.outcome}.`,
     alreadyAnswered: 'Den här egenkontrollen är redan besvarad. Inget ändrades.',
     gone: 'Jag hittar inte den egenkontrollen. Inget ändrades.',
+    foundNotice: {
+      title: (p: { unit: string }) => `Egenkontroll med anmärkning i ${p.unit}`,
+      summary: (p: { check: string; by: string }) => `${p.by} hittade något: ${p.check}`,
+      text: (p: { check: string; by: string; date: string; finding: string }) =>
+        `*${p.check}*\n${p.by} gjorde egenkontrollen ${p.date} och hittade något:\n> ${p.finding}`,
+    },
   },
   home: {
     title: 'Mina åtgärder',
-    hint: 'Skriv `/tillit actions` för att se alla.',
+    hint: 'Skriv `/tillit åtgärder alla` för att se alla, också de klara och deras effekt.',
   },
 };

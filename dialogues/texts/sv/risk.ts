@@ -210,8 +210,11 @@ export const risk = {
     title: (p: { unit: string }) => `Risk eskalerad från ${p.unit}`,
     body: (p: { from: string; to: string; risk: string; motivation: string; value: string }) =>
       `${p.from} har eskalerat en risk till ${p.to}: *${p.risk}* (${p.value}).\nMotivering: ${p.motivation}`,
-    next: 'Den tas upp i enhetens nästa riskdialog (`/tillit risk` i enhetens kanal), där ni kan acceptera, hantera eller eskalera den vidare.',
+    next: (p: { unit: string }) =>
+      `Den tas upp i nästa riskdialog för ${p.unit} (\`/tillit risk\` i dess kanal). Där kan ni acceptera risken, hantera den eller eskalera den vidare.`,
     joined: 'Den finns redan med i er pågående riskdialog.',
+    standIn: (p: { unit: string }) =>
+      `${p.unit} har ingen chef i Tillit, så beskedet går till dig. Du kan hålla riskdialogen för ${p.unit}, eller se till att enheten får en chef.`,
   },
   outcomeNotice: {
     title: 'Besked om eskalerad risk',

@@ -1,0 +1,48 @@
+import type { Database } from '../../store/database.js';
+import { type ActionRow, createAction, type NewAction } from '../../store/queries/actions.js';
+import { enqueueOutbox } from '../../store/queries/outbox.js';
+import { getPerson } from '../../store/queries/people.js';
+import { getUnit } from '../../store/queries/units.js';
+import type { Language } from '../../store/schema/index.js';
+import { texts } from '../texts/catalogue.js';
+import { assignedView } from './action-views.js';
+
+/**
+ * Creates an action and tells its owner, in the same transaction, however it came about (a
+ * SWOT decision, a risk decision, `actions add`): one way, so no path forgets the owner. The
+ * owner is not told of an action they gave themselves.
+ */
+export async function createActionAndTellOwner(
+  tx: Database,
+  params: NewAction & { defaultLang: Language },
+): Promise<ActionRow> {
+  const { defaultLang, ...values } = params;
+  const action = await createAction(tx, values);
+  await tellOwner(tx, { action, defaultLang, now: values.now });
+  return action;
+}
+
+/** The owner hears of a new action through the outbox, on their platform, in their language. */
+async function tellOwner(
+  tx: Database,
+  params: { action: ActionRow; defaultLang: Language; now: Date },
+): Promise<void> {
+  const { action } = params;
+  if (action.ownerId === action.createdBy) return;
+  const owner = await getPerson(tx, { personId: action.ownerId });
+  const by = await getPerson(tx, { personId: action.createdBy });
+  const unit = await getUnit(tx, { unitId: action.unitId });
+  if (!owner || !unit) return;
+  const lang = owner.lang ?? params.defaultLang;
+  await enqueueOutbox(tx, {
+    key: `action-assigned:${action.id}`,
+    target: { kind: 'person', personId: owner.id },
+    notBefore: params.now,
+    view: assignedView(
+      texts(lang),
+      lang,
+      { ...action, unitName: unit.name, ownerName: owner.name },
+      by?.name ?? '',
+    ),
+  });
+}

@@ -1,0 +1,271 @@
+import { eq, like } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackground } from '../bot/background.js';
+import { settingsFrom } from '../bot/request-settings.js';
+import { en } from '../dialogues/texts/en/index.js';
+import { sv } from '../dialogues/texts/sv/index.js';
+import type { Database } from '../store/database.js';
+import { createDialogue } from '../store/queries/dialogues.js';
+import { type OrgPlan, syncOrg } from '../store/queries/org-sync.js';
+import { findPersonByKey, setLanguage } from '../store/queries/people.js';
+import { claimOccurrence, insertSelfCheck } from '../store/queries/self-checks.js';
+import { findUnitByKey } from '../store/queries/units.js';
+import type { Role } from '../store/schema/index.js';
+import { outbox, risks } from '../store/schema/index.js';
+import { driver, formOf, ofKind, privateText } from './support/risk-org.js';
+import { startTestTillit, type TestTillit } from './support/start-test-tillit.js';
+
+const SEPT = new Date('2026-09-10T08:00:00Z');
+const OCT = new Date('2026-10-08T08:00:00Z');
+const NOV = new Date('2026-11-05T08:00:00Z');
+
+const unit = (key: string, level: 'department' | 'unit' | 'section', parent: string | null) => ({
+  key,
+  name: `Namn ${key}`,
+  level,
+  parent,
+  channels: [{ platform: 'slack' as const, workspace: 'T1', channelId: `C_${key.toUpperCase()}` }],
+});
+const person = (key: string, roles: [string, Role][]) => ({
+  key,
+  name: key.toUpperCase(),
+  admin: false,
+  identities: [
+    { platform: 'slack' as const, workspace: 'T1', externalId: `U_${key.toUpperCase()}` },
+  ],
+  roles: roles.map(([unit, role]) => ({ unit, role })),
+});
+
+/**
+ * Two cascades with holes. A: a department with a manager, a unit without one, a section.
+ * B: a department with only a leader, and a section right below it. The holes are where the
+ * notices used to stop without a word.
+ */
+const plan: OrgPlan = {
+  units: [
+    unit('avda', 'department', null),
+    unit('enha', 'unit', 'avda'),
+    unit('seka', 'section', 'enha'),
+    unit('avdb', 'department', null),
+    unit('sekb', 'section', 'avdb'),
+  ],
+  people: [
+    person('chef_avda', [['avda', 'manager']]),
+    person('chef_seka', [['seka', 'manager']]),
+    person('m_seka', [['seka', 'member']]),
+    person('led_b', [['avdb', 'leader']]),
+    person('chef_sekb', [['sekb', 'manager']]),
+    person('m_sekb', [['sekb', 'member']]),
+  ],
+};
+
+let t: TestTillit;
+let db: Database;
+beforeAll(async () => {
+  t = await startTestTillit();
+  db = t.database.db;
+  await syncOrg(db, plan);
+});
+afterAll(async () => t?.close());
+
+const as = (who: string, unitKey: string, now: Date) =>
+  driver(db, who, `C_${unitKey.toUpperCase()}`, now);
+const idOf = async (key: string) => (await findPersonByKey(db, { key }))!.id;
+const rowsLike = (pattern: string) =>
+  db
+    .select()
+    .from(outbox)
+    .where(like(outbox.key, pattern))
+    .then((rows) => rows.sort((a, b) => a.key.localeCompare(b.key)));
+
+/** Starts a risk dialogue, adds one risk, agrees 3×4, and saves one decision; then closes. */
+async function holdRisk(
+  who: string,
+  unitKey: string,
+  now: Date,
+  decision: Record<string, string>,
+  description?: string,
+) {
+  const started = await as(who, unitKey, now).command('risk');
+  const [posted] = ofKind(started, 'channel');
+  if (!posted) throw new Error(`not started: ${privateText(started)}`);
+  const dialogueId = posted.key!.replace('risk:', '');
+  if (description) {
+    const form = formOf(await as(who, unitKey, now).click('risk.add', dialogueId));
+    await as(who, unitKey, now).submit(form.id, form.state, { description, anonymous: [] });
+  }
+  await as(who, unitKey, now).click('risk.start-assess', dialogueId);
+  const [risk] = await db.select().from(risks).where(eq(risks.dialogueId, dialogueId));
+  const agreeForm = formOf(await as(who, unitKey, now).click('risk.agree', risk!.id));
+  await as(who, unitKey, now).submit('risk.agree', agreeForm.state, {
+    probability: '3',
+    consequence: '4',
+  });
+  await as(who, unitKey, now).click('risk.start-decide', dialogueId);
+  formOf(await as(who, unitKey, now).click('risk.decide', risk!.id));
+  const decided = await as(who, unitKey, now).submit('risk.decision', risk!.id, {
+    process: 'work-environment',
+    ...decision,
+  });
+  expect(ofKind(decided, 'form-errors')).toEqual([]);
+  await as(who, unitKey, now).click('risk.close', dialogueId);
+  return { dialogueId, riskId: risk!.id };
+}
+
+const escalate = { handling: 'escalate', motivation: 'Saknar mandat' };
+
+describe('escalations reach someone when a level has no manager', () => {
+  it('goes to the nearest manager above, who holds the dialogue; every level hears the end', async () => {
+    await holdRisk('chef_seka', 'seka', SEPT, escalate, 'Brist på nattpersonal');
+    const [notice] = await rowsLike('risk-escalated:%');
+    expect(notice!.personId).toBe(await idOf('chef_avda'));
+    const text = JSON.stringify(notice!.view);
+    expect(text).toContain(sv.risk.escalatedNotice.standIn({ unit: 'Namn enha' }));
+    expect(text).toContain(sv.risk.escalatedNotice.next({ unit: 'Namn enha' }));
+
+    // The department's manager holds the unit's dialogue and sends the risk on to herself.
+    await holdRisk('chef_avda', 'enha', OCT, escalate);
+    const owner = await idOf('chef_seka');
+    await holdRisk('chef_avda', 'avda', NOV, {
+      handling: 'action',
+      action_text: 'Rekrytera nattpersonal',
+      owner,
+      due: '2027-01-31',
+    });
+
+    // The action's owner is told (a risk decision, not only `actions add`, tells the owner).
+    const [assigned] = await rowsLike('action-assigned:%');
+    expect(assigned!.personId).toBe(owner);
+    expect(JSON.stringify(assigned!.view)).toContain(sv.followUp.nudge.assignedTitle);
+
+    // Both units the risk passed through hear the final decision in their channels.
+    const fates = await rowsLike('risk-escalation-outcome:%');
+    const final = fates.filter((f) => JSON.stringify(f.view).includes('Namn avda: åtgärd'));
+    expect(final.map((f) => f.channelId).sort()).toEqual(['C_ENHA', 'C_SEKA']);
+  });
+
+  it('goes to the leader when nobody up the tree is a manager; the leader may hold it', async () => {
+    await holdRisk('chef_sekb', 'sekb', SEPT, escalate, 'Lokalerna är för trånga');
+    const notices = (await rowsLike('risk-escalated:%')).filter((n) =>
+      JSON.stringify(n.view).includes('Lokalerna'),
+    );
+    expect(notices.map((n) => n.personId)).toEqual([await idOf('led_b')]);
+
+    // A member may not hold it; the leader may, and gives the action to the manager of the
+    // section right below the department (the owner list reaches one level down).
+    const refused = await as('m_sekb', 'avdb', OCT).command('risk');
+    expect(ofKind(refused, 'channel')).toEqual([]);
+    const chefB = await idOf('chef_sekb');
+    await holdRisk('led_b', 'avdb', OCT, {
+      handling: 'action',
+      action_text: 'Hyr en lokal till',
+      owner: chefB,
+      due: '2027-02-28',
+    });
+    const assigned = (await rowsLike('action-assigned:%')).filter((r) => r.personId === chefB);
+    expect(assigned).toHaveLength(1);
+    const [fate] = (await rowsLike('risk-escalation-outcome:%')).filter(
+      (f) => f.channelId === 'C_SEKB',
+    );
+    expect(JSON.stringify(fate!.view)).toContain('har behandlats av Namn avdb: åtgärd');
+  });
+});
+
+describe('a new action reaches its owner however it was made', () => {
+  it('a SWOT decision tells the owner, in their language', async () => {
+    const sekb = (await findUnitByKey(db, { key: 'sekb' }))!;
+    const chef = await idOf('chef_sekb');
+    const member = await idOf('m_sekb');
+    await setLanguage(db, { personId: member, lang: 'en' });
+    const swot = await createDialogue(db, {
+      kind: 'swot',
+      unitId: sekb.id,
+      platform: 'slack',
+      workspace: 'T1',
+      channelId: 'C_SEKB',
+      topic: 'Vår vardag',
+      phase: 'decide',
+      deadline: null,
+      settings: {},
+      lang: 'sv',
+      alongside: true,
+      startedBy: chef,
+      now: SEPT,
+    });
+    const saved = await as('chef_sekb', 'sekb', SEPT).submit('swot.add-action', swot!.id, {
+      text: 'Gemensam introduktion',
+      owner: member,
+      due: '2026-10-01',
+    });
+    expect(ofKind(saved, 'form-errors')).toEqual([]);
+    const rows = (await rowsLike('action-assigned:%')).filter((r) => r.personId === member);
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows[0]!.view)).toContain(en.followUp.nudge.assignedTitle);
+  });
+});
+
+describe('a self-check that found something reaches the unit’s manager', () => {
+  it('tells the manager through the outbox, not the one who answered', async () => {
+    const seka = (await findUnitByKey(db, { key: 'seka' }))!;
+    const chef = await idOf('chef_seka');
+    const member = await idOf('m_seka');
+    const check = await insertSelfCheck(db, {
+      unitId: seka.id,
+      text: 'Läkemedelsskåpet är låst',
+      responsibleId: member,
+      cadence: 'monthly',
+      startsOn: '2026-09-01',
+      sourceRiskId: null,
+      sourceDialogueId: null,
+      createdBy: chef,
+      now: SEPT,
+    });
+    const occurrence = await claimOccurrence(db, {
+      selfCheckId: check.id,
+      occursOn: '2026-09-01',
+      now: SEPT,
+    });
+    const answer = await as('m_seka', 'seka', SEPT).submit(
+      'follow-up.check-found',
+      occurrence!.id,
+      {
+        note: 'Skåpet stod olåst på kvällen',
+      },
+    );
+    expect(privateText(answer)).toContain(sv.followUp.selfCheck.outcomes.found);
+    const rows = await rowsLike(`self-check-found:${occurrence!.id}:%`);
+    expect(rows.map((r) => r.personId)).toEqual([chef]);
+    expect(JSON.stringify(rows[0]!.view)).toContain('Skåpet stod olåst på kvällen');
+  });
+});
+
+describe('on Slack', () => {
+  it('the background sender delivers the notices to the people through the Web API', async () => {
+    const background = startBackground({
+      config: t.config,
+      db,
+      clock: t.tillit.clock,
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      settings: settingsFrom(t.config),
+      refresh: t.tillit.refresh,
+    });
+    try {
+      const toLeader = await t.api.waitForCall(
+        'chat.postMessage',
+        (args) => args.channel === 'U_LED_B',
+        10_000,
+      );
+      expect(JSON.stringify(toLeader.args)).toContain(
+        sv.risk.escalatedNotice.standIn({ unit: 'Namn avdb' }),
+      );
+      const finding = await t.api.waitForCall(
+        'chat.postMessage',
+        (args) => args.channel === 'U_CHEF_SEKA' && JSON.stringify(args).includes('olåst'),
+        10_000,
+      );
+      expect(JSON.stringify(finding.args)).toContain('Egenkontroll med anmärkning i Namn seka');
+    } finally {
+      await background.stop();
+    }
+  });
+});
