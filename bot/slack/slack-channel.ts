@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
 import type { Inbound } from '../../dialogues/core/inbound.js';
 import type { HandledInbound, InboundHandler } from '../../dialogues/handle-inbound.js';
+import { opensForm } from '../../dialogues/opens-form.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
@@ -12,6 +13,7 @@ import type { Coalescer } from '../coalescer.js';
 import { cleanInPlace } from '../http/clean-text.js';
 import type { Logger } from '../log.js';
 import { boltLogger } from './bolt-logger.js';
+import { answerInModal } from './modal-first.js';
 import { parseActionId, readModalValues, slackErrors } from './render-blocks.js';
 import { slackProcessingFailed } from './slack-errors.js';
 import { refuseUnusablePayload } from './slack-payload-check.js';
@@ -19,7 +21,6 @@ import {
   deliverSlackReplies,
   modalFor,
   type SlackScene,
-  sourceOfClick,
   unwrapModalState,
   updatePostedSlackMessages,
 } from './slack-replies.js';
@@ -132,7 +133,6 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
       body.channel?.id ?? null,
       body.trigger_id,
     );
-    scene.source = sourceOfClick(body);
     await run(deps, scene, {
       kind: 'action',
       action: { id: parseActionId(action.action_id), value: action.value ?? '' },
@@ -140,9 +140,9 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
   });
 
   app.view(/.*/, async ({ ack, body, view, client }) => {
-    const { channelId, state, source } = unwrapModalState(view.private_metadata);
+    const { channelId, state } = unwrapModalState(view.private_metadata);
     const teamId = body.user.team_id ?? body.team?.id ?? '';
-    const scene = { ...sceneOf(deps, client, teamId, body.user.id, channelId), source };
+    const scene = sceneOf(deps, client, teamId, body.user.id, channelId);
     const inbound: Inbound = {
       kind: 'submit',
       formId: view.callback_id,
@@ -167,6 +167,14 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
     if (event.tab !== 'home') return;
     const scene = sceneOf(deps, client, body.team_id, event.user, null);
     await run(deps, scene, { kind: 'home' });
+  });
+
+  // What a person writes to Tillit in its Messages tab works as `/tillit …` does (as in Teams).
+  app.message(async ({ message, body, client }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id) return;
+    const teamId = (body as { team_id?: string }).team_id ?? '';
+    const scene = sceneOf(deps, client, teamId, message.user, message.channel);
+    await run(deps, scene, { kind: 'command', text: directMessageCommand(message.text ?? '') });
   });
 
   app.error(async (error) => {
@@ -226,8 +234,21 @@ function handleWithin(deps: SlackChannelDeps, scene: SlackScene, inbound: Inboun
 }
 
 async function run(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) {
-  await finish(deps, scene, await handleWithin(deps, scene, inbound));
+  const work = handleWithin(deps, scene, inbound);
+  const { triggerId } = scene;
+  // A modal opens only within 3 s of the click: a slow form gets its modal before it is ready.
+  if (triggerId && opensForm(inbound)) {
+    const t = texts(deps.settings.defaultLang);
+    const carryOut = (result: HandledInbound) => finish(deps, scene, result);
+    await answerInModal({ ...scene, triggerId }, t, deps.log, work, carryOut);
+    return;
+  }
+  await finish(deps, scene, await work);
 }
+
+/** `help`, `/tillit help` and `tillit help` written in the DM are all the command `help`. */
+export const directMessageCommand = (text: string): string =>
+  text.trim().replace(/^\/?tillit\b:?\s*/i, '');
 
 async function finish(deps: SlackChannelDeps, scene: SlackScene, result: HandledInbound) {
   if (result.failure)

@@ -212,17 +212,9 @@ function sceneOf(
     placeChannelId: placeChannelFor(activity, card),
     origin: card?.origin ?? null,
     replyToId: activity.replyToId ?? null,
-    sourceId: sourceOf(activity, card),
     submitted: card?.kind === 'submit' ? { values: card.values } : null,
     t,
   };
-}
-
-/** The 1:1 card acted on: the one clicked, or the one whose button opened the submitted form. */
-function sourceOf(activity: Partial<Activity>, card: InboundWithCard['card']): string | null {
-  if (conversationKindOf(activity) !== 'personal') return null;
-  if (card?.kind === 'submit') return card.source;
-  return card?.kind === 'action' ? (activity.replyToId ?? null) : null;
 }
 
 function callerOf(activity: Partial<Activity>): Caller {

@@ -28,8 +28,6 @@ export interface TeamsScene {
   origin: CardOrigin | null;
   /** The card that was clicked or submitted. */
   replyToId: string | null;
-  /** A 1:1 card acted on (clicked, or whose button opened the submitted form): `replace` target. */
-  sourceId: string | null;
   /** A form card's submission, with what was entered (the card is then updated in place). */
   submitted: { values: FormValues } | null;
   t: Catalogue;
@@ -71,9 +69,6 @@ export async function deliverTeamsReplies(
         break;
       case 'update':
         await deps.refresh(reply.key, reply.view);
-        break;
-      case 'replace':
-        await replaceSource(deps, scene, reply.view);
         break;
       case 'form':
         formHandled = true;
@@ -139,20 +134,6 @@ async function sendPrivately(
   return { conversationId: scene.conversationId, activityId: sent?.id ?? '' };
 }
 
-/** The 1:1 card acted on, updated in place (updateActivity); otherwise a new private card. */
-async function replaceSource(deps: TeamsReplyDeps, scene: TeamsScene, view: View) {
-  const activity = viewActivity(scene, view, privateOrigin(scene));
-  if (scene.kind === 'personal' && scene.sourceId) {
-    try {
-      await updateInTurn(scene, scene.sourceId, activity);
-      return;
-    } catch (error) {
-      deps.log.warn('teams card could not be replaced; sent anew', { error });
-    }
-  }
-  await sendPrivately(deps, scene, activity);
-}
-
 /** Into the channel the request acts for: its own conversation, or the card's origin. */
 async function postInChannel(deps: TeamsReplyDeps, scene: TeamsScene, view: View, key?: string) {
   const activity = sharedActivity(view);
@@ -197,13 +178,7 @@ export async function updatePostedTeamsCards(
 /** A form answering a submit replaces the submitted card; any other is sent privately. */
 async function openForm(deps: TeamsReplyDeps, scene: TeamsScene, form: Form) {
   const origin = privateOrigin(scene);
-  // Opened by a button on a 1:1 card: the submit may replace that card (a prompt, answered).
-  const source = scene.kind === 'personal' && !scene.submitted ? scene.replyToId : scene.sourceId;
-  const card = renderFormCard(form, {
-    origin,
-    requiredText: scene.t.teams.required,
-    ...(source ? { source } : {}),
-  });
+  const card = renderFormCard(form, { origin, requiredText: scene.t.teams.required });
   const activity = cardActivity(card, form.title);
   if (scene.submitted && scene.replyToId) {
     await updateInTurn(scene, scene.replyToId, activity);
@@ -244,7 +219,6 @@ async function showFormErrors(
     const form = stored.form as unknown as Form;
     const card = renderFormCard(form, {
       origin: privateOrigin(scene),
-      ...(scene.sourceId ? { source: scene.sourceId } : {}),
       errors,
       values: scene.submitted?.values,
       requiredText: scene.t.teams.required,

@@ -15,14 +15,6 @@ export type Reply =
   | { kind: 'channel'; view: View; key?: string }
   /** Replaces the channel message posted earlier under this key, wherever it was posted. */
   | { kind: 'update'; key: string; view: View }
-  /**
-   * Replaces the private message the person acted on: the one whose button was clicked, or
-   * whose button opened the form just submitted (a ballot after a vote, a nudge after "Klar",
-   * a reflection prompt once answered), so its buttons give way to the outcome. Where there is
-   * no such message, or it is shared with others, the view is sent privately instead (under
-   * `key`, as a `private` reply would be).
-   */
-  | { kind: 'replace'; view: View; key?: string }
   /** Opens a form (Slack modal); on a submit, replaces the open form instead. */
   | { kind: 'form'; form: Form }
   /** On a submit: keep the form open and show these messages next to the inputs. */
@@ -39,11 +31,6 @@ export interface Outcome {
 export const outcome = (...replies: Reply[]): Outcome => ({ replies });
 export const privately = (view: View): Outcome => outcome({ kind: 'private', view });
 export const openForm = (form: Form): Outcome => outcome({ kind: 'form', form });
-export const replacing = (view: View, key?: string): Outcome =>
-  outcome({ kind: 'replace', view, ...(key ? { key } : {}) });
-/** The message acted on, replaced by one line: what the click did (or why nothing changed). */
-export const replacingWith = (text: string): Outcome =>
-  replacing({ summary: text, blocks: [{ type: 'text', text }] });
 export const formErrors = (errors: Record<string, string>): Outcome =>
   outcome({ kind: 'form-errors', errors });
 

@@ -17,6 +17,8 @@ export const common: Catalogue['common'] = {
   tooLong: (p) => `The text is too long: ${p.length} characters, at most ${p.max}.`,
   empty: 'Write something first.',
   cancel: 'Cancel',
+  close: 'Close',
+  opening: 'Opening …',
   save: 'Save',
   roles: { member: 'member', manager: 'manager', facilitator: 'facilitator', leader: 'leader' },
   levels: {

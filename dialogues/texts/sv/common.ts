@@ -15,6 +15,8 @@ export const common = {
     `Texten är för lång: ${p.length} tecken, högst ${p.max}.`,
   empty: 'Skriv något först.',
   cancel: 'Avbryt',
+  close: 'Stäng',
+  opening: 'Öppnar …',
   save: 'Spara',
   roles: {
     member: 'medarbetare',
