@@ -134,7 +134,12 @@ describe('SWOT in Teams, through the real Teams adapter', () => {
     expect(vote.data!.tillit!.o).toMatchObject({ p: CHANNEL });
     since = s.since();
     await s.clickData('m1', ballot, vote.data!);
-    expect(textOf(lastPrivate('m1', since))).toMatch(/röst|prick/i);
+    // The same ballot, updated in place: no new message per vote, and the count moved on.
+    expect(s.privateTo('m1', since)).toEqual([]);
+    const updated = t.connector.activities.get(ballot.id)!;
+    expect(updated.updates).toBe(1);
+    expect(textOf(updated)).toMatch(/Din röst på .* är lagd/);
+    expect(textOf(updated)).toContain('4 av 5 röster kvar');
     const votes = await t.database.db.select().from(swotVotes);
     expect(votes).toHaveLength(1);
   });
