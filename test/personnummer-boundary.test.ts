@@ -133,13 +133,14 @@ describe('the inbound boundary refuses a personnummer before any feature sees it
 describe('quoting what a person typed', () => {
   const quoting = (t: typeof sv | typeof en, text: string) => [
     t.help.unknownCommand({ text }),
-    t.summary.notUnderstood({ text }),
+    t.summary.twoPeriods({ text }),
+    ...Object.values(t.summary.periodProblems).map((say) => say({ got: text, from: '', to: '' })),
+    t.common.unknownUnit({ text }),
     t.dialogue.badDeadline({ got: text }),
     t.dialogue.unknownOption({ option: text }),
     t.dialogue.missingValue({ option: text }),
     t.setup.unitExists({ key: text }),
     t.setup.badLevel({ got: text }),
-    t.setup.unknownUnit({ key: text }),
     t.setup.badRole({ got: text }),
   ];
 

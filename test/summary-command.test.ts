@@ -97,10 +97,34 @@ describe('who may see which summary', () => {
   it('tells a member there is nothing to summarise, and explains what it did not understand', async () => {
     expect((await reply(org.member, 'summary')).summary).toBe(sv.summary.noUnit);
     expect((await reply(org.leader, 'summary nowhere')).summary).toBe(
-      sv.summary.notUnderstood({ text: 'nowhere' }),
+      `${sv.common.unknownUnit({ text: 'nowhere' })} ${sv.common.unitExample({ example: 'avd' })}`,
     );
     expect((await reply(org.leader, 'summary 2026 T1-2026')).summary).toBe(
-      sv.summary.notUnderstood({ text: 'T1-2026' }),
+      sv.summary.twoPeriods({ text: 'T1-2026' }),
+    );
+  });
+
+  it('says what was wrong with a unit or a period, and what would work', async () => {
+    const said = async (text: string) => (await reply(org.leader, text)).summary;
+    expect(await said('sammanställning bagi')).toBe(
+      `${sv.common.unknownUnit({ text: 'bagi' })} ${sv.common.unitSuggestions({ units: '`bagis` (Enhet Bagarmossen)' })}`,
+    );
+    expect(await said('summary T4-2026')).toBe(
+      sv.summary.periodProblems.tertial({ got: 'T4-2026' }),
+    );
+    expect(await said('summary 2026-13')).toBe(sv.summary.periodProblems.month({ got: '2026-13' }));
+    expect(await said('summary avd 2026-04-30..2026-01-01')).toBe(
+      sv.summary.periodProblems.reversed({
+        got: '2026-04-30..2026-01-01',
+        from: '2026-01-01',
+        to: '2026-04-30',
+      }),
+    );
+    expect(await said('summary 2026-02-30..2026-04-30')).toBe(
+      sv.summary.periodProblems.date({ got: '2026-02-30..2026-04-30' }),
+    );
+    expect((await reply(org.leader, 'summary T4-2026', { lang: 'en' })).summary).toBe(
+      en.summary.periodProblems.tertial({ got: 'T4-2026' }),
     );
   });
 

@@ -6,10 +6,11 @@ import {
   listOpenActionsOfUnit,
 } from '../../store/queries/action-lists.js';
 import { listSelfChecksOfPerson } from '../../store/queries/self-checks.js';
-import { findUnitByKey, getUnit, type Unit } from '../../store/queries/units.js';
+import { getUnit, type Unit } from '../../store/queries/units.js';
 import { may } from '../core/access.js';
 import type { Actor } from '../core/actor.js';
 import type { ActionRequest, Request } from '../core/feature.js';
+import { findUnitByText, unknownUnitText } from '../core/find-unit.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
@@ -132,8 +133,8 @@ export async function showUnit(request: Request, unitKey: string | undefined): P
   const t = actor.t;
   let unit: Unit | null = request.unit;
   if (unitKey) {
-    unit = await findUnitByKey(ctx.db, { key: unitKey });
-    if (!unit) return say(t.setup.unknownUnit({ key: unitKey }));
+    unit = await findUnitByText(ctx.db, unitKey);
+    if (!unit) return say(await unknownUnitText(ctx.db, actor, unitKey));
   }
   if (!unit) return say(t.common.unlinkedChannel);
   return unitOutcome(request, unit);

@@ -2,6 +2,7 @@ import { listAuditLog } from '../../store/queries/audit-log.js';
 import { findUnitByKey, listSubtree } from '../../store/queries/units.js';
 import { isAdmin, may } from '../core/access.js';
 import type { CommandRequest } from '../core/feature.js';
+import { unknownUnitText } from '../core/find-unit.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { type Block, view } from '../view.js';
@@ -69,7 +70,7 @@ async function auditScope(request: CommandRequest, unitKey: string | null): Prom
   };
   if (unitKey) {
     const unit = await findUnitByKey(ctx.db, { key: unitKey });
-    if (!unit) return { ok: false, outcome: say(t.setup.unknownUnit({ key: unitKey })) };
+    if (!unit) return { ok: false, outcome: say(await unknownUnitText(ctx.db, actor, unitKey)) };
     if (!isAdmin(actor) && !(await may(ctx.db, actor, 'read-audit', unit.id))) return refused;
     const tree = await listSubtree(ctx.db, { unitId: unit.id });
     return {

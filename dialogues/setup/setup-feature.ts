@@ -18,6 +18,7 @@ import {
 import { parseMention } from '../commands/parse-command.js';
 import { isAdmin } from '../core/access.js';
 import type { CommandRequest, Feature } from '../core/feature.js';
+import { unknownUnitText } from '../core/find-unit.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { type Block, view } from '../view.js';
@@ -80,7 +81,7 @@ async function setupUnit({ ctx, actor }: CommandRequest, args: string[]): Promis
   let parentId: string | null = null;
   if (parentKey !== '-') {
     const parent = await findUnitByKey(ctx.db, { key: parentKey });
-    if (!parent) return say(t.setup.unknownUnit({ key: parentKey }));
+    if (!parent) return say(await unknownUnitText(ctx.db, actor, parentKey));
     parentId = parent.id;
   }
   await createUnit(ctx.db, { key, name, level, parentId });
@@ -91,7 +92,7 @@ async function setupLink({ ctx, actor }: CommandRequest, args: string[]): Promis
   const t = actor.t.setup;
   if (!ctx.place.channelId) return say(t.linkNeedsChannel);
   const unit = await findUnitByKey(ctx.db, { key: args[0] ?? '' });
-  if (!unit) return say(t.unknownUnit({ key: args[0] ?? '' }));
+  if (!unit) return say(await unknownUnitText(ctx.db, actor, args[0] ?? ''));
   await linkChannel(ctx.db, {
     platform: ctx.place.platform,
     workspace: ctx.place.workspace,
@@ -110,7 +111,7 @@ async function setupRole(request: CommandRequest, args: string[]): Promise<Outco
   const role = readRole(roleWord);
   if (!role) return say(t.setup.badRole({ got: roleWord }));
   const unit = await findUnitByKey(ctx.db, { key: unitKey });
-  if (!unit) return say(t.setup.unknownUnit({ key: unitKey }));
+  if (!unit) return say(await unknownUnitText(ctx.db, actor, unitKey));
   const person = await personForMention(request, mention);
   const given = await giveRole(ctx, actor, { personId: person.id, unitId: unit.id, role });
   if (!given) {
@@ -144,7 +145,7 @@ async function setupSchedule({ ctx, actor }: CommandRequest, args: string[]): Pr
   const t = actor.t;
   const [unitKey = '', first = '', second = ''] = args;
   const unit: Unit | null = await findUnitByKey(ctx.db, { key: unitKey });
-  if (!unit) return say(t.setup.unknownUnit({ key: unitKey }));
+  if (!unit) return say(await unknownUnitText(ctx.db, actor, unitKey));
   if (/^(pause|pausa)$/i.test(first)) {
     await saveReflectionSchedule(ctx.db, { unitId: unit.id, paused: true });
     return say(t.setup.schedulePaused({ unit: unit.name }));

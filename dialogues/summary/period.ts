@@ -164,7 +164,7 @@ const WORDS: Record<string, Exclude<PeriodKind, 'range'>> = {
 };
 
 /** Longest explicit range accepted: ten years. */
-const MAX_RANGE_DAYS = 3_660;
+export const MAX_RANGE_DAYS = 3_660;
 
 /**
  * What people type: a word (vecka/week, månad/month, tertial, halvår/half-year, år/year: the

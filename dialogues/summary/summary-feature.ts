@@ -1,16 +1,18 @@
 import { getUnit, type Unit } from '../../store/queries/units.js';
 import { isAdmin } from '../core/access.js';
 import type { CommandRequest, Feature, Request } from '../core/feature.js';
+import { findUnitByText, unknownUnitText } from '../core/find-unit.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { showSummary as showReflectionSummary } from '../reflection/summary-view.js';
 import { buildSummary } from './build-summary.js';
 import type { Period } from './period.js';
 import { todayIn } from './period.js';
+import { periodProblemText } from './period-problem.js';
 import { allowed, exportValue } from './summary-access.js';
 import { exportSummary } from './summary-export-action.js';
 import { publishPictures } from './summary-pictures.js';
-import { findUnitByText, readSummaryArgs, topSummaryUnit } from './summary-target.js';
+import { readSummaryArgs, topSummaryUnit } from './summary-target.js';
 import { summaryView } from './summary-view.js';
 
 /** `summary reflektion`: the reflection feature's view of a unit's latest rounds. */
@@ -28,10 +30,16 @@ async function showSummary(request: CommandRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const s = actor.t.summary;
   const read = readSummaryArgs(request.args, todayIn(ctx.now, ctx.settings.defaultTimezone));
-  if (!read.ok) return say(s.notUnderstood({ text: read.text }));
+  if (!read.ok) {
+    return say(
+      read.problem === 'two-periods'
+        ? s.twoPeriods({ text: read.text })
+        : periodProblemText(actor.t, read.text, read.problem),
+    );
+  }
   const unit = read.unitText ? await findUnitByText(ctx.db, read.unitText) : await topUnit(request);
   if (!unit) {
-    if (read.unitText) return say(s.notUnderstood({ text: read.unitText }));
+    if (read.unitText) return say(await unknownUnitText(ctx.db, actor, read.unitText));
     return say(isAdmin(actor) ? s.adminOnly : s.noUnit);
   }
   const target = await allowed(request, unit, read.period);

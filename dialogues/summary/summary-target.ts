@@ -1,44 +1,32 @@
 import type { Database } from '../../store/database.js';
-import {
-  findUnitByKey,
-  listAllUnits,
-  listAncestors,
-  type Unit,
-} from '../../store/queries/units.js';
+import { listAncestors } from '../../store/queries/units.js';
 import type { Actor } from '../core/actor.js';
 import { currentPeriod, type Period, readPeriod, todayIn } from './period.js';
+import { type PeriodProblem, periodProblem } from './period-problem.js';
 
 const swedish = new Intl.Collator('sv');
-/** Case and accents do not matter when a name is typed. */
-const loosely = new Intl.Collator('sv', { sensitivity: 'base' });
 
 export type SummaryArgs =
   | { ok: true; unitText: string | null; period: Period | null }
-  | { ok: false; text: string };
+  | { ok: false; text: string; problem: PeriodProblem | 'two-periods' };
 
 /**
  * `[unit] [period]` in any order: a token that reads as a period is the period, the rest
- * (joined, so an unquoted name of several words works) names the unit.
+ * (joined, so an unquoted name of several words works) names the unit. A token shaped like a
+ * period that is none (`T4-2026`, a reversed range) is refused with why, not taken as a name.
  */
 export function readSummaryArgs(args: string[], today: string): SummaryArgs {
   let period: Period | null = null;
   const unitWords: string[] = [];
   for (const arg of args) {
     const asPeriod = readPeriod(arg, today);
+    const problem = asPeriod ? null : periodProblem(arg, today);
+    if (problem) return { ok: false, text: arg, problem };
     if (asPeriod && !period) period = asPeriod;
-    else if (asPeriod) return { ok: false, text: arg };
+    else if (asPeriod) return { ok: false, text: arg, problem: 'two-periods' };
     else unitWords.push(arg);
   }
   return { ok: true, unitText: unitWords.length ? unitWords.join(' ') : null, period };
-}
-
-/** A unit by its key, else by its name (case and accents as typed are forgiven). */
-export async function findUnitByText(db: Database, text: string): Promise<Unit | null> {
-  const byKey = await findUnitByKey(db, { key: text.toLowerCase() });
-  if (byKey) return byKey;
-  const same = (a: string, b: string) => loosely.compare(a, b) === 0;
-  const units = await listAllUnits(db);
-  return units.find((u) => same(u.key, text) || same(u.name, text)) ?? null;
 }
 
 /**

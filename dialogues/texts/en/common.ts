@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { Catalogue } from '../catalogue.js';
 
 export const common: Catalogue['common'] = {
@@ -20,6 +21,12 @@ export const common: Catalogue['common'] = {
   close: 'Close',
   opening: 'Opening …',
   save: 'Save',
+  unknownUnit: (p) => `There is no unit called “${quoteInput(p.text)}”.`,
+  unitSuggestions: (p) => `Did you mean ${p.units}?`,
+  unitExample: (p) =>
+    p.example
+      ? `Write the unit's key or name, for example \`${p.example}\`.`
+      : "Write the unit's key or name as it stands in the org file.",
   roles: { member: 'member', manager: 'manager', facilitator: 'facilitator', leader: 'leader' },
   levels: {
     administration: 'administration',

@@ -17,7 +17,6 @@ export const setup: Catalogue['setup'] = {
   badKey: 'A key consists of the letters a–z, digits, - and _.',
   badLevel: (p) =>
     `"${quoteInput(p.got)}" is not a level. Choose administration, department, unit or section.`,
-  unknownUnit: (p) => `No unit is called \`${quoteInput(p.key)}\`.`,
   missingName: 'The unit needs a name.',
   linked: (p) => `This channel now belongs to *${p.unit}*.`,
   linkNeedsChannel: 'Run `setup link` in the channel that should be linked.',

@@ -6,8 +6,25 @@ export const summary: Catalogue['summary'] = {
   adminOnly:
     'Administrators set Tillit up but do not see summaries or reflections. Ask for the manager or leader role if you need them.',
   noUnit: 'You are not a manager or leader of any unit, so there is no summary to show.',
-  notUnderstood: (p) =>
-    `I do not understand “${quoteInput(p.text)}”. Write \`summary [unit] [period]\`: the unit's key or name, and a period such as week, month, tertial, half-year, year, T2-2026, 2026, 2026-05 or 2026-01-01..2026-04-30.`,
+  twoPeriods: (p) =>
+    `Write one period only – “${quoteInput(p.text)}” made another. For example \`summary T2-2026\`.`,
+  periodProblems: {
+    tertial: (p) =>
+      `“${quoteInput(p.got)}” is no period: a year has three tertials, T1 (Jan–Apr), T2 (May–Aug) and T3 (Sep–Dec). Write for example T2-2026.`,
+    halfYear: (p) =>
+      `“${quoteInput(p.got)}” is no period: a year has two halves, H1 and H2. Write for example H1-2026.`,
+    month: (p) =>
+      `“${quoteInput(p.got)}” is no month: months are written 01–12, for example 2026-05 for May 2026.`,
+    week: (p) =>
+      `“${quoteInput(p.got)}” is no week: weeks are 1–52 (some years 53), for example W12-2026.`,
+    year: (p) =>
+      `“${quoteInput(p.got)}” has a year I cannot count with. Write a year between 2000 and 2100, for example 2026.`,
+    date: (p) =>
+      `“${quoteInput(p.got)}” has a date that is not in the calendar. Write for example 2026-01-01..2026-04-30.`,
+    tooLong: (p) => `“${quoteInput(p.got)}” is longer than ten years. Choose a shorter period.`,
+    reversed: (p) =>
+      `“${quoteInput(p.got)}” ends before it begins. Write the earliest date first: ${p.from}..${p.to}.`,
+  },
   title: (p) => `Summary ${p.unit} · ${p.period}`,
   compared: (p) =>
     `${p.dates}. Compared with ${p.previous} (previous) and ${p.lastYear} (a year earlier).`,

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 export const common = {
   somethingWentWrong: 'Något gick fel, och inget sparades. Försök igen om en stund.',
   tooSlow: 'Det tog för lång tid – inget sparades, försök igen.',
@@ -18,6 +19,12 @@ export const common = {
   close: 'Stäng',
   opening: 'Öppnar …',
   save: 'Spara',
+  unknownUnit: (p: { text: string }) => `Det finns ingen enhet som heter ”${quoteInput(p.text)}”.`,
+  unitSuggestions: (p: { units: string }) => `Menade du ${p.units}?`,
+  unitExample: (p: { example: string | null }) =>
+    p.example
+      ? `Skriv enhetens nyckel eller namn, till exempel \`${p.example}\`.`
+      : 'Skriv enhetens nyckel eller namn så som det står i organisationsfilen.',
   roles: {
     member: 'medarbetare',
     manager: 'chef',

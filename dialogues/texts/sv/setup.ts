@@ -17,7 +17,6 @@ export const setup = {
   badKey: 'En nyckel består av bokstäverna a–z, siffror, - och _.',
   badLevel: (p: { got: string }) =>
     `”${quoteInput(p.got)}” är ingen nivå. Välj förvaltning, avdelning, enhet eller sektion.`,
-  unknownUnit: (p: { key: string }) => `Ingen enhet heter \`${quoteInput(p.key)}\`.`,
   missingName: 'Enheten behöver ett namn.',
   linked: (p: { unit: string }) => `Den här kanalen hör nu till *${p.unit}*.`,
   linkNeedsChannel: 'Kör `setup link` i den kanal som ska kopplas.',

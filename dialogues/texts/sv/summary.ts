@@ -8,8 +8,26 @@ export const summary = {
     'Administratörer ställer in Tillit men ser inte sammanställningar eller reflektioner. Be om rollen chef eller ledning om du behöver dem.',
   noUnit:
     'Du är inte chef eller ledning för någon enhet, så det finns ingen sammanställning att visa.',
-  notUnderstood: (p: { text: string }) =>
-    `Jag förstår inte ”${quoteInput(p.text)}”. Skriv \`summary [enhet] [period]\`: enhetens nyckel eller namn, och en period som vecka, månad, tertial, halvår, år, T2-2026, 2026, 2026-05 eller 2026-01-01..2026-04-30.`,
+  twoPeriods: (p: { text: string }) =>
+    `Skriv bara en period – ”${quoteInput(p.text)}” blev en till. Till exempel \`sammanställning T2-2026\`.`,
+  periodProblems: {
+    tertial: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” är ingen period: året har tre tertial, T1 (jan–apr), T2 (maj–aug) och T3 (sep–dec). Skriv till exempel T2-2026.`,
+    halfYear: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” är ingen period: året har två halvår, H1 och H2. Skriv till exempel H1-2026.`,
+    month: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” är ingen månad: månaderna skrivs 01–12, till exempel 2026-05 för maj 2026.`,
+    week: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” är ingen vecka: veckorna är 1–52 (vissa år 53), till exempel V12-2026.`,
+    year: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” har ett år jag inte kan räkna med. Skriv ett år mellan 2000 och 2100, till exempel 2026.`,
+    date: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” har ett datum som inte finns i kalendern. Skriv till exempel 2026-01-01..2026-04-30.`,
+    tooLong: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” är längre än tio år. Välj en kortare period.`,
+    reversed: (p: { got: string; from: string; to: string }) =>
+      `”${quoteInput(p.got)}” slutar innan den börjar. Skriv det tidigaste datumet först: ${p.from}..${p.to}.`,
+  },
   title: (p: { unit: string; period: string }) => `Sammanställning ${p.unit} · ${p.period}`,
   compared: (p: { dates: string; previous: string; lastYear: string }) =>
     `${p.dates}. Jämförs med ${p.previous} (föregående) och ${p.lastYear} (året innan).`,
