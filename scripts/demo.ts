@@ -2,14 +2,26 @@
  * `npm run demo`: loads the demo organisation (an invented socialförvaltning, keys `demo-…`)
  * into the app's database, with a local channel per unit and a local login per person.
  */
+import { loadEnvFile } from '../bot/env-file.js';
 import { buildDemoOrg, DEMO_KEY_PREFIX } from '../dialogues/setup/demo-org.js';
 import { openAppDatabase } from '../store/open-app-database.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { listAllUnits } from '../store/queries/units.js';
+import { readArgs } from './cli.js';
+import { createProgress } from './progress.js';
 
 const SHOWN_CHANGES = 8;
 
+const USAGE = `Usage: npm run demo
+  loads the demo organisation (an invented socialförvaltning, keys demo-…) into the app's
+  database, with a local channel per unit; refuses a database that holds a real one.
+  Progress goes to standard error.`;
+
 async function main(): Promise<number> {
+  readArgs({ usage: USAGE, options: {} });
+  loadEnvFile();
+  const progress = createProgress('demo');
+  progress.step(1, 7, 'migrations');
   const database = await openAppDatabase(process.env);
   try {
     // The org file is authoritative: syncing the demo would deactivate a real organisation.
@@ -23,7 +35,11 @@ async function main(): Promise<number> {
       return 1;
     }
     const plan = buildDemoOrg();
-    const changes = await syncOrg(database.db, plan);
+    // The import's six steps after the migrations: seven in all.
+    const changes = await syncOrg(database.db, plan, {
+      onStep: (index, total, step) => progress.step(index + 1, total + 1, step),
+    });
+    progress.end();
     const count = (level: string) => plan.units.filter((u) => u.level === level).length;
     console.log(
       `Demo data, invented people (keys ${DEMO_KEY_PREFIX}…), in ${database.kind}: ` +

@@ -7,6 +7,7 @@
  * stand-in id, never a name or key.
  */
 import { parseArgs } from 'node:util';
+import { loadEnvFile } from '../bot/env-file.js';
 import {
   erasePersonData,
   exportLines,
@@ -18,6 +19,7 @@ import type { Database } from '../store/database.js';
 import { openAppDatabase } from '../store/open-app-database.js';
 import { findPersonIdByKey, vacuumErasedTables } from '../store/queries/person-data.js';
 import type { Language } from '../store/schema/index.js';
+import { readArgs } from './cli.js';
 
 export const USAGE = `Usage:
   npm run gdpr -- export <person key> [--text] [--lang sv|en]
@@ -123,10 +125,9 @@ function audit(io: GdprIo, entry: Record<string, unknown>) {
 
 async function main() {
   const argv = process.argv.slice(2);
-  if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
-    console.log(USAGE);
-    return;
-  }
+  // --help and wrong calls are answered before the database is opened.
+  readArgs({ usage: USAGE, options: OPTIONS, positionals: [2, 2] }, argv);
+  loadEnvFile();
   const database = await openAppDatabase(process.env);
   try {
     const lang = process.env.LANG_DEFAULT === 'en' ? 'en' : 'sv';

@@ -6,16 +6,22 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../bot/config.js';
+import { loadEnvFile } from '../bot/env-file.js';
 import { importOrg } from '../dialogues/setup/import-org.js';
 import { parseOrgFile } from '../dialogues/setup/org-file.js';
 import { openAppDatabase } from '../store/open-app-database.js';
+import { readArgs } from './cli.js';
+import { createProgress } from './progress.js';
 
-async function main(args: string[]): Promise<number> {
-  const [file, ...extra] = args;
-  if (!file || extra.length > 0) {
-    console.error('Usage: npm run import-org -- FILE   (FILE ends in .yaml, .yml or .csv)');
-    return 1;
-  }
+const USAGE = `Usage: npm run import-org -- FILE
+  makes the organisation in the app's database match FILE (.yaml, .yml or .csv) and prints
+  what changed; a bad file changes nothing and each problem is printed as FILE:LINE: message
+  (exit code 1). Progress goes to standard error.`;
+
+async function main(): Promise<number> {
+  const { positionals } = readArgs({ usage: USAGE, options: {}, positionals: [1, 1] });
+  const file = positionals[0]!;
+  loadEnvFile();
   // npm runs scripts in the package folder; a relative FILE means the folder npm was run from.
   const fullPath = path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
   let text: string;
@@ -40,9 +46,15 @@ async function main(args: string[]): Promise<number> {
     console.error(error.message);
     return 1;
   }
+  const progress = createProgress('import-org');
   const database = await openAppDatabase(process.env);
   try {
-    const changes = await importOrg(database.db, parsed.plan, { lang, now: new Date() });
+    const changes = await importOrg(database.db, parsed.plan, {
+      lang,
+      now: new Date(),
+      onStep: (index, total, step) => progress.step(index, total, step),
+    });
+    progress.end();
     console.log(changes.length > 0 ? changes.join('\n') : 'no changes');
   } finally {
     await database.close();
@@ -50,7 +62,7 @@ async function main(args: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
+main().then(
   (code) => {
     process.exitCode = code;
   },

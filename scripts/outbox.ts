@@ -5,19 +5,31 @@
  *   retry [key]       puts failed rows (or the one with this key) back in the queue
  */
 
+import { loadEnvFile } from '../bot/env-file.js';
 import type { Database } from '../store/database.js';
 import { openAppDatabase } from '../store/open-app-database.js';
 import { countOutboxByStatus, listFailedOutbox, requeueFailed } from '../store/queries/outbox.js';
+import { readArgs, usageError } from './cli.js';
 
-const usage = 'usage: npm run outbox -- status | failed [n] | retry [key]';
+const cli = {
+  usage: `Usage: npm run outbox -- COMMAND
+  status        rows queued / sending / sent / failed
+  failed [N]    the newest N (default 20) failed rows: key, reason, attempts
+  retry [KEY]   puts the failed rows (or the one with this key) back in the queue`,
+  options: {},
+  positionals: [1, 2],
+} as const;
 
 async function main() {
-  const [command, argument] = process.argv.slice(2).filter((a) => a !== '--');
+  const { positionals } = readArgs(cli);
+  const [command, argument] = positionals;
   if (command !== 'status' && command !== 'failed' && command !== 'retry') {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
+    usageError(cli, `unknown command "${command}"`);
   }
+  if (command === 'status' && argument !== undefined) {
+    usageError(cli, `unexpected argument "${argument}"`);
+  }
+  loadEnvFile();
   const database = await openAppDatabase(process.env);
   try {
     await carryOut(database.db, command, argument);

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { readArgs, usageError } from './cli.js';
 import { colorIconSvg, outlineIconSvg, renderPng } from './teams/icons.js';
 import {
   buildManifest,
@@ -34,26 +34,36 @@ export function buildTeamsPackage(options: PackageOptions): Buffer {
   return writeZip(teamsPackageEntries(options));
 }
 
+/** package.json is one folder up from scripts/, two from dist/scripts/. */
 function packageVersion(): string {
-  const file = new URL('../package.json', import.meta.url);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  for (const up of ['../package.json', '../../package.json']) {
+    try {
+      const file = new URL(up, import.meta.url);
+      return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    } catch {}
+  }
+  throw new Error('package.json not found');
 }
 
+const cli = {
+  usage: `Usage: npm run teams-package -- --app-id ID --host HOST [--manifest-id ID] [--out FILE]
+  writes the Teams app package (manifest, Swedish and English texts, icons) to upload in Teams
+  --app-id ID        the bot's Microsoft App ID (MICROSOFT_APP_ID)
+  --host HOST        the public https host Tillit answers on (tillit.kommun.se)
+  --manifest-id ID   the Teams app's own id (default: the bot's)
+  --out FILE         where to write it (default ./tillit-teams.zip)`,
+  options: {
+    'app-id': { type: 'string' },
+    host: { type: 'string' },
+    'manifest-id': { type: 'string' },
+    out: { type: 'string', default: 'tillit-teams.zip' },
+  },
+} as const;
+
 function main() {
-  const { values } = parseArgs({
-    options: {
-      'app-id': { type: 'string' },
-      host: { type: 'string' },
-      'manifest-id': { type: 'string' },
-      out: { type: 'string', default: 'tillit-teams.zip' },
-    },
-  });
-  if (!values['app-id'] || !values.host) {
-    console.error(
-      'Usage: npm run teams-package -- --app-id <Microsoft App ID> --host <https host> [--out file.zip]',
-    );
-    process.exit(1);
-  }
+  const { values } = readArgs(cli);
+  if (!values['app-id']) usageError(cli, 'missing --app-id');
+  if (!values.host) usageError(cli, 'missing --host');
   try {
     const zip = buildTeamsPackage({
       appId: values['app-id'],

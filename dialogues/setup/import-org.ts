@@ -1,5 +1,10 @@
 import type { Database } from '../../store/database.js';
-import { type OrgChange, type OrgPlan, syncOrg } from '../../store/queries/org-sync.js';
+import {
+  type OrgChange,
+  type OrgPlan,
+  type SyncOptions,
+  syncOrg,
+} from '../../store/queries/org-sync.js';
 import type { Language } from '../../store/schema/index.js';
 import { announceRoleChanges } from './role-notices.js';
 
@@ -11,10 +16,11 @@ import { announceRoleChanges } from './role-notices.js';
 export function importOrg(
   db: Database,
   plan: OrgPlan,
-  params: { lang: Language; now: Date },
+  params: { lang: Language; now: Date; onStep?: SyncOptions['onStep'] },
 ): Promise<OrgChange[]> {
   return syncOrg(db, plan, {
     now: params.now,
+    onStep: params.onStep,
     onAudit: (tx, entries) => announceRoleChanges(tx, entries, params),
   });
 }

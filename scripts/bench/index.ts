@@ -3,6 +3,8 @@
  * against a baseline measured in the same run. Not part of `npm test`. A new bench is one
  * line in the list below: a module exporting `run()`.
  */
+import { readArgs, usageError } from '../cli.js';
+
 const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   reflection: () => import('./reflection.js'),
   outbox: () => import('./outbox.js'),
@@ -10,18 +12,20 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   personnummer: () => import('./personnummer.js'),
 };
 
+const cli = {
+  usage: `Usage: npm run bench -- [NAME …]
+  runs the named benchmarks (default: all), each against a baseline measured in the same run
+  NAME: ${Object.keys(benches).join(', ')}`,
+  options: {},
+  positionals: [0, Object.keys(benches).length],
+} as const;
+
 async function main() {
-  const asked = process.argv.slice(2).filter((a) => a !== '--');
-  const names = asked.length ? asked : Object.keys(benches);
-  for (const name of names) {
-    const load = benches[name];
-    if (!load) {
-      console.error(`unknown bench "${name}"; known: ${Object.keys(benches).join(', ')}`);
-      process.exitCode = 2;
-      return;
-    }
-    await (await load()).run();
-  }
+  const { positionals } = readArgs(cli);
+  const names = positionals.length ? positionals : Object.keys(benches);
+  const unknown = names.find((name) => !benches[name]);
+  if (unknown) usageError(cli, `unknown bench "${unknown}"`);
+  for (const name of names) await (await benches[name]!()).run();
 }
 
 main().catch((error: unknown) => {

@@ -43,7 +43,12 @@ export interface SyncOptions {
    * changes), so that what announces them is written with them or not at all.
    */
   onAudit?: (tx: Database, entries: AuditEntry[]) => Promise<void>;
+  /** Told as each step begins (1-based, of `total`), for a long import's progress. */
+  onStep?: (index: number, total: number, step: SyncStep) => void;
 }
+
+export const syncSteps = ['units', 'channels', 'people', 'identities', 'roles', 'audit'] as const;
+export type SyncStep = (typeof syncSteps)[number];
 
 /** Role and administrator changes found while syncing, for the audit log. */
 type AuditDraft = Omit<NewAuditEntry, 'at' | 'source' | 'actorPersonId'>;
@@ -62,11 +67,19 @@ export async function syncOrg(
   return db.transaction(async (tx) => {
     const changes: OrgChange[] = [];
     const audit: AuditDraft[] = [];
+    const step = (name: SyncStep) =>
+      options.onStep?.(syncSteps.indexOf(name) + 1, syncSteps.length, name);
+    step('units');
     const unitIds = await syncUnits(tx, plan.units, changes);
+    step('channels');
     await syncChannels(tx, plan.units, unitIds, changes);
+    step('people');
     const personIds = await syncPeople(tx, plan.people, changes, audit);
+    step('identities');
     await syncIdentities(tx, plan.people, personIds, changes);
+    step('roles');
     await syncRoles(tx, plan.people, personIds, unitIds, changes, audit);
+    step('audit');
     const at = options.now ?? new Date();
     const entries = await recordAudit(
       tx,
