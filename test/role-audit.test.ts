@@ -114,7 +114,7 @@ describe('role changes are visible: setup role in chat', () => {
     expect(led2Own).not.toContain('ADM är nu chef');
     const leader = viewText(ofKind(await as('led').command('setup audit'), 'private')[0]!.view);
     expect(leader).toContain(
-      '2026-10-05 11:30 · ADM är nu chef i Enhet Bemötande (ändrat av ADM).',
+      '5 okt 2026 kl. 11.30 · ADM är nu chef i Enhet Bemötande (ändrat av ADM).',
     );
     const admin = viewText(ofKind(await as('adm').command('setup audit enh'), 'private')[0]!.view);
     expect(admin).toContain('ADM är nu chef i Enhet Bemötande');

@@ -82,7 +82,7 @@ describe('Slack: commands through the real Bolt app', () => {
 
     since = Date.now();
     await command('U0KARIN', 'C0NEW', 'setup schedule ifo-familj fredag 9.30');
-    expect(await ephemeralTo('U0KARIN', since)).toContain('fredag kl. 09:30');
+    expect(await ephemeralTo('U0KARIN', since)).toContain('fredag kl. 09.30');
     expect(await getReflectionSchedule(t.database.db, { unitId: unit!.id })).toMatchObject({
       weekday: 5,
       time: '09:30',

@@ -506,7 +506,7 @@ describe('SWOT dialogue', () => {
       .where(eq(dialogues.id, ticked.dialogueId));
     const board = await boardUpdate(handle.db, moved!, 5);
     expect(board).toMatchObject({ kind: 'update', key: ticked.key });
-    expect(viewText(board.view)).toContain('5 mars 2026 kl. 12:00');
+    expect(viewText(board.view)).toContain('5 mars 2026 kl. 12.00');
     // While voting runs, only how many have voted shows.
     const threat = await itemId(ticked.dialogueId, 'Sjukskrivningar');
     const voted = await as('m2', 'C5', new Date('2026-03-04T09:00:00Z')).click('swot.vote', threat);

@@ -1,6 +1,7 @@
 import type { Language } from '../../store/schema/index.js';
+import { formatDate, formatDateTime } from '../calendar/dates.js';
 import { texts } from '../texts/catalogue.js';
-import { fromLocalTime, pad, readIsoDate, toLocalTime } from './local-time.js';
+import { fromLocalTime, readIsoDate, toLocalTime } from './local-time.js';
 
 export type DeadlineRead =
   | { ok: true; deadline: Date }
@@ -40,29 +41,16 @@ function nextDay(date: { year: number; month: number; day: number }) {
   };
 }
 
-/** "t.o.m. 1 dec 2026" for a midnight deadline, "1 dec 2026 kl. 15:00" otherwise. */
+/** "t.o.m. 1 dec 2026" for a midnight deadline, "1 dec 2026 kl. 15.00" otherwise. */
 export function formatDeadline(deadline: Date, params: { lang: Language; timeZone: string }) {
   const t = texts(params.lang).dialogue;
   const local = toLocalTime(deadline, params.timeZone);
   if (local.hour === 0 && local.minute === 0) {
     const dayBefore = toLocalTime(new Date(deadline.getTime() - 12 * 3_600_000), params.timeZone);
-    return t.untilEndOf({ date: formatDay(dayBefore, t.months) });
+    return t.untilEndOf({ date: formatDate(dayBefore, params.lang) });
   }
-  return t.at({
-    date: formatDay(local, t.months),
-    time: `${pad(local.hour)}:${pad(local.minute)}`,
-  });
+  return formatDateTime(deadline, params.timeZone, params.lang);
 }
 
-/** "1 dec 2026" / "1 Dec 2026" from YYYY-MM-DD or local parts. */
-export function formatDay(
-  date: { year: number; month: number; day: number },
-  months: readonly string[],
-): string {
-  return `${date.day} ${months[date.month - 1]} ${date.year}`;
-}
-
-export function formatIsoDate(iso: string, lang: Language): string {
-  const date = readIsoDate(iso);
-  return date ? formatDay(date, texts(lang).dialogue.months) : iso;
-}
+/** Dates are written by calendar/dates.ts; this name stays for the many callers. */
+export const formatIsoDate = (iso: string, lang: Language): string => formatDate(iso, lang);

@@ -1,5 +1,5 @@
 import type { ReflectionRound } from '../../store/queries/reflection-rounds.js';
-import { pad, toLocalTime } from '../dialogue/local-time.js';
+import { formatWeekdayDateTime } from '../calendar/dates.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Block, Button, View } from '../view.js';
 import { questionText } from './question-bank.js';
@@ -62,14 +62,7 @@ function ratingButtons(t: Catalogue, roundId: string): Button[] {
   ];
 }
 
-/** "torsdag 27 nov kl. 14:00" in the unit's time zone. */
+/** "torsdag 27 nov 2026 kl. 14.00" in the unit's time zone. */
 export function formatWhen(t: Catalogue, instant: Date, timeZone: string): string {
-  const local = toLocalTime(instant, timeZone);
-  const weekday = new Date(Date.UTC(local.year, local.month - 1, local.day)).getUTCDay();
-  return t.reflection.when({
-    weekday: t.common.weekdays[(weekday + 6) % 7]!,
-    day: local.day,
-    month: t.dialogue.months[local.month - 1]!,
-    time: `${pad(local.hour)}:${pad(local.minute)}`,
-  });
+  return formatWeekdayDateTime(instant, timeZone, t);
 }

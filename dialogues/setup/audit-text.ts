@@ -1,5 +1,6 @@
 import type { AuditLine } from '../../store/queries/audit-log.js';
-import { toLocalTime } from '../dialogue/local-time.js';
+import type { Language } from '../../store/schema/index.js';
+import { formatDateTime } from '../calendar/dates.js';
 import type { Catalogue } from '../texts/catalogue.js';
 
 /**
@@ -40,9 +41,6 @@ export function auditSentence(t: Catalogue, line: AuditLine): string {
 const roleName = (t: Catalogue, role: AuditLine['roleAfter']): string =>
   role ? t.common.roles[role] : '–';
 
-/** "2026-12-04 23:40" in the given time zone, for the log's lines. */
-export function auditWhen(at: Date, timeZone: string): string {
-  const l = toLocalTime(at, timeZone);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${l.year}-${two(l.month)}-${two(l.day)} ${two(l.hour)}:${two(l.minute)}`;
-}
+/** "4 dec 2026 kl. 23.40" in the given time zone, for the log's lines. */
+export const auditWhen = (at: Date, timeZone: string, lang: Language): string =>
+  formatDateTime(at, timeZone, lang);

@@ -49,7 +49,7 @@ export async function setupAudit(request: CommandRequest, args: string[]): Promi
       : {
           type: 'list',
           items: shown.map((line) => ({
-            text: `${auditWhen(line.at, scope.timeZone)} · ${auditSentence(request.actor.t, line)}`,
+            text: `${auditWhen(line.at, scope.timeZone, request.actor.lang)} · ${auditSentence(request.actor.t, line)}`,
           })),
         },
   ];

@@ -15,6 +15,7 @@ import {
   listChannelsOfUnit,
   type Unit,
 } from '../../store/queries/units.js';
+import { formatClock } from '../calendar/dates.js';
 import { parseMention } from '../commands/parse-command.js';
 import { isAdmin } from '../core/access.js';
 import type { CommandRequest, Feature } from '../core/feature.js';
@@ -159,7 +160,9 @@ async function setupSchedule({ ctx, actor }: CommandRequest, args: string[]): Pr
   if (!weekday || !time) return say(t.setup.badSchedule);
   await saveReflectionSchedule(ctx.db, { unitId: unit.id, weekday, time, paused: false });
   const weekdayName = t.common.weekdays[weekday - 1]!;
-  return say(t.setup.scheduleSet({ unit: unit.name, weekday: weekdayName, time }));
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  const clock = formatClock(hour, minute, actor.lang);
+  return say(t.setup.scheduleSet({ unit: unit.name, weekday: weekdayName, time: clock }));
 }
 
 async function setupStatus({ ctx, actor }: CommandRequest): Promise<Outcome> {

@@ -1,12 +1,12 @@
 import type { Language } from '../../store/schema/index.js';
-import { formatIsoDate } from '../dialogue/deadline.js';
+import { formatRange } from '../calendar/dates.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Tone } from '../view.js';
 import { type MeasureKey, measureDef } from './measures.js';
 import { isoWeek, type Period } from './period.js';
 import type { Cell, RoundsCounted } from './summary-data.js';
 
-/** "T2 2026", "maj 2026", "vecka 12 2026", "1 jan 2026–30 apr 2026". */
+/** "T2 2026", "maj 2026", "vecka 12 2026", "1 jan–30 apr 2026". */
 export function periodLabel(p: Period, t: Catalogue): string {
   const names = t.summary.periodNames;
   const [year, month] = p.from.split('-').map(Number) as [number, number];
@@ -22,7 +22,7 @@ export function periodLabel(p: Period, t: Catalogue): string {
     case 'year':
       return names.year({ year });
     case 'range':
-      return names.range({ from: p.from, to: p.to });
+      return formatRange(p.from, p.to, t);
     default:
       return p.kind satisfies never;
   }
@@ -54,9 +54,8 @@ function weekRange(first: string, last: string, t: Catalogue): string {
   return `${r.week(a)}–${b.week} ${b.year}`;
 }
 
-/** "1 maj 2026–31 aug 2026". */
-export const periodDates = (p: Period, lang: Language): string =>
-  `${formatIsoDate(p.from, lang)}–${formatIsoDate(p.to, lang)}`;
+/** "1 maj–31 aug 2026". */
+export const periodDates = (p: Period, lang: Language): string => formatRange(p.from, p.to, lang);
 
 const locale = (lang: Language) => (lang === 'en' ? 'en-GB' : 'sv-SE');
 

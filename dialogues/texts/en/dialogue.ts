@@ -22,6 +22,7 @@ export const dialogue: Catalogue['dialogue'] = {
   phaseMovedMeanwhile:
     'Someone changed the phase just before you. Nothing changed; have another look at the dialogue.',
   untilEndOf: (p) => `through ${p.date}`,
-  at: (p) => `${p.date} at ${p.time}`,
+  at: (p) => `${p.date}, ${p.time}`,
+  clock: (p) => `${p.hour}:${p.minute}`,
   months: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };

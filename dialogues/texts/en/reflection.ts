@@ -59,7 +59,6 @@ export const reflection: Catalogue['reflection'] = {
   reminderSummary: 'Reminder: weekly reflection',
   reminderLead:
     'A gentle reminder: you have not answered this week’s reflection yet. It takes a minute, and it is entirely voluntary.',
-  when: (p) => `${p.weekday} ${p.day} ${p.month} at ${p.time}`,
   form: {
     title: 'Weekly reflection',
     submit: 'Send',

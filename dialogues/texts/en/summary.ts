@@ -120,7 +120,6 @@ export const summary: Catalogue['summary'] = {
     tertial: (p) => `T${p.n} ${p.year}`,
     halfYear: (p) => `H${p.n} ${p.year}`,
     year: (p) => `${p.year}`,
-    range: (p) => `${p.from}–${p.to}`,
   },
   exportCsv: 'Export CSV',
   exportMarkdown: 'Board report',

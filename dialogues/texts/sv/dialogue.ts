@@ -24,5 +24,6 @@ export const dialogue = {
     'Någon hann ändra fasen precis före dig. Inget ändrades; titta på dialogen igen.',
   untilEndOf: (p: { date: string }) => `t.o.m. ${p.date}`,
   at: (p: { date: string; time: string }) => `${p.date} kl. ${p.time}`,
+  clock: (p: { hour: string; minute: string }) => `${p.hour}.${p.minute}`,
   months: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],
 };

@@ -60,8 +60,6 @@ export const reflection = {
   reminderSummary: 'Påminnelse: veckans reflektion',
   reminderLead:
     'En vänlig påminnelse: du har inte svarat på veckans reflektion ännu. Det tar en minut, och det är helt frivilligt.',
-  when: (p: { weekday: string; day: number; month: string; time: string }) =>
-    `${p.weekday} ${p.day} ${p.month} kl. ${p.time}`,
   form: {
     title: 'Veckans reflektion',
     submit: 'Skicka',

@@ -124,7 +124,6 @@ export const summary = {
     tertial: (p: { n: number; year: number }) => `T${p.n} ${p.year}`,
     halfYear: (p: { n: number; year: number }) => `halvår ${p.n} ${p.year}`,
     year: (p: { year: number }) => `${p.year}`,
-    range: (p: { from: string; to: string }) => `${p.from}–${p.to}`,
   },
   exportCsv: 'Exportera CSV',
   exportMarkdown: 'Rapport till nämnden',
