@@ -21,7 +21,12 @@ export type Block =
   | { type: 'divider' }
   | { type: 'matrix'; matrix: Matrix }
   | { type: 'meter'; label: string; value: number; max: number; text?: string }
-  | { type: 'image'; url: string; alt: string };
+  | { type: 'image'; url: string; alt: string }
+  /**
+   * A file to download: an absolute https address (PUBLIC_URL), or a path on Tillit's own
+   * server (`/exports/…`), which only the local page can open; elsewhere it shows the label.
+   */
+  | { type: 'download'; label: string; url: string };
 
 export type BlockType = Block['type'];
 

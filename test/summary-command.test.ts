@@ -210,12 +210,14 @@ describe('the export buttons', () => {
     }
   });
 
-  it('shows a preview when there is no public address', async () => {
+  it('hands over the file itself when there is no public address, with no contradicting text', async () => {
     const [csv] = await buttonsOf(org.leader);
     const result = await click(org.leader, csv!.action.id, csv!.action.value);
-    const text = JSON.stringify(result.replies);
-    expect(text).toContain('avd;Avdelning Stöd;hela;dialogues.swot');
-    expect(text).toContain(sv.summary.exportNoLink);
+    const [reply] = result.replies;
+    if (reply?.kind !== 'file') throw new Error(`expected a file, got ${reply?.kind}`);
+    expect(reply.file.body).toContain('avd;Avdelning Stöd;hela;dialogues.swot');
+    expect(reply.file.path).toMatch(/^\/exports\/summary\/[0-9a-f-]{36}\.csv$/);
+    expect(JSON.stringify(reply.view)).not.toMatch(/PUBLIC_URL|npm run export|```/);
   });
 
   it('checks the permission again and refuses stale or forged values', async () => {

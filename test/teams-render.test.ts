@@ -188,7 +188,11 @@ describe('forms as Adaptive Cards for Teams', () => {
       state: 'dialogue-1',
       values: { text: 'Hej', quadrant: 'threats', anonymous: ['yes'], due: undefined },
       origin: null,
+      source: null,
     });
+    // A form opened from a 1:1 card names that card, so a submit can replace it.
+    const [fromPrompt] = findAllActions(renderFormCard(everyInput, { source: 'prompt-1' }));
+    expect(readCardValue({ ...fromPrompt!.data })).toMatchObject({ source: 'prompt-1' });
     const none = readCardValue({ ...submit!.data, text: 'Hej' });
     expect(none && none.kind === 'submit' && none.values.anonymous).toEqual([]);
     expect(readCardValue({ somethingElse: 1 })).toBeNull();

@@ -1,7 +1,7 @@
 import type { Reply } from '../../dialogues/core/outcome.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
-import { postLocalMessage } from '../../store/queries/local-messages.js';
+import { postLocalMessage, replaceOwnLocalMessage } from '../../store/queries/local-messages.js';
 import type { RefreshMessages } from '../channel.js';
 
 /** Where a local request came from: the person, and the channel they were looking at. */
@@ -10,6 +10,8 @@ export interface LocalScene {
   /** The local channel id, or null in the home view or the inbox. */
   channelId: string | null;
   now: Date;
+  /** The message acted on (its button clicked, or one opened the form): `replace` target. */
+  messageId?: string | null;
 }
 
 /** What the page must do itself after a request: things that are not stored messages. */
@@ -58,6 +60,27 @@ export async function carryOutLocally(
       case 'update':
         await refresh(reply.key, reply.view);
         break;
+      case 'replace': {
+        // Only a message the person alone sees is replaced; a shared one stays for the others.
+        const { messageId } = scene;
+        const replaced =
+          messageId &&
+          (await replaceOwnLocalMessage(db, {
+            id: messageId,
+            personId: scene.personId,
+            view: reply.view,
+          }));
+        if (!replaced) {
+          await postLocalMessage(db, {
+            channelId: scene.channelId,
+            personId: scene.personId,
+            key: reply.key ?? null,
+            view: reply.view,
+            postedAt: scene.now,
+          });
+        }
+        break;
+      }
       case 'form':
         answer.form = reply.form;
         answer.errors = undefined;
@@ -68,6 +91,17 @@ export async function carryOutLocally(
       case 'home':
         answer.home = reply.view;
         break;
+      case 'file': {
+        // The page is served by the same server as the file: a link to it is all it takes.
+        const link = { type: 'download' as const, label: reply.file.label, url: reply.file.path };
+        await postLocalMessage(db, {
+          channelId: scene.channelId,
+          personId: scene.personId,
+          view: { ...reply.view, blocks: [...reply.view.blocks, link] },
+          postedAt: scene.now,
+        });
+        break;
+      }
       default:
         reply satisfies never;
     }

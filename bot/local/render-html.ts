@@ -46,6 +46,10 @@ function renderBlock(block: Block): string {
       return isWebAddress(block.url)
         ? `<img class="v-image" src="${attr(block.url)}" alt="${attr(block.alt)}">`
         : `<p class="v-context">${escapeHtml(block.alt)}</p>`;
+    case 'download':
+      return isDownload(block.url)
+        ? `<p class="v-download"><a href="${attr(block.url)}" download>${escapeHtml(block.label)}</a></p>`
+        : `<p class="v-context">${escapeHtml(block.label)}</p>`;
     default:
       return block satisfies never;
   }
@@ -221,4 +225,9 @@ function emphasis(escaped: string): string {
 
 function isWebAddress(url: string): boolean {
   return /^https?:\/\//i.test(url);
+}
+
+/** A web address, or an export served by this very server (the page is on the same origin). */
+function isDownload(url: string): boolean {
+  return isWebAddress(url) || /^\/exports\/summary\/[0-9a-f-]+\.(csv|md)$/i.test(url);
 }

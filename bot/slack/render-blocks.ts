@@ -105,6 +105,9 @@ function renderBlock(block: Block, state: RenderState): Chunk[] {
           alt_text: truncate(block.alt, SLACK_LIMITS.altText),
         }),
       ];
+    case 'download':
+      // A link, not a button: a URL button would also send Tillit a click to answer.
+      return [one(section(rawMrkdwn(downloadMrkdwn(block.label, block.url))))];
     default: {
       const unknown: never = block;
       throw new Error(`renderBlocks: unknown block ${JSON.stringify(unknown)}`);
@@ -113,6 +116,12 @@ function renderBlock(block: Block, state: RenderState): Chunk[] {
 }
 
 const one = (block: KnownBlock, items = 1): Chunk => ({ blocks: [block], items });
+
+/** `<url|label>` for a web address; a path on Tillit's own server cannot be opened from Slack. */
+function downloadMrkdwn(label: string, url: string): string {
+  const text = escapeMrkdwn(label).replace(/\|/g, '¦');
+  return /^https?:\/\//i.test(url) ? `:page_facing_up: <${escapeMrkdwn(url)}|${text}>` : text;
+}
 
 /** Slack rejects empty texts, and an empty block shows nothing anyway. */
 function nonEmpty(text: string, render: () => KnownBlock): Chunk[] {

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
-import type { Reply } from '../../dialogues/core/outcome.js';
+import type { FileToSend, Reply } from '../../dialogues/core/outcome.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import { findPostedMessages, rememberPostedMessage } from '../../store/queries/posted-messages.js';
 import type { RefreshMessages } from '../channel.js';
+import type { Logger } from '../log.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
 
 /** Where a Slack request came from: what carrying out its replies needs. */
@@ -14,12 +15,23 @@ export interface SlackScene {
   channelId: string | null;
   triggerId?: string;
   cancelLabel: string;
+  /** The private message acted on (a click in it, or a form opened from it): `replace` target. */
+  source?: SlackSource | null;
 }
+
+/**
+ * A message only this person sees: an ephemeral (replaced through its `response_url`, the only
+ * way Slack offers) or a message in their DM with Tillit (replaced with chat.update).
+ */
+export type SlackSource =
+  | { kind: 'ephemeral'; responseUrl: string }
+  | { kind: 'dm'; channelId: string; ts: string };
 
 export interface SlackReplyDeps {
   db: Database;
   /** Every platform's messages under a key (composition root): a unit may be on Teams too. */
   refresh: RefreshMessages;
+  log?: Pick<Logger, 'warn'>;
 }
 
 /** Carries out a use case's replies in Slack, in order. Form errors are the caller's (ack). */
@@ -39,6 +51,9 @@ export async function deliverSlackReplies(
       case 'update':
         await deps.refresh(reply.key, reply.view);
         break;
+      case 'replace':
+        await replaceSource(deps, scene, reply.view);
+        break;
       case 'form':
         await openModal(scene, reply.form);
         break;
@@ -50,6 +65,10 @@ export async function deliverSlackReplies(
           user_id: scene.userId,
           view: renderHomeView(reply.view),
         });
+        break;
+      case 'file':
+        await postPrivately(scene, reply.view);
+        await uploadToDm(scene, reply.file);
         break;
       default:
         reply satisfies never;
@@ -69,6 +88,47 @@ async function postPrivately(scene: SlackScene, view: View) {
     // In a DM or the home tab an ephemeral cannot be shown; a DM is the private place.
     await scene.client.chat.postMessage({ ...message, channel: scene.userId });
   }
+}
+
+/** The message acted on, replaced; if that fails (a response_url past its 30 minutes), anew. */
+async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View) {
+  const source = scene.source;
+  const message = { text: view.summary, blocks: renderBlocks(view) };
+  try {
+    if (source?.kind === 'ephemeral') {
+      const answer = await fetch(source.responseUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...message, replace_original: true }),
+      });
+      if (answer.ok) return;
+      throw new Error(`response_url answered ${answer.status}`);
+    }
+    if (source?.kind === 'dm') {
+      await scene.client.chat.update({ ...message, channel: source.channelId, ts: source.ts });
+      return;
+    }
+  } catch (error) {
+    deps.log?.warn('slack message could not be replaced; sent anew', { error });
+  }
+  await postPrivately(scene, view);
+}
+
+/**
+ * Without a public address there is no link to give: the file goes to the person's DM with
+ * Tillit (files.uploadV2), the one place in Slack only they see; ephemeral files do not exist.
+ */
+async function uploadToDm(scene: SlackScene, file: FileToSend) {
+  const inDm = scene.channelId?.startsWith('D') ? scene.channelId : null;
+  const channelId =
+    inDm ?? (await scene.client.conversations.open({ users: scene.userId })).channel?.id;
+  if (!channelId) throw new Error('slack: no DM channel to upload the export to');
+  await scene.client.files.uploadV2({
+    channel_id: channelId,
+    file: Buffer.from(file.body, 'utf8'),
+    filename: file.name,
+    title: file.name,
+  });
 }
 
 async function postInChannel(deps: SlackReplyDeps, scene: SlackScene, view: View, key?: string) {
@@ -113,19 +173,59 @@ async function openModal(scene: SlackScene, form: Form) {
 }
 
 /** The modal for a form, with the channel it was opened from kept beside the form's state. */
-export function modalFor(scene: Pick<SlackScene, 'channelId' | 'cancelLabel'>, form: Form) {
-  const wrapped = { ...form, state: JSON.stringify({ c: scene.channelId, s: form.state }) };
+export function modalFor(
+  scene: Pick<SlackScene, 'channelId' | 'cancelLabel' | 'source'>,
+  form: Form,
+) {
+  const carried = {
+    c: scene.channelId,
+    s: form.state,
+    ...(scene.source ? { m: scene.source } : {}),
+  };
+  const wrapped = { ...form, state: JSON.stringify(carried) };
   return renderModal(wrapped, { cancelLabel: scene.cancelLabel });
 }
 
 export function unwrapModalState(privateMetadata: string): {
   channelId: string | null;
   state: string;
+  source: SlackSource | null;
 } {
   try {
-    const parsed = JSON.parse(privateMetadata) as { c?: string | null; s?: string };
-    return { channelId: parsed.c ?? null, state: parsed.s ?? '' };
+    const parsed = JSON.parse(privateMetadata) as {
+      c?: string | null;
+      s?: string;
+      m?: SlackSource;
+    };
+    return { channelId: parsed.c ?? null, state: parsed.s ?? '', source: readSource(parsed.m) };
   } catch {
-    return { channelId: null, state: '' };
+    return { channelId: null, state: '', source: null };
   }
+}
+
+/** A source read back from the modal's metadata, which Slack returns as the bot wrote it. */
+function readSource(raw: SlackSource | undefined): SlackSource | null {
+  if (raw?.kind === 'ephemeral' && typeof raw.responseUrl === 'string') return raw;
+  if (raw?.kind === 'dm' && typeof raw.channelId === 'string' && typeof raw.ts === 'string')
+    return raw;
+  return null;
+}
+
+/**
+ * The private message a click came from, from a block_actions payload: an ephemeral, or a
+ * message in the person's DM with Tillit. A click in a shared message or a view has none.
+ */
+export function sourceOfClick(body: {
+  container?: { type?: string; is_ephemeral?: boolean; message_ts?: string };
+  channel?: { id?: string };
+  response_url?: string;
+}): SlackSource | null {
+  const container = body.container;
+  if (container?.type !== 'message') return null;
+  if (container.is_ephemeral && body.response_url)
+    return { kind: 'ephemeral', responseUrl: body.response_url };
+  const channelId = body.channel?.id;
+  if (channelId?.startsWith('D') && container.message_ts)
+    return { kind: 'dm', channelId, ts: container.message_ts };
+  return null;
 }

@@ -90,6 +90,8 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>, origin?: CardOr
       return [one(textBlock(meterText(block.label, block.value, block.max, block.text)))];
     case 'image':
       return [one({ type: 'Image', url: block.url, altText: truncate(block.alt, 500) })];
+    case 'download':
+      return [one(downloadElement(block.label, block.url))];
     default:
       block satisfies never;
       throw new Error(`renderCard: unknown block ${JSON.stringify(block)}`);
@@ -97,6 +99,13 @@ function renderBlock(block: Exclude<Block, { type: 'divider' }>, origin?: CardOr
 }
 
 const one = (element: CardElement, items = 1): Chunk => ({ elements: [element], items });
+
+/** A button that opens a web address; a path on Tillit's own server is only named. */
+function downloadElement(label: string, url: string): CardElement {
+  if (!/^https?:\/\//i.test(url)) return textBlock(label);
+  const title = truncate(label, TEAMS_LIMITS.buttonTitle);
+  return { type: 'ActionSet', actions: [{ type: 'Action.OpenUrl', title, url }] };
+}
 
 function nonEmpty(text: string, render: () => CardElement): Chunk[] {
   return text.trim() ? [one(render())] : [];

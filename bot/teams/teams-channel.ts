@@ -18,6 +18,7 @@ import { jsonBody } from '../http/json-body.js';
 import type { Logger } from '../log.js';
 import { activityCheck } from './activity-check.js';
 import { readCardValue } from './card-data.js';
+import { uploadAcceptedFile } from './file-consent.js';
 import { loopbackOnly } from './loopback-guard.js';
 import { serviceUrlAllowed } from './service-url.js';
 import { createTeamsAdapter, type TeamsAdapter } from './teams-adapter.js';
@@ -163,6 +164,14 @@ function registerRoutes(app: Application, deps: Deps) {
     await rememberActivity(deps.db, context.activity);
   });
 
+  // An export the person agreed to receive: into their OneDrive, then shown in the chat.
+  app.fileConsentAccept(async (context, _state, response) => {
+    await uploadAcceptedFile(deps, context, response).catch((error: unknown) => {
+      deps.log.error('teams file upload failed', { error });
+    });
+  });
+  app.fileConsentDecline(async () => {});
+
   app.error(async (_context, error) => {
     deps.log.error('teams route failed', { error });
   });
@@ -212,9 +221,17 @@ function sceneOf(
     placeChannelId: placeChannelFor(activity, card),
     origin: card?.origin ?? null,
     replyToId: activity.replyToId ?? null,
+    sourceId: sourceOf(activity, card),
     submitted: card?.kind === 'submit' ? { values: card.values } : null,
     t,
   };
+}
+
+/** The 1:1 card acted on: the one clicked, or the one whose button opened the submitted form. */
+function sourceOf(activity: Partial<Activity>, card: InboundWithCard['card']): string | null {
+  if (conversationKindOf(activity) !== 'personal') return null;
+  if (card?.kind === 'submit') return card.source;
+  return card?.kind === 'action' ? (activity.replyToId ?? null) : null;
 }
 
 function callerOf(activity: Partial<Activity>): Caller {

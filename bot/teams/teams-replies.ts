@@ -9,6 +9,7 @@ import type { TeamsConversationKind } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
 import type { CardOrigin } from './card-data.js';
+import { consentActivity } from './file-consent.js';
 import type { AdaptiveCardJson } from './render-card.js';
 import { renderCard } from './render-card.js';
 import { renderFormCard, renderSentFormCard } from './render-card-form.js';
@@ -28,6 +29,8 @@ export interface TeamsScene {
   origin: CardOrigin | null;
   /** The card that was clicked or submitted. */
   replyToId: string | null;
+  /** A 1:1 card acted on (clicked, or whose button opened the submitted form): `replace` target. */
+  sourceId: string | null;
   /** A form card's submission, with what was entered (the card is then updated in place). */
   submitted: { values: FormValues } | null;
   t: Catalogue;
@@ -70,6 +73,9 @@ export async function deliverTeamsReplies(
       case 'update':
         await deps.refresh(reply.key, reply.view);
         break;
+      case 'replace':
+        await replaceSource(deps, scene, reply.view);
+        break;
       case 'form':
         formHandled = true;
         await openForm(deps, scene, reply.form);
@@ -77,6 +83,10 @@ export async function deliverTeamsReplies(
       case 'form-errors':
         formHandled = true;
         await showFormErrors(deps, scene, reply.errors);
+        break;
+      case 'file':
+        await sendPrivately(deps, scene, viewActivity(scene, reply.view, privateOrigin(scene)));
+        await sendPrivately(deps, scene, consentActivity(reply.file, scene.t));
         break;
       default:
         reply satisfies never;
@@ -134,6 +144,20 @@ async function sendPrivately(
   return { conversationId: scene.conversationId, activityId: sent?.id ?? '' };
 }
 
+/** The 1:1 card acted on, updated in place (updateActivity); otherwise a new private card. */
+async function replaceSource(deps: TeamsReplyDeps, scene: TeamsScene, view: View) {
+  const activity = viewActivity(scene, view, privateOrigin(scene));
+  if (scene.kind === 'personal' && scene.sourceId) {
+    try {
+      await updateInTurn(scene, scene.sourceId, activity);
+      return;
+    } catch (error) {
+      deps.log.warn('teams card could not be replaced; sent anew', { error });
+    }
+  }
+  await sendPrivately(deps, scene, activity);
+}
+
 /** Into the channel the request acts for: its own conversation, or the card's origin. */
 async function postInChannel(deps: TeamsReplyDeps, scene: TeamsScene, view: View, key?: string) {
   const activity = sharedActivity(view);
@@ -178,7 +202,13 @@ export async function updatePostedTeamsCards(
 /** A form answering a submit replaces the submitted card; any other is sent privately. */
 async function openForm(deps: TeamsReplyDeps, scene: TeamsScene, form: Form) {
   const origin = privateOrigin(scene);
-  const card = renderFormCard(form, { origin, requiredText: scene.t.teams.required });
+  // Opened by a button on a 1:1 card: the submit may replace that card (a prompt, answered).
+  const source = scene.kind === 'personal' && !scene.submitted ? scene.replyToId : scene.sourceId;
+  const card = renderFormCard(form, {
+    origin,
+    requiredText: scene.t.teams.required,
+    ...(source ? { source } : {}),
+  });
   const activity = cardActivity(card, form.title);
   if (scene.submitted && scene.replyToId) {
     await updateInTurn(scene, scene.replyToId, activity);
@@ -219,6 +249,7 @@ async function showFormErrors(
     const form = stored.form as unknown as Form;
     const card = renderFormCard(form, {
       origin: privateOrigin(scene),
+      ...(scene.sourceId ? { source: scene.sourceId } : {}),
       errors,
       values: scene.submitted?.values,
       requiredText: scene.t.teams.required,

@@ -15,12 +15,36 @@ export type Reply =
   | { kind: 'channel'; view: View; key?: string }
   /** Replaces the channel message posted earlier under this key, wherever it was posted. */
   | { kind: 'update'; key: string; view: View }
+  /**
+   * Replaces the private message the person acted on: the one whose button was clicked, or
+   * whose button opened the form just submitted (a ballot after a vote, a nudge after "Klar",
+   * a reflection prompt once answered), so its buttons give way to the outcome. Where there is
+   * no such message, or it is shared with others, the view is sent privately instead (under
+   * `key`, as a `private` reply would be).
+   */
+  | { kind: 'replace'; view: View; key?: string }
   /** Opens a form (Slack modal); on a submit, replaces the open form instead. */
   | { kind: 'form'; form: Form }
   /** On a submit: keep the form open and show these messages next to the inputs. */
   | { kind: 'form-errors'; errors: Record<string, string> }
   /** The person's home view (Slack App Home tab). */
-  | { kind: 'home'; view: View };
+  | { kind: 'home'; view: View }
+  /**
+   * A file for the asker alone, with `view` as its message, when the server has no public
+   * address to link to: the local page links to it on its own server, Slack uploads it to the
+   * person's DM, Teams asks the person's consent to put it in their OneDrive.
+   */
+  | { kind: 'file'; view: View; file: FileToSend };
+
+/** A file Tillit keeps for a while (summary_files) and serves at `path` on its own server. */
+export interface FileToSend {
+  name: string;
+  /** "Ladda ned …" in the asker's language: the link's text where there is a link. */
+  label: string;
+  /** `/exports/summary/<token>.<ext>`: the download route on Tillit's own HTTP server. */
+  path: string;
+  body: string;
+}
 
 export type ReplyKind = Reply['kind'];
 
@@ -31,6 +55,11 @@ export interface Outcome {
 export const outcome = (...replies: Reply[]): Outcome => ({ replies });
 export const privately = (view: View): Outcome => outcome({ kind: 'private', view });
 export const openForm = (form: Form): Outcome => outcome({ kind: 'form', form });
+export const replacing = (view: View, key?: string): Outcome =>
+  outcome({ kind: 'replace', view, ...(key ? { key } : {}) });
+/** The message acted on, replaced by one line: what the click did (or why nothing changed). */
+export const replacingWith = (text: string): Outcome =>
+  replacing({ summary: text, blocks: [{ type: 'text', text }] });
 export const formErrors = (errors: Record<string, string>): Outcome =>
   outcome({ kind: 'form-errors', errors });
 

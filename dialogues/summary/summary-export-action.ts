@@ -1,20 +1,16 @@
 import type { ActionRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, privately } from '../core/outcome.js';
-import type { Block } from '../view.js';
+import { type Outcome, outcome, privately } from '../core/outcome.js';
 import { buildSummary } from './build-summary.js';
 import { summaryCsv } from './export-csv.js';
 import { summaryMarkdown } from './export-markdown.js';
 import { allowed, readExportValue } from './summary-access.js';
-import { FILE_TTL_DAYS, fileStem, publishExport, publishPictures } from './summary-pictures.js';
-
-/** Characters of the file shown in chat when there is no download link. */
-const PREVIEW_CHARS = 2_400;
+import { FILE_TTL_DAYS, publishExport, publishPictures } from './summary-pictures.js';
 
 /**
  * The export buttons: the same summary as CSV (`;` and decimal commas for a Swedish reader,
  * whose Excel expects them) or as the Markdown board report, replied privately as a download
- * link served by the HTTP server, or as a preview when the server has no public address.
+ * link served by the HTTP server, or as the file itself when the server has no public address.
  * The permission is checked again: a button can be forwarded or clicked after a role changed.
  */
 export async function exportSummary(request: ActionRequest, kind: 'csv' | 'md'): Promise<Outcome> {
@@ -41,29 +37,24 @@ export async function exportSummary(request: ActionRequest, kind: 'csv' | 'md'):
       : {};
     body = summaryMarkdown(data, actor.t, actor.lang, pictures);
   }
+  // Kept for a while and served by Tillit's own server. With a public address every platform
+  // gets a link; without one, each channel hands the file over its own way (outcome.ts).
+  const file = await publishExport(ctx.db, { kind, data, body, base: base ?? '', now: ctx.now });
+  const ready = s.exportReady({ name: file.name });
+  const label = s.exportDownload({ name: file.name });
   if (base) {
-    const file = await publishExport(ctx.db, { kind, data, body, base, now: ctx.now });
-    const text = `${s.exportReady({ name: file.name })}\n${s.exportLink({ url: file.url, days: FILE_TTL_DAYS })}`;
     return privately({
-      summary: s.exportReady({ name: file.name }),
-      blocks: [{ type: 'text', text }],
+      summary: ready,
+      blocks: [
+        { type: 'text', text: ready },
+        { type: 'download', label, url: file.url },
+        { type: 'context', text: s.exportLinkLife({ days: FILE_TTL_DAYS }) },
+      ],
     });
   }
-  const name = `${fileStem(data)}.${kind}`;
-  const blocks: Block[] = [
-    { type: 'text', text: s.exportReady({ name }) },
-    { type: 'text', text: `\`\`\`\n${preview(body.replace(/^\uFEFF/, ''))}\n\`\`\`` },
-    {
-      type: 'context',
-      text: body.length > PREVIEW_CHARS ? `${s.exportCut} ${s.exportNoLink}` : s.exportNoLink,
-    },
-  ];
-  return privately({ summary: s.exportReady({ name }), blocks });
-}
-
-/** Whole lines up to the limit, so a cut never splits a row. */
-function preview(text: string): string {
-  if (text.length <= PREVIEW_CHARS) return text.trimEnd();
-  const cut = text.lastIndexOf('\n', PREVIEW_CHARS);
-  return `${text.slice(0, cut > 0 ? cut : PREVIEW_CHARS).trimEnd()}\n…`;
+  return outcome({
+    kind: 'file',
+    view: { summary: ready, blocks: [{ type: 'text', text: ready }] },
+    file: { name: file.name, label, path: file.url, body },
+  });
 }

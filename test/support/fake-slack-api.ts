@@ -349,7 +349,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       return send(response, 200, { ok: true });
     }
     if (path.startsWith('/upload/')) {
-      record({ method: 'file_upload', args: { file_id: path.slice(8), bytes: raw.length }, at });
+      const upload = { file_id: path.slice(8), bytes: raw.length, content: raw.toString('utf8') };
+      record({ method: 'file_upload', args: upload, at });
       return send(response, 200, 'OK');
     }
     if (!path.startsWith('/api/')) return send(response, 404, 'not found');

@@ -124,10 +124,9 @@ export const summary: Catalogue['summary'] = {
   exportCsv: 'Export CSV',
   exportMarkdown: 'Board report',
   exportReady: (p) => `The export ${p.name} is ready.`,
-  exportLink: (p) => `Download: ${p.url} (the link works for ${p.days} days, for whoever has it).`,
-  exportCut: 'The preview is cut short; download the file for all of it.',
-  exportNoLink:
-    'No download link: the server has no public address (PUBLIC_URL). Run `npm run export` on the server for the whole file.',
+  exportDownload: (p) => `Download ${p.name}`,
+  exportLinkLife: (p) => `The link works for ${p.days} days, and only for whoever has it.`,
+  exportConsent: (p) => `The summary ${p.name}. Accept, and the file is saved in your OneDrive.`,
   csvHeader: [
     'unit_key',
     'unit',

@@ -128,11 +128,11 @@ export const summary = {
   exportCsv: 'Exportera CSV',
   exportMarkdown: 'Rapport till nämnden',
   exportReady: (p: { name: string }) => `Exporten ${p.name} är klar.`,
-  exportLink: (p: { url: string; days: number }) =>
-    `Ladda ned: ${p.url} (länken gäller i ${p.days} dygn och bara den som har den kan öppna den).`,
-  exportCut: 'Förhandsvisningen är avkortad; ladda ned filen för allt.',
-  exportNoLink:
-    'Ingen nedladdningslänk: servern har ingen offentlig adress (PUBLIC_URL). Kör `npm run export` på servern för hela filen.',
+  exportDownload: (p: { name: string }) => `Ladda ned ${p.name}`,
+  exportLinkLife: (p: { days: number }) =>
+    `Länken gäller i ${p.days} dygn, och bara den som har den kan öppna den.`,
+  exportConsent: (p: { name: string }) =>
+    `Sammanställningen ${p.name}. Godkänn, så sparas filen i din OneDrive.`,
   csvHeader: [
     'enhet_nyckel',
     'enhet',
