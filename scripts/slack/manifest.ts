@@ -11,6 +11,8 @@ export const webApiScopes: Record<string, readonly string[]> = {
   // Reconciling an outbox send: public and private channels, and the DM with a person.
   'conversations.history': ['channels:history', 'groups:history', 'im:history'],
   'conversations.open': ['im:write'],
+  // An export without PUBLIC_URL, uploaded to the person's DM (getUploadURLExternal + complete).
+  'files.uploadV2': ['files:write'],
   'users.info': ['users:read'],
   'views.open': [],
   'views.update': [],

@@ -113,7 +113,8 @@ export function buildManifest(options: PackageOptions) {
       {
         botId: options.appId.toLowerCase(),
         scopes,
-        supportsFiles: false,
+        // File consent cards: an export without PUBLIC_URL is saved in the person's OneDrive.
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [{ scopes, commands: swedish.commands }],
       },
