@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   readArgs({ usage: USAGE, options: {} });
   loadEnvFile();
   const progress = createProgress('demo');
-  progress.step(1, 7, 'migrations');
+  progress.step(1, 7, 'database');
   const database = await openAppDatabase(process.env);
   try {
     // The org file is authoritative: syncing the demo would deactivate a real organisation.
@@ -35,7 +35,7 @@ async function main(): Promise<number> {
       return 1;
     }
     const plan = buildDemoOrg();
-    // The import's six steps after the migrations: seven in all.
+    // The import's six steps after opening the database: seven in all.
     const changes = await syncOrg(database.db, plan, {
       onStep: (index, total, step) => progress.step(index + 1, total + 1, step),
     });
@@ -55,6 +55,8 @@ async function main(): Promise<number> {
       for (const change of changes.slice(0, SHOWN_CHANGES)) console.log(`  ${change}`);
     }
   } finally {
+    // A refusal or a failure starts on a line of its own, not on the live progress line.
+    progress.end();
     await database.close();
   }
   return 0;

@@ -47,16 +47,20 @@ async function main(): Promise<number> {
     return 1;
   }
   const progress = createProgress('import-org');
+  progress.step(1, 7, 'database');
   const database = await openAppDatabase(process.env);
   try {
     const changes = await importOrg(database.db, parsed.plan, {
       lang,
       now: new Date(),
-      onStep: (index, total, step) => progress.step(index, total, step),
+      // The import's six steps after opening the database: seven in all.
+      onStep: (index, total, step) => progress.step(index + 1, total + 1, step),
     });
     progress.end();
     console.log(changes.length > 0 ? changes.join('\n') : 'no changes');
   } finally {
+    // A refusal or a failure starts on a line of its own, not on the live progress line.
+    progress.end();
     await database.close();
   }
   return 0;

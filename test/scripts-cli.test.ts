@@ -108,11 +108,11 @@ describe('progress of a long run', () => {
   it('rewrites one line on a terminal, and ends it', () => {
     const { fake, written } = stream(true);
     const progress = createProgress('demo', fake, () => 0);
-    progress.step(1, 7, 'migrations');
+    progress.step(1, 7, 'database');
     progress.step(2, 7, 'units');
     progress.end();
     expect(written).toEqual([
-      '\r\x1b[2Kdemo: 1/7 migrations (0.0 s)',
+      '\r\x1b[2Kdemo: 1/7 database (0.0 s)',
       '\r\x1b[2Kdemo: 2/7 units (0.0 s)',
       '\n',
     ]);
