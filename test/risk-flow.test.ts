@@ -172,7 +172,7 @@ describe('risk dialogue: the three-level cascade', () => {
     const agreeForm = formOf(await as('chef_a', 'seka', SEPT).click('risk.agree', named!.id));
     expect(agreeForm.intro).toContain('2 har bedömt hittills');
     const agreed = await agree('chef_a', 'seka', SEPT, named!.id, 3, 4);
-    expect(privateText(agreed)).toContain('3×4 = 12 (Mycket hög)');
+    expect(privateText(agreed)).toContain('3×4 = 12 (mycket hög)');
     // Estimating ends when deciding starts; the other risk is agreed while deciding.
     await as('chef_a', 'seka', SEPT).click('risk.start-decide', dialogueId);
     const refusedClose = await as('chef_a', 'seka', SEPT).click('risk.close', dialogueId);
@@ -353,13 +353,16 @@ describe('risk dialogue: the three-level cascade', () => {
     // The status shows the whole cascade to the department's manager.
     const status = await as('chef_avd', 'avd', NOV).command('risk status');
     const statusText = viewText(ofKind(status, 'private')[0]!.view);
-    expect(statusText).toContain('*Sektion Älvsjö* (sektion) — hållen 10 sep 2026');
-    expect(statusText).toContain('*Enhet Bemötande* (enhet) — hållen 8 okt 2026');
+    expect(statusText).toContain('*Sektion Älvsjö* (sektion) — hölls 10 sep 2026');
+    expect(statusText).toContain('*Enhet Bemötande* (enhet) — hölls 8 okt 2026');
     expect(statusText).toContain('*Avdelning Stöd* (avdelning) — pågår (Besluta)');
     expect(statusText).toContain(
       'Lokalerna är för trånga → Avdelning Stöd: tas upp i pågående dialog',
     );
-    expect(statusText).toContain('Brist på nattpersonal → Enhet Bemötande: Åtgärd');
+    expect(statusText).toContain('Brist på nattpersonal → Enhet Bemötande: åtgärd');
+    expect(statusText).toContain(
+      'Lokalerna är för trånga → Enhet Bemötande: eskalerad vidare till Avdelning Stöd',
+    );
   });
 });
 
@@ -394,7 +397,7 @@ describe('risk dialogue: refusals and bad input change nothing', () => {
     ).toEqual([]);
     // Started with its own level table: 3 is medium here, low by default.
     const agreed = await agree('chef_b', 'sekb', SEPT, risk!.id, 1, 3);
-    expect(privateText(agreed)).toContain('1×3 = 3 (Medel)');
+    expect(privateText(agreed)).toContain('1×3 = 3 (medel)');
     await as('chef_b', 'sekb', SEPT).click('risk.start-decide', dialogueId);
     const unknown = await decide('chef_b', 'sekb', SEPT, risk!.id, {
       process: 'astrology',

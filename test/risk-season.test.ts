@@ -95,7 +95,7 @@ describe('risk-dialogue season', () => {
       .select()
       .from(outbox)
       .where(like(outbox.key, 'risk-season-open:%'));
-    expect(JSON.stringify(row!.view)).toContain('Nu är det säsong för riskdialogen');
+    expect(JSON.stringify(row!.view)).toContain('Nu är det dags för riskdialogen');
 
     await holdDialogue('chef_a', 'seka', new Date('2026-09-15T08:00:00Z'));
     // October: Sektion Älvsjö held its dialogue, Sektion Årsta's season runs on; the unit's opens.

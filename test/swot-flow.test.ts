@@ -160,7 +160,7 @@ describe('SWOT dialogue', () => {
     expect(key).toBe(`swot:${dialogueId}`);
     expect(view.summary).toBe('SWOT: Vår vardag');
     expect(viewText(view)).toContain('Insamling');
-    expect(viewText(view)).toContain('t.o.m. 6 mars 2026');
+    expect(viewText(view)).toContain('Sista dag: 6 mars 2026');
 
     // Collect: named and anonymous items, from several people.
     const added = await add('m1', 'C1', dialogueId, 'strengths', 'Vi hjälper varandra');
@@ -293,8 +293,8 @@ describe('SWOT dialogue', () => {
     const deciding = await as('fac', 'C1').click('swot.end-vote', dialogueId);
     const decideText = viewText(updateOf(deciding));
     expect(decideText).toContain('Beslut');
-    expect(decideText).toContain('3 röster – Vi hjälper varandra');
-    expect(decideText).toContain('3 röster – Personalbrist');
+    expect(decideText).toContain('Vi hjälper varandra (3 röster)');
+    expect(decideText).toContain('Personalbrist (3 röster)');
     const actionForm = formOf(
       await as('fac', 'C1').click('swot.action', `${dialogueId}:${threatId}`),
     );
@@ -364,7 +364,7 @@ describe('SWOT dialogue', () => {
     const [summary] = ofKind(closed, 'channel');
     expect(summary!.view.summary).toBe('Sammanfattning: Vår vardag');
     const summaryText = viewText(summary!.view);
-    expect(summaryText).toContain('3 röster – Vi hjälper varandra');
+    expect(summaryText).toContain('Vi hjälper varandra (3 röster)');
     expect(summaryText).toContain('Rekrytera två vikarier – M2, klart 30 apr 2026');
     expect(ofKind(closed, 'update')[0]!.key).toBe(key);
     const row = await dialogueRow(dialogueId);
@@ -474,7 +474,7 @@ describe('SWOT dialogue', () => {
     await add('m1', 'C4', lazy.dialogueId, 'strengths', 'Bra team');
     const afterDeadline = new Date('2026-03-03T23:30:00Z'); // 00:30 on 4 March in Stockholm
     const late = await as('m2', 'C4', afterDeadline).click('swot.add', lazy.dialogueId);
-    expect(privateText(late)).toContain('Deadline har passerat');
+    expect(privateText(late)).toContain('Tiden för fasen har gått ut');
     expect(viewText(updateOf(late))).toContain('Röstning');
     expect((await dialogueRow(lazy.dialogueId)).phase).toBe('vote');
     expect(await itemsOf(lazy.dialogueId)).toHaveLength(1);

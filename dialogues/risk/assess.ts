@@ -233,7 +233,7 @@ export async function submitAgree(request: FormRequest): Promise<Outcome> {
   if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
   const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
   const rated = assess(read.probability, read.consequence, board.levels);
-  const value = `${read.probability}×${read.consequence} = ${rated.value} (${actor.t.risk.levels[rated.level]})`;
+  const value = `${read.probability}×${read.consequence} = ${rated.value} (${actor.t.risk.levels[rated.level].toLowerCase()})`;
   return withUpdate(
     request,
     dialogue,

@@ -38,7 +38,7 @@ export function outcomeNoticeView(
   const outcome =
     p.handling === 'escalate' && p.furtherTo
       ? t.outcomeNotice.escalatedFurther({ unit: p.furtherTo })
-      : t.handlings[p.handling].toLowerCase();
+      : t.outcomes[p.handling];
   const text = t.outcomeNotice.body({ risk: p.risk, unit: p.unit, outcome });
   return {
     summary: t.outcomeNotice.title,

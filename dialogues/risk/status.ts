@@ -102,11 +102,18 @@ export async function showRiskStatus(request: CommandRequest, args: string[]): P
 
 function fateText(
   t: Catalogue,
-  fate: { status: string; handling: keyof Catalogue['risk']['handlings'] | null },
+  fate: {
+    status: string;
+    handling: keyof Catalogue['risk']['handlings'] | null;
+    furtherUnitName: string | null;
+  },
 ): string {
   if (fate.status === 'pending') return t.risk.status.waiting;
   if (fate.status === 'open' || !fate.handling) return t.risk.status.inDialogue;
-  return t.risk.handlings[fate.handling];
+  if (fate.handling === 'escalate' && fate.furtherUnitName) {
+    return t.risk.outcomeNotice.escalatedFurther({ unit: fate.furtherUnitName });
+  }
+  return t.risk.outcomes[fate.handling];
 }
 
 const phaseOf = (phase: string): RiskPhase => riskPhases.find((p) => p === phase) ?? 'identify';

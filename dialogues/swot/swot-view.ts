@@ -182,7 +182,7 @@ export function actionLines(board: SwotBoard, t: Catalogue): string[] {
 }
 
 export function itemLine(t: Catalogue, item: BoardItem, showVotes: boolean): string {
-  const parts = [showVotes ? `${t.swot.votes({ count: item.votes })} – ${item.text}` : item.text];
+  const parts = [showVotes ? `${item.text} (${t.swot.votes({ count: item.votes })})` : item.text];
   if (item.merged > 0) parts.push(t.swot.merged({ count: item.merged }));
   if (item.hasAction) parts.push(t.swot.tagAction);
   if (item.isRisk) parts.push(t.swot.tagRisk);

@@ -197,6 +197,8 @@ export type EscalationFate = {
   riskId: string;
   description: string;
   toUnitName: string;
+  /** The unit above that one: where the risk went when it was escalated further. */
+  furtherUnitName: string | null;
   status: Risk['status'];
   handling: RiskHandling | null;
 };
@@ -209,18 +211,21 @@ export async function listEscalationFates(
   if (params.unitIds.length === 0) return [];
   const parent = alias(risks, 'parent_risk');
   const parentUnit = alias(units, 'parent_unit');
+  const furtherUnit = alias(units, 'further_unit');
   return db
     .select({
       riskId: risks.id,
       fromUnitId: risks.unitId,
       description: risks.description,
       toUnitName: parentUnit.name,
+      furtherUnitName: furtherUnit.name,
       status: parent.status,
       handling: parent.handling,
     })
     .from(risks)
     .innerJoin(parent, eq(parent.escalatedFromId, risks.id))
     .innerJoin(parentUnit, eq(parentUnit.id, parent.unitId))
+    .leftJoin(furtherUnit, eq(furtherUnit.id, parentUnit.parentId))
     .where(and(inArray(risks.unitId, params.unitIds), eq(parent.period, params.period)))
     .orderBy(asc(risks.createdAt));
 }

@@ -4,17 +4,20 @@ import type { Catalogue } from '../catalogue.js';
 export const help: Catalogue['help'] = {
   title: 'Tillit – dialogue instead of reports',
   intro:
-    'Type `/tillit <command>`. Everything you answer in the reflection is anonymous: nobody can see what you in particular answered.',
+    'Type `/tillit <command>`. Everything you answer in the reflection is anonymous: nobody can see what you in particular answered. The Swedish command words work too (`hjälp`, `åtgärder`, `sammanställning` …).',
   commands: [
     ['help', 'shows this help'],
     [
       'swot <topic> [deadline]',
       "starts a SWOT dialogue in the channel's unit (manager/facilitator)",
     ],
-    ['risk [title]', 'starts a risk dialogue (manager/facilitator)'],
+    [
+      'risk [title] [deadline]',
+      "starts this year's risk dialogue in the channel's unit (manager/facilitator)",
+    ],
     ['reflect', "opens this week's reflection"],
-    ['actions', "your actions; `actions unit` shows the unit's"],
-    ['summary [unit] [period]', 'summary for leadership'],
+    ['actions', "your actions; `actions all` shows the done ones too, `actions unit` the unit's"],
+    ['summary [unit] [period]', 'summary for managers and leadership, e.g. `summary T2-2026`'],
     ['setup …', 'units, channels, roles and schedules (administrator)'],
     ['setup audit [unit]', 'who changed which roles and when (administrator, leader)'],
     ['lang sv|en', 'changes language'],

@@ -75,6 +75,12 @@ export const risk: Catalogue['risk'] = {
     quarterly: 'every quarter',
     yearly: 'every year',
   },
+  outcomes: {
+    accept: 'accepted',
+    'self-check': 'self-check',
+    action: 'action',
+    escalate: 'escalated further',
+  },
   escalateTo: (p) => `Escalate to ${p.unit}`,
   decisionLine: (p) => `${p.process} · ${p.handling}`,
   buttons: {

@@ -10,19 +10,19 @@ export const dialogue = {
     `Kanalen har redan en öppen dialog: *${p.topic}* (${p.phase}). Avsluta den först, eller starta en till bredvid med \`--ny\`.`,
   badDeadline: (p: { got: string }) =>
     `”${quoteInput(p.got)}” är ingen tidpunkt jag förstår. Skriv till exempel 2026-12-01 (hela dagen) eller 2026-12-01 15:00.`,
-  deadlinePassed: 'Den tidpunkten har redan passerat. Välj en deadline framåt i tiden.',
+  deadlinePassed: 'Den tidpunkten har redan passerat. Välj en sista dag framåt i tiden.',
   unknownOption: (p: { option: string }) => `Jag känner inte till ${quoteInput(p.option)}.`,
   missingValue: (p: { option: string }) =>
     `${quoteInput(p.option)} behöver ett värde, till exempel ${quoteInput(p.option)} 5.`,
   badNumber: (p: { option: string; min: number; max: number }) =>
     `${p.option} ska vara ett heltal från ${p.min} till ${p.max}.`,
   deadlineEnded: (p: { phase: string }) =>
-    `Deadline har passerat, så dialogen har gått vidare till fasen *${p.phase}*.`,
+    `Tiden för fasen har gått ut, så dialogen har gått vidare till *${p.phase}*.`,
   wrongPhase: (p: { phase: string }) =>
     `Det går inte just nu: dialogen är i fasen *${p.phase}*. Inget ändrades.`,
   phaseMovedMeanwhile:
     'Någon hann ändra fasen precis före dig. Inget ändrades; titta på dialogen igen.',
-  untilEndOf: (p: { date: string }) => `t.o.m. ${p.date}`,
+  untilEndOf: (p: { date: string }) => p.date,
   at: (p: { date: string; time: string }) => `${p.date} kl. ${p.time}`,
   clock: (p: { hour: string; minute: string }) => `${p.hour}.${p.minute}`,
   months: ['jan', 'feb', 'mars', 'apr', 'maj', 'juni', 'juli', 'aug', 'sep', 'okt', 'nov', 'dec'],

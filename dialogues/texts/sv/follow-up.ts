@@ -74,7 +74,7 @@ export const followUp = {
   rescheduleForm: {
     title: 'Nytt datum',
     intro: (p: { text: string; due: string }) => `*${p.text}*\nKlart senast nu: ${p.due}`,
-    dateLabel: 'Nytt klart-senast-datum',
+    dateLabel: 'Ny sista dag',
     reasonLabel: 'Varför flyttas den?',
     sameDate: 'Det är samma datum som nu. Välj ett annat.',
   },

@@ -2,17 +2,26 @@ import { quoteInput } from '../../safety/quote-input.js';
 export const help = {
   title: 'Tillit – dialog i stället för rapporter',
   intro:
-    'Skriv `/tillit <kommando>`. Allt du svarar på i reflektionen är anonymt: ingen kan se vad just du svarade.',
+    'Skriv `/tillit <kommando>`. Allt du svarar i reflektionen är anonymt: ingen kan se vad just du svarade. Kommandona går också att skriva på engelska (`help`, `actions`, `summary` …).',
   commands: [
-    ['help', 'visar den här hjälpen'],
-    ['swot <ämne> [deadline]', 'startar en SWOT-dialog i kanalens enhet (chef/processledare)'],
-    ['risk [rubrik]', 'startar en riskdialog (chef/processledare)'],
-    ['reflect', 'öppnar veckans reflektion'],
-    ['actions', 'dina åtgärder; `actions unit` visar enhetens'],
-    ['summary [enhet] [period]', 'sammanställning för ledningen'],
-    ['setup …', 'enheter, kanaler, roller och scheman (administratör)'],
-    ['setup audit [enhet]', 'vem som ändrat vilka roller och när (administratör, ledning)'],
-    ['lang sv|en', 'byter språk'],
+    ['hjälp', 'visar den här hjälpen'],
+    ['swot <ämne> [sista dag]', 'startar en SWOT-dialog i kanalens enhet (chef, processledare)'],
+    [
+      'risk [rubrik] [sista dag]',
+      'startar årets riskdialog i kanalens enhet (chef, processledare)',
+    ],
+    ['reflektera', 'öppnar veckans reflektion'],
+    ['åtgärder', 'dina åtgärder; `åtgärder alla` visar också de klara, `åtgärder enhet` enhetens'],
+    [
+      'sammanställning [enhet] [period]',
+      'sammanställning för chefer och ledning, t.ex. `sammanställning T2-2026`',
+    ],
+    ['inställningar …', 'enheter, kanaler, roller och scheman (administratör)'],
+    [
+      'inställningar logg [enhet]',
+      'vem som har ändrat vilka roller och när (administratör, ledning)',
+    ],
+    ['språk sv|en', 'byter språk'],
   ] as [string, string][],
   unknownCommand: (p: { text: string }) =>
     `Jag känner inte igen ”${quoteInput(p.text)}”. Så här kan du skriva:`,

@@ -16,7 +16,7 @@ export const risk = {
   defaultTopic: (p: { unit: string; year: number }) => `${p.unit} ${p.year}`,
   usageTitle: 'Riskdialog',
   usage: [
-    '`risk [rubrik] [deadline]` – startar årets riskdialog i kanalens enhet, med de risker som förts hit (eskaleringar, hot från SWOT)',
+    '`risk [rubrik] [sista dag]` – startar årets riskdialog i kanalens enhet, med de risker som förts hit (eskaleringar, hot och svagheter från SWOT)',
     '`--år 2026` – vilket år dialogen gäller (standard: i år)',
     '`--nivåer 3,6,9` – övre gräns för låg, medel och hög risk (standard 3,6,9: 1–3 låg, 4–6 medel, 8–9 hög, 12–16 mycket hög)',
     '`--ny` – starta en till, fast kanalen redan har en öppen riskdialog',
@@ -28,7 +28,7 @@ export const risk = {
   badLevels: 'Nivåerna skrivs som tre växande tal mellan 1 och 16, till exempel `--nivåer 3,6,9`.',
   phases: { identify: 'Identifiera', assess: 'Bedöma', decide: 'Besluta', closed: 'Avslutad' },
   phaseLine: (p: { phase: string }) => `Fas: *${p.phase}*`,
-  deadlineLine: (p: { when: string }) => `Deadline ${p.when}`,
+  deadlineLine: (p: { when: string }) => `Sista dag: ${p.when}`,
   risksLine: (p: { count: number }) => risker(p.count),
   unitLine: (p: { unit: string; year: number }) => `${p.unit} · ${p.year}`,
   next: {
@@ -81,6 +81,13 @@ export const risk = {
     yearly: 'varje år',
   } satisfies Record<SelfCheckCadence, string>,
   escalateTo: (p: { unit: string }) => `Eskalera till ${p.unit}`,
+  /** What became of a risk, as a past participle: "har behandlats av X: accepterad". */
+  outcomes: {
+    accept: 'accepterad',
+    'self-check': 'egenkontroll',
+    action: 'åtgärd',
+    escalate: 'eskalerad vidare',
+  } satisfies Record<RiskHandling, string>,
   decisionLine: (p: { process: string; handling: string }) => `${p.process} · ${p.handling}`,
   buttons: {
     add: 'Lägg till risk',
@@ -190,7 +197,7 @@ export const risk = {
   assessStarted: 'Bedömningen är igång.',
   decideStarted: 'Nu är det dags att besluta.',
   closedText: (p: { count: number; escalated: number }) =>
-    `Dialogen är avslutad: ${risker(p.count)}, varav ${p.escalated} eskalerade. Sammanfattningen finns i kanalen.`,
+    `Dialogen är avslutad: ${risker(p.count)}, varav ${p.escalated} ${p.escalated === 1 ? 'eskalerad' : 'eskalerade'}. Sammanfattningen finns i kanalen.`,
   summaryTitle: (p: { topic: string }) => `Sammanfattning: ${p.topic}`,
   summaryContext: (p: { unit: string; year: number }) => `Riskdialog i ${p.unit} · ${p.year}`,
   byLevelTitle: 'Risker per nivå',
@@ -225,10 +232,10 @@ export const risk = {
   status: {
     title: (p: { unit: string; year: number }) =>
       `Riskdialoger ${p.year}: ${p.unit} med enheter under`,
-    held: (p: { date: string }) => `hållen ${p.date}`,
+    held: (p: { date: string }) => `hölls ${p.date}`,
     running: (p: { phase: string }) => `pågår (${p.phase})`,
-    notHeld: 'inte hållen',
-    season: (p: { months: string }) => `säsong ${p.months}`,
+    notHeld: 'har inte hållits',
+    season: (p: { months: string }) => `säsongen är ${p.months}`,
     waitingTitle: 'Eskaleringar som väntar',
     waitingLine: (p: { unit: string; risk: string; from: string }) =>
       `${p.unit}: ${p.risk} (från ${p.from})`,
@@ -251,10 +258,10 @@ export const risk = {
   nudge: {
     openTitle: 'Dags för riskdialog',
     open: (p: { unit: string; level: string; months: string }) =>
-      `Nu är det säsong för riskdialogen i *${p.unit}* (${p.level}, ${p.months}). Starta den med \`/tillit risk\` i enhetens kanal; risker som eskalerats hit tas med av sig själva.`,
-    lateTitle: 'Riskdialogen är inte hållen',
+      `Nu är det dags för riskdialogen i *${p.unit}* (${p.level}, ${p.months}). Starta den med \`/tillit risk\` i kanalen för ${p.unit}. Risker som har eskalerats hit kommer med automatiskt.`,
+    lateTitle: 'Riskdialogen har inte hållits',
     late: (p: { unit: string; months: string }) =>
-      `Säsongen för riskdialogen i *${p.unit}* (${p.months}) är slut, och ingen riskdialog har avslutats i år. Starta den med \`/tillit risk\` i enhetens kanal, så att nästa nivå får era risker.`,
+      `Säsongen för riskdialogen i *${p.unit}* (${p.months}) är slut, och ingen riskdialog har avslutats i år. Starta den med \`/tillit risk\` i kanalen för ${p.unit}, så att nästa nivå får era risker.`,
   },
   levelNames: {
     administration: 'förvaltning',

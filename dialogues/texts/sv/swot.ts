@@ -7,8 +7,8 @@ export const swot = {
   title: (p: { topic: string }) => `SWOT: ${p.topic}`,
   usageTitle: 'SWOT-dialog',
   usage: [
-    '`swot <ämne> [deadline]` – startar en SWOT i kanalens enhet, t.ex. `swot "Vår vardag" 2026-12-01` (insamlingen pågår t.o.m. den dagen)',
-    'Deadline: `2026-12-01` (hela dagen) eller `2026-12-01 15:00`',
+    '`swot <ämne> [sista dag]` – startar en SWOT i kanalens enhet, t.ex. `swot "Vår vardag" 2026-12-01` (insamlingen pågår t.o.m. den dagen)',
+    'Sista dag: `2026-12-01` (hela dagen) eller `2026-12-01 15:00`',
     '`--röster 5` – röster per person (standard 5)',
     '`--max 3` – högst så många röster på samma punkt (standard 3)',
     '`--rösta-till 2026-12-08` – när röstningen stängs av sig själv',
@@ -25,7 +25,7 @@ export const swot = {
   } satisfies Record<SwotQuadrant, string>,
   phases: { collect: 'Insamling', vote: 'Röstning', decide: 'Beslut', closed: 'Avslutad' },
   phaseLine: (p: { phase: string }) => `Fas: *${p.phase}*`,
-  deadlineLine: (p: { when: string }) => `Deadline ${p.when}`,
+  deadlineLine: (p: { when: string }) => `Sista dag: ${p.when}`,
   itemsLine: (p: { count: number }) => punkter(p.count),
   votersLine: (p: { voters: number }) => `${p.voters} har röstat`,
   next: {
@@ -54,7 +54,7 @@ export const swot = {
   summaryContext: (p: { unit: string }) =>
     `SWOT-dialog i ${p.unit} · de punkter som fick flest röster`,
   risksCarried: (p: { count: number }) =>
-    `${punkter(p.count)} förs vidare till enhetens nästa riskdialog.`,
+    `${punkter(p.count)} förs vidare till nästa riskdialog.`,
   buttons: {
     add: 'Lägg till punkt',
     mine: 'Mina punkter',
@@ -162,5 +162,5 @@ export const swot = {
     `Åtgärden är sparad: ${p.text} – ${p.owner}, klart ${p.due}.`,
   onlyThreatsBecomeRisks: 'Bara hot och svagheter kan föras vidare som risker. Inget ändrades.',
   alreadyRisk: 'Den punkten är redan förd vidare som risk. Inget ändrades.',
-  riskCreated: (p: { item: string }) => `”${p.item}” tas upp som risk i enhetens nästa riskdialog.`,
+  riskCreated: (p: { item: string }) => `”${p.item}” tas upp som risk i nästa riskdialog.`,
 };

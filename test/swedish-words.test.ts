@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../dialogues/commands/parse-command.js';
+import { en } from '../dialogues/texts/en/index.js';
+import { sv } from '../dialogues/texts/sv/index.js';
+
+const firstWord = (command: string) => command.split(' ')[0]!;
+const ENGLISH = ['help', 'reflect', 'actions', 'summary', 'setup', 'lang'];
+
+describe('Swedish as a Swedish manager writes it', () => {
+  it('shows Swedish command words in the Swedish help, and every shown word works', () => {
+    const shown = sv.help.commands.map(([command]) => firstWord(command));
+    expect(shown).toEqual(
+      expect.arrayContaining(['hjälp', 'reflektera', 'åtgärder', 'sammanställning', 'språk']),
+    );
+    for (const word of shown) {
+      expect(ENGLISH).not.toContain(word);
+      expect(parseCommand(word).name).not.toBe('unknown');
+    }
+    for (const [command] of en.help.commands) {
+      expect(parseCommand(firstWord(command)).name).not.toBe('unknown');
+    }
+    // English words work in Swedish too, and the singular a manager types.
+    expect(parseCommand('actions all')).toMatchObject({ name: 'actions', args: ['all'] });
+    expect(parseCommand('åtgärd').name).toBe('actions');
+  });
+
+  it('says "sista dag", not "deadline", in Swedish', () => {
+    const texts = [
+      ...sv.help.commands.flat(),
+      ...sv.swot.usage,
+      ...sv.risk.usage,
+      sv.swot.deadlineLine({ when: '1 dec 2026' }),
+      sv.risk.deadlineLine({ when: '1 dec 2026' }),
+      sv.dialogue.deadlinePassed,
+      sv.dialogue.deadlineEnded({ phase: 'Röstning' }),
+    ];
+    for (const text of texts) expect(text).not.toMatch(/deadline/i);
+    expect(sv.swot.deadlineLine({ when: '1 dec 2026' })).toBe('Sista dag: 1 dec 2026');
+  });
+
+  it('fixes the wordings a manager stumbled on', () => {
+    expect(sv.risk.closedText({ count: 4, escalated: 1 })).toContain('varav 1 eskalerad.');
+    expect(sv.risk.closedText({ count: 4, escalated: 2 })).toContain('varav 2 eskalerade.');
+    expect(sv.risk.status.notHeld).toBe('har inte hållits');
+    expect(sv.risk.status.held({ date: '4 dec 2026' })).toBe('hölls 4 dec 2026');
+    expect(sv.risk.nudge.lateTitle).toBe('Riskdialogen har inte hållits');
+    expect(sv.risk.outcomes.escalate).toBe('eskalerad vidare');
+    expect(sv.followUp.rescheduleForm.dateLabel).not.toMatch(/klart-senast/);
+    for (const text of [
+      sv.risk.nudge.open({ unit: 'Avdelning Stöd', level: 'avdelning', months: 'oktober' }),
+      sv.risk.nudge.late({ unit: 'Avdelning Stöd', months: 'oktober' }),
+      sv.risk.escalatedNotice.next({ unit: 'Avdelning Stöd' }),
+      sv.swot.riskCreated({ item: 'Hot' }),
+      sv.swot.risksCarried({ count: 2 }),
+    ]) {
+      expect(text).not.toContain('enhetens');
+    }
+    // No abbreviations among the figures' names.
+    for (const name of Object.values(sv.summary.measures)) expect(name).not.toMatch(/\.$|\.\s/);
+  });
+});
