@@ -46,7 +46,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 function openPostgres(url: string): DatabaseHandle {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: 10,
+    onnotice: () => {},
+    // A server that does not answer fails a query within seconds, not after 30 s.
+    connect_timeout: 5,
+    // A transaction whose client went silent (a cut network) must not hold its locks for
+    // ever: the server ends it, and nothing of it is committed.
+    connection: { idle_in_transaction_session_timeout: 15_000 },
+  });
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,

@@ -27,9 +27,11 @@ const NOW = new Date('2026-11-10T09:30:00Z'); // Tuesday 10:30 in Stockholm
 
 type Person = Awaited<ReturnType<typeof createFollowUpOrg>>['manager'];
 
+/** What only the asker sees: a private reply, or the message they clicked, replaced. */
 function privateView(replies: Reply[]): View {
-  const reply = replies.find((r) => r.kind === 'private');
-  if (reply?.kind !== 'private') throw new Error(`no private reply: ${JSON.stringify(replies)}`);
+  const reply = replies.find((r) => r.kind === 'private' || r.kind === 'replace');
+  if (reply?.kind !== 'private' && reply?.kind !== 'replace')
+    throw new Error(`no private reply: ${JSON.stringify(replies)}`);
   return reply.view;
 }
 function formOf(replies: Reply[]): Form {

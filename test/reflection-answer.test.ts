@@ -45,9 +45,11 @@ beforeAll(async () => {
 });
 afterAll(async () => handle?.close());
 
+/** What only the asker sees: a private reply, or the message they acted on, replaced. */
 const privateText = (outcome: Outcome): string => {
   const reply = outcome.replies[0];
-  if (reply?.kind !== 'private') throw new Error(`expected a private reply, got ${reply?.kind}`);
+  if (reply?.kind !== 'private' && reply?.kind !== 'replace')
+    throw new Error(`expected a private reply, got ${reply?.kind}`);
   return JSON.stringify(reply.view);
 };
 const privateView = (outcome: Outcome): View => {

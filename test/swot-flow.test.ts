@@ -103,8 +103,9 @@ function as(who: string, channelId: string, now = T0) {
 
 const ofKind = <K extends Reply['kind']>(result: HandledInbound, kind: K) =>
   result.replies.filter((r): r is Extract<Reply, { kind: K }> => r.kind === kind);
+/** What only the asker sees: private replies, and a message of theirs replaced (the ballot). */
 const privateText = (result: HandledInbound) =>
-  ofKind(result, 'private')
+  [...ofKind(result, 'private'), ...ofKind(result, 'replace')]
     .map((r) => r.view.summary)
     .join('\n');
 const formOf = (result: HandledInbound): Form => {

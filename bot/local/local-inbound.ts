@@ -52,6 +52,7 @@ export async function runLocalInbound(
   personKey: string,
   channelId: string | null,
   inbound: Inbound,
+  messageId: string | null = null,
 ): Promise<LocalResponse> {
   const now = deps.clock.now();
   const ctx: RequestContext = {
@@ -72,7 +73,7 @@ export async function runLocalInbound(
       kind: inbound.kind,
     });
   }
-  const scene: LocalScene = { personId: person.id, channelId, now };
+  const scene: LocalScene = { personId: person.id, channelId, now, messageId };
   const answer = await carryOutLocally(deps, scene, handled.replies);
   const lang = (await findLocalPerson(deps.db, personKey))?.lang ?? deps.settings.defaultLang;
   const response: LocalResponse = { lang };

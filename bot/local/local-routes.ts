@@ -40,14 +40,18 @@ const commandBody = z.object({
   channel: channelId,
   text: z.string().max(4_000),
 });
+/** The message whose button was clicked (or opened the form): what a `replace` replaces. */
+const messageId = z.uuid().nullable().default(null);
 const actionBody = z.object({
   person: personKey,
   channel: channelId,
+  message: messageId,
   action: z.object({ id: z.string().min(1).max(255), value: z.string().max(2_000) }),
 });
 const submitBody = z.object({
   person: personKey,
   channel: channelId,
+  message: messageId,
   formId: z.string().min(1).max(255),
   state: z.string().max(3_000),
   values: z.record(z.string(), z.union([z.string().max(10_000), z.array(z.string().max(500))])),
@@ -134,7 +138,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     const person = body && (await personOr403(deps, body.person, res));
     if (!body || !person) return;
     const inbound = { kind: 'action' as const, action: body.action };
-    res.json(await runLocalInbound(deps, person, body.person, body.channel, inbound));
+    res.json(await runLocalInbound(deps, person, body.person, body.channel, inbound, body.message));
   });
 
   router.post('/submit', async (req, res) => {
@@ -147,7 +151,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
       state: body.state,
       values: body.values,
     };
-    res.json(await runLocalInbound(deps, person, body.person, body.channel, inbound));
+    res.json(await runLocalInbound(deps, person, body.person, body.channel, inbound, body.message));
   });
 
   router.get('/home', async (req, res) => {

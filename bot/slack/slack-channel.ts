@@ -21,6 +21,7 @@ import {
   deliverSlackReplies,
   modalFor,
   type SlackScene,
+  sourceOfClick,
   unwrapModalState,
   updatePostedSlackMessages,
 } from './slack-replies.js';
@@ -133,6 +134,7 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
       body.channel?.id ?? null,
       body.trigger_id,
     );
+    scene.source = sourceOfClick(body);
     await run(deps, scene, {
       kind: 'action',
       action: { id: parseActionId(action.action_id), value: action.value ?? '' },
@@ -140,9 +142,9 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
   });
 
   app.view(/.*/, async ({ ack, body, view, client }) => {
-    const { channelId, state } = unwrapModalState(view.private_metadata);
+    const { channelId, state, source } = unwrapModalState(view.private_metadata);
     const teamId = body.user.team_id ?? body.team?.id ?? '';
-    const scene = sceneOf(deps, client, teamId, body.user.id, channelId);
+    const scene = { ...sceneOf(deps, client, teamId, body.user.id, channelId), source };
     const inbound: Inbound = {
       kind: 'submit',
       formId: view.callback_id,

@@ -16,7 +16,7 @@ export interface CardOrigin {
  */
 export type CardData =
   | { tillit: { id: string; value: string; o?: CardOrigin } }
-  | { tillit: { formId: string; state: string; o?: CardOrigin; multi?: string[] } };
+  | { tillit: { formId: string; state: string; o?: CardOrigin; m?: string; multi?: string[] } };
 
 export const buttonData = (action: Action, origin?: CardOrigin): CardData => ({
   tillit: { id: action.id, value: action.value, ...(origin ? { o: origin } : {}) },
@@ -30,6 +30,8 @@ export type CardSubmission =
       state: string;
       values: FormValues;
       origin: CardOrigin | null;
+      /** The card whose button opened the form (an activity id in the same 1:1 chat). */
+      source: string | null;
     };
 
 /**
@@ -49,7 +51,8 @@ export function readCardValue(value: unknown): CardSubmission | null {
     }
     for (const id of multi) values[id] ??= [];
     const state = typeof tillit.state === 'string' ? tillit.state : '';
-    return { kind: 'submit', formId: tillit.formId, state, values, origin };
+    const source = typeof tillit.m === 'string' && tillit.m ? tillit.m : null;
+    return { kind: 'submit', formId: tillit.formId, state, values, origin, source };
   }
   if (typeof tillit.id === 'string') {
     const actionValue = typeof tillit.value === 'string' ? tillit.value : '';

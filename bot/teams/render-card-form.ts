@@ -8,6 +8,8 @@ export const FORM_ERROR_KEY = '_form';
 
 export interface FormCardOptions {
   origin?: CardOrigin;
+  /** The 1:1 card whose button opened the form: replaced when the submit says so. */
+  source?: string;
   /** Messages next to inputs (by input id) and at the top (`_form`), after a refused submit. */
   errors?: Record<string, string>;
   /** What the person had entered: shown again instead of the form's initial values. */
@@ -58,6 +60,7 @@ function formCard(form: Form, options: FormCardOptions, maxChoices: number): Ada
       formId: form.id,
       state: form.state,
       ...(options.origin ? { o: options.origin } : {}),
+      ...(options.source ? { m: options.source } : {}),
       ...(multi.length ? { multi } : {}),
     },
   };

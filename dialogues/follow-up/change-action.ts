@@ -11,8 +11,14 @@ import { getPerson } from '../../store/queries/people.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { say } from '../core/guards.js';
-import { asFormRefusal, formErrors, type Outcome, openForm, privately } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formErrors,
+  type Outcome,
+  openForm,
+  replacing,
+  replacingWith,
+} from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { readIsoDate } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
@@ -35,8 +41,9 @@ export async function markDone(request: ActionRequest): Promise<Outcome> {
     by: actor.person.id,
     now: ctx.now,
   });
-  if (!done) return say(await staleNow(request, loaded.action.id));
-  return privately(effectQuestionFor(actor, done, { askLaterWeeks: askLaterWeeks(done) }));
+  // The nudge (or list) clicked gives way: no Klar / Nytt datum / Stryk left on a done action.
+  if (!done) return replacingWith(await staleNow(request, loaded.action.id));
+  return replacing(effectQuestionFor(actor, done, { askLaterWeeks: askLaterWeeks(done) }));
 }
 
 /** Button "New due date" → the form: date and reason. */
@@ -95,7 +102,7 @@ export async function submitReschedule(request: FormRequest): Promise<Outcome> {
   });
   if (!moved) return formErrors({ _form: await staleNow(request, action.id) });
   const dueText = formatIsoDate(due, actor.lang);
-  return say(t.followUp.changed.rescheduled({ text: action.text, due: dueText }));
+  return replacingWith(t.followUp.changed.rescheduled({ text: action.text, due: dueText }));
 }
 
 /** Button "Drop" → the form asking why. */
@@ -146,7 +153,7 @@ export async function submitDrop(request: FormRequest): Promise<Outcome> {
     return row;
   });
   if (!dropped) return formErrors({ _form: await staleNow(request, action.id) });
-  return say(t.followUp.changed.dropped({ text: action.text }));
+  return replacingWith(t.followUp.changed.dropped({ text: action.text }));
 }
 
 /** Why a change that lost a race did nothing: the status the action has now. */

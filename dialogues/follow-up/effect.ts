@@ -14,7 +14,13 @@ import { addDays } from '../calendar/swedish-holidays.js';
 import type { Actor } from '../core/actor.js';
 import type { ActionRequest, FormRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { asFormRefusal, type Outcome, openForm, privately } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  type Outcome,
+  openForm,
+  replacing,
+  replacingWith,
+} from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { localDate } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
@@ -65,7 +71,7 @@ export async function answerEffect(request: ActionRequest): Promise<Outcome> {
     return row;
   });
   if (!saved) return say(staleText(t, 'open'));
-  return privately(effectSavedView(t, saved.id, t.followUp.effects[effect]));
+  return replacing(effectSavedView(t, saved.id, t.followUp.effects[effect]));
 }
 
 function effectSavedView(t: Catalogue, actionId: string, effect: string): View {
@@ -129,7 +135,7 @@ export async function askAgainLater(request: ActionRequest): Promise<Outcome> {
     return say(staleText(t, now?.status ?? 'dropped'));
   }
   const date = formatIsoDate(localDate(at, timeZone), actor.lang);
-  return say(t.followUp.effect.askAgainAt({ date }));
+  return replacingWith(t.followUp.effect.askAgainAt({ date }));
 }
 
 /** Button "Add a note" → the form with the note so far. */

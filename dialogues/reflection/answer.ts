@@ -125,10 +125,12 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
   });
   switch (result) {
     case 'stored':
-      // Keyed by the round, so a channel that stores it (the local page) forgets it at close.
+      // The prompt whose button opened the form gives way to "answered" (its 1–5 buttons go);
+      // sent anew when there is none. It says that, never what: the answer is not linked to
+      // the person. Keyed by the round, so the local page forgets it at close.
       return outcome({
-        kind: 'private',
-        view: view(t.thanks, { type: 'text', text: t.thanks }),
+        kind: 'replace',
+        view: answeredView(request, loaded),
         key: reflectionThanksKey(loaded.round.id),
       });
     case 'already-answered':
@@ -138,6 +140,17 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
     default:
       return result satisfies never;
   }
+}
+
+function answeredView(request: Request, loaded: Extract<Loaded, { ok: true }>) {
+  const t = request.actor.t.reflection;
+  return view(
+    t.thanks,
+    { type: 'header', text: t.title },
+    { type: 'text', text: `*${questionText(request.actor.t, loaded.round)}*` },
+    { type: 'context', text: t.home.answered({ unit: loaded.unitName }) },
+    { type: 'text', text: t.thanks },
+  );
 }
 
 /** Database errors carry the statement's parameters (the text) in their message: drop them. */

@@ -6,7 +6,7 @@ import {
 } from '../../store/queries/swot-votes.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, Request } from '../core/feature.js';
-import { note, type Outcome, outcome } from '../core/outcome.js';
+import { note, type Outcome, outcome, replacing } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import type { Button, ListItem, View } from '../view.js';
@@ -37,10 +37,15 @@ export async function showBallot(request: ActionRequest): Promise<Outcome> {
   return outcome({ kind: 'private', view: await ballotView(request, checked.loaded, quadrant) });
 }
 
+/**
+ * A person's ballot for one quadrant. After a vote the same ballot is shown again in place of
+ * the old one (`replace`), with what just happened on top, so the counts never go stale.
+ */
 async function ballotView(
   request: Request,
   loaded: LoadedSwot,
   quadrant: SwotQuadrant,
+  happened?: string,
 ): Promise<View> {
   const { ctx, actor } = request;
   const t = actor.t.swot;
@@ -64,9 +69,10 @@ async function ballotView(
   });
   const title = t.ballot.title({ quadrant: t.quadrants[quadrant] });
   return {
-    summary: title,
+    summary: happened ?? title,
     blocks: [
       { type: 'header', text: title },
+      ...(happened ? [{ type: 'text' as const, text: happened }] : []),
       {
         type: 'context',
         text: remainingLine(
@@ -111,12 +117,13 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
   );
   if (!cast.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
   const result = cast.value;
+  const quadrant = loaded.item.quadrant;
   if (!result.ok) {
     const text =
       result.reason === 'no-votes-left'
         ? t.ballot.noVotesLeft({ of: settings.votesPerPerson })
         : t.ballot.itemFull({ max: settings.maxPerItem });
-    return outcome(note(text));
+    return replacing(await ballotView(request, loaded, quadrant, text));
   }
   const text = t.ballot.cast({
     item: loaded.item.text,
@@ -124,13 +131,8 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
     left: settings.votesPerPerson - result.used,
     of: settings.votesPerPerson,
   });
-  return withUpdate(
-    ctx,
-    loaded.dialogue,
-    note(text, [
-      { label: t.buttons.withdrawOne, action: { id: 'swot.unvote', value: loaded.item.id } },
-    ]),
-  );
+  const ballot = await ballotView(request, loaded, quadrant, text);
+  return withUpdate(ctx, loaded.dialogue, { kind: 'replace', view: ballot });
 }
 
 /** Button "take back": one of this person's dots off the item. */
@@ -149,14 +151,18 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
     }),
   );
   if (!withdrawn.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
-  if (!withdrawn.value.ok) return outcome(note(t.ballot.noVoteHere));
+  const quadrant = loaded.item.quadrant;
+  if (!withdrawn.value.ok) {
+    return replacing(await ballotView(request, loaded, quadrant, t.ballot.noVoteHere));
+  }
   const text = t.ballot.withdrawn({
     item: loaded.item.text,
     dots: withdrawn.value.dots,
     left: settings.votesPerPerson - withdrawn.value.used,
     of: settings.votesPerPerson,
   });
-  return withUpdate(ctx, loaded.dialogue, note(text));
+  const ballot = await ballotView(request, loaded, quadrant, text);
+  return withUpdate(ctx, loaded.dialogue, { kind: 'replace', view: ballot });
 }
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */

@@ -68,7 +68,7 @@ export function baselineQuery(params: {
         from actions a where a.unit_id = up3.unit_id and a.status = 'done' and a.done_at >= up3.t0 and a.done_at < up3.t1) e),
     held as materialized (
       select d.id, d.unit_id, d.kind, up3.idx from up3 cross join lateral (
-        select * from dialogues d where d.unit_id = up3.unit_id and d.created_at >= up3.t0 and d.created_at < up3.t1 offset 0) d),
+        select * from dialogues d where d.unit_id = up3.unit_id and d.phase = 'closed' and d.closed_at >= up3.t0 and d.closed_at < up3.t1 offset 0) d),
     rk as materialized (
       select r.unit_id, held.idx, r.process, r.probability, r.consequence, r.handling, r.status, r.id,
              r.probability * r.consequence as v, rd.levels
@@ -79,7 +79,8 @@ export function baselineQuery(params: {
       select unit_id, idx, 'risk.' || probability || '.' || consequence || '.' || process || '.' ||
              case when v <= (levels->>0)::int then 'low' when v <= (levels->>1)::int then 'medium'
                   when v <= (levels->>2)::int then 'high' else 'very-high' end, count(*)
-      from rk group by 1, 2, 3
+      from rk where not exists (select 1 from risks up where up.escalated_from_id = rk.id and up.status = 'closed')
+      group by 1, 2, 3
       union all
       select rk.unit_id, rk.idx, 'escalated.' || coalesce(up.status::text, 'none') || '.' ||
              coalesce(up.handling::text, '-'), count(*)

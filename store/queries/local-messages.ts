@@ -106,3 +106,29 @@ export async function findLocalMessagesByKey(
     .where(eq(localMessages.key, params.key))
     .orderBy(asc(localMessages.seq));
 }
+
+/**
+ * Replaces the view of one message only this person sees (a ballot, a nudge, a prompt in their
+ * inbox), keeping its place; false when it is not theirs alone, or gone.
+ */
+export async function replaceOwnLocalMessage(
+  db: Database,
+  params: { id: string; personId: string; view: LocalStoredView },
+): Promise<boolean> {
+  const rows = await db
+    .update(localMessages)
+    .set({
+      view: params.view,
+      version: sql`${localMessages.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(localMessages.id, params.id),
+        eq(localMessages.personId, params.personId),
+        isNull(localMessages.authorId),
+      ),
+    )
+    .returning({ id: localMessages.id });
+  return rows.length > 0;
+}

@@ -25,10 +25,13 @@ export interface WorkCount {
 type Row = { unit_id: string; idx: number; key: string; n: number };
 
 /**
- * The records of a subtree's work per unit and period, in one statement: dialogues held
- * (started in the period), the risks of the risk dialogues held (by level with each
- * dialogue's own level table, by process, per matrix cell), escalations sent up from those
- * dialogues and what became of them, escalations received, and self-checks due in the period.
+ * The records of a subtree's work per unit and period, in one statement: dialogues held (a
+ * dialogue is held when it reached `closed`, and counts in the period it closed: one started
+ * and left unfinished was never held), the risks of the risk dialogues held (by level with
+ * each dialogue's own level table, by process, per matrix cell), escalations sent up from
+ * those dialogues and what became of them, escalations received, and self-checks due in the
+ * period. A risk escalated through several levels is one risk: it counts only at the last
+ * unit that closed a decision on it, not again at each unit it passed through.
  */
 export async function workCountsOfSubtree(
   db: Database,
@@ -41,7 +44,8 @@ export async function workCountsOfSubtree(
           select d.id, d.unit_id, d.kind, p.idx
           from tree
           join dialogues d on d.unit_id = tree.id
-          join p on d.created_at >= p.from_ts and d.created_at < p.to_ts
+          join p on d.closed_at >= p.from_ts and d.closed_at < p.to_ts
+          where d.phase = 'closed'
         ),
         assessed as (
           select r.unit_id, held.idx, r.process, r.probability, r.consequence,
@@ -54,6 +58,9 @@ export async function workCountsOfSubtree(
           join risks r on r.dialogue_id = held.id
           join risk_dialogues rd on rd.dialogue_id = held.id
           where held.kind = 'risk'
+            and not exists (
+              select 1 from risks up where up.escalated_from_id = r.id and up.status = 'closed'
+            )
         ),
         sent as (
           select r.unit_id, held.idx,

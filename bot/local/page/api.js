@@ -37,8 +37,10 @@ export const api = {
   clock: () => request('GET', 'clock'),
   travel: (amount) => request('POST', 'time-travel', amount),
   command: (person, channel, text) => request('POST', 'command', { person, channel, text }),
-  action: (person, channel, action) => request('POST', 'action', { person, channel, action }),
-  submit: (person, channel, form) => request('POST', 'submit', { person, channel, ...form }),
+  action: (person, channel, action, message) =>
+    request('POST', 'action', { person, channel, action, message }),
+  submit: (person, channel, form, message) =>
+    request('POST', 'submit', { person, channel, ...form, message }),
   home: (person) => request('GET', `home?${query({ person })}`),
   language: (person, lang) => request('POST', 'language', { person, lang }),
   messages: (person, channel) => request('GET', `messages?${query({ person, channel })}`),

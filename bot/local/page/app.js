@@ -125,9 +125,11 @@ function wireEvents() {
     const outside = button.closest('#inbox, #home-view');
     const channel = outside || !isChannel(state.channel) ? null : state.channel;
     const action = { id: button.dataset.actionId, value: button.dataset.actionValue };
+    // The message the button sits in: a ballot or a nudge is replaced by what the click did.
+    const message = button.closest('.message')?.dataset.id ?? null;
     button.setAttribute('aria-busy', 'true');
     try {
-      await send(() => api.action(state.person, channel, action), channel);
+      await send(() => api.action(state.person, channel, action, message), channel, message);
     } finally {
       button.removeAttribute('aria-busy');
     }
@@ -139,7 +141,7 @@ function wireEvents() {
  * Sends one request, then does what its answer asks of the page itself. `data-pending` on
  * <body> counts requests not yet shown, so tests (and assistive tools) can tell when it is.
  */
-async function send(request, formChannel = state.channel) {
+async function send(request, formChannel = state.channel, source = null) {
   return whileBusy(async () => {
     try {
       const answer = await request();
@@ -148,7 +150,9 @@ async function send(request, formChannel = state.channel) {
         if (currentPerson()) currentPerson().lang = answer.lang;
         await applyLanguage(answer.lang);
       }
-      if (answer.form) openForm(answer.form.html, isChannel(formChannel) ? formChannel : null);
+      if (answer.form) {
+        openForm(answer.form.html, isChannel(formChannel) ? formChannel : null, source);
+      }
       if (answer.errors) showErrors(answer.errors);
       if (answer.home && state.channel === HOME) showHome(answer.home.html);
       return answer;
@@ -173,10 +177,12 @@ async function whileBusy(work) {
   }
 }
 
-function openForm(html, channel) {
+/** A form, and the message whose button opened it (a submit may replace that message). */
+function openForm(html, channel, source = null) {
   showForm(html, async (form) => {
     setFormBusy(true);
-    const answer = await send(() => api.submit(state.person, channel, form), channel);
+    const submit = () => api.submit(state.person, channel, form, source);
+    const answer = await send(submit, channel, source);
     setFormBusy(false);
     if (answer && !answer.errors && !answer.form && formIsOpen()) closeForm();
   });
