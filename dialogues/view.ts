@@ -67,6 +67,13 @@ export interface Matrix {
   rowAxis: string;
 }
 
+/**
+ * "Sannolikhet ↓ · Konsekvens →" for a matrix whose axes mean something; null when it has
+ * none (an overview of figures by period reads by its labels alone).
+ */
+export const matrixAxes = (matrix: Pick<Matrix, 'rowAxis' | 'columnAxis'>): string | null =>
+  matrix.rowAxis && matrix.columnAxis ? `${matrix.rowAxis} ↓ · ${matrix.columnAxis} →` : null;
+
 export interface MatrixCell {
   text: string;
   tone: Tone;

@@ -1,12 +1,13 @@
-import type {
-  Block,
-  Button,
-  Form,
-  Input,
-  ListItem,
-  Matrix,
-  Option,
-  View,
+import {
+  type Block,
+  type Button,
+  type Form,
+  type Input,
+  type ListItem,
+  type Matrix,
+  matrixAxes,
+  type Option,
+  type View,
 } from '../../dialogues/view.js';
 
 /**
@@ -80,10 +81,11 @@ function renderMatrix(matrix: Matrix): string {
       return `<tr><th scope="row">${escapeHtml(matrix.rowLabels[r] ?? '')}</th>${cells}</tr>`;
     })
     .join('');
-  const axes = `${escapeHtml(matrix.rowAxis)} ↓ · ${escapeHtml(matrix.columnAxis)} →`;
+  const axesText = matrixAxes(matrix);
+  const axes = axesText ? `<span class="v-axes">${escapeHtml(axesText)}</span>` : '';
   return (
     `<figure class="v-matrix"><table><caption>${escapeHtml(matrix.title)}` +
-    `<span class="v-axes">${axes}</span></caption>${head}${rows}</table></figure>`
+    `${axes}</caption>${head}${rows}</table></figure>`
   );
 }
 

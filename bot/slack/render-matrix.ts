@@ -1,4 +1,4 @@
-import type { Matrix, Tone } from '../../dialogues/view.js';
+import { type Matrix, matrixAxes, type Tone } from '../../dialogues/view.js';
 import { escapeMrkdwn, SLACK_LIMITS, truncate } from './slack-limits.js';
 
 const TONE_EMOJI: Record<Tone, string> = {
@@ -9,11 +9,16 @@ const TONE_EMOJI: Record<Tone, string> = {
   red: '🟥',
 };
 
-/** Keeps a 4×4 grid narrow enough for a phone; longer labels are cut, not wrapped. */
+/**
+ * Keeps a 4×4 grid narrow enough for a phone. Row labels stand once on the left and may be
+ * longer; column labels that do not fit are never cut mid-word ("4 mycket allv…"): the grid
+ * shows their first word (the scale's number) and a key under the title spells them out.
+ */
 const MAX_LABEL = 14;
+const MAX_ROW_LABEL = 30;
 const MAX_CELL_TEXT = 8;
 const MAX_TITLE = 300;
-const short = (axis: string) => truncate(escapeMrkdwn(axis), MAX_LABEL * 3);
+const MAX_KEY = 600;
 
 /**
  * A matrix as mrkdwn: bold title, the axes, then a code block so the columns line up.
@@ -22,8 +27,11 @@ const short = (axis: string) => truncate(escapeMrkdwn(axis), MAX_LABEL * 3);
  * the coloured squares are two UTF-16 units and about two columns wide, so lengths still line up.
  */
 export function matrixMrkdwn(matrix: Matrix): string {
-  const rowLabels = matrix.rowLabels.map((label) => truncate(label, MAX_LABEL));
-  const columnLabels = matrix.columnLabels.map((label) => truncate(label, MAX_LABEL));
+  const rowLabels = matrix.rowLabels.map((label) => truncate(label, MAX_ROW_LABEL));
+  const keyed = columnKey(matrix.columnLabels);
+  const columnLabels = keyed
+    ? keyed.short
+    : matrix.columnLabels.map((label) => truncate(label, MAX_LABEL));
   const cells = matrix.cells.map((row) =>
     row.map((cell) => `${TONE_EMOJI[cell.tone]} ${truncate(cell.text, MAX_CELL_TEXT)}`.trimEnd()),
   );
@@ -39,11 +47,26 @@ export function matrixMrkdwn(matrix: Matrix): string {
     line('', columnLabels),
     ...cells.map((row, index) => line(rowLabels[index] ?? '', row)),
   ].map(escapeMrkdwn);
+  const axes = matrixAxes(matrix);
+  const key = keyed ? `${matrix.columnAxis ? `${matrix.columnAxis}: ` : ''}${keyed.key}` : null;
   const head = [
     `*${truncate(escapeMrkdwn(matrix.title), MAX_TITLE)}*`,
-    `_${short(matrix.rowAxis)} ↓ · ${short(matrix.columnAxis)} →_`,
+    ...(axes ? [`_${truncate(escapeMrkdwn(axes), MAX_TITLE)}_`] : []),
+    ...(key ? [`_${truncate(escapeMrkdwn(key), MAX_KEY)}_`] : []),
   ].join('\n');
   return `${head}\n${codeBlock(lines, SLACK_LIMITS.sectionText - head.length - 1)}`;
+}
+
+/**
+ * When a column label is too long for the grid and each starts with a distinct first word
+ * ("1 lindrig" … "4 mycket allvarlig"), the grid shows those words and a key the full labels.
+ */
+function columnKey(labels: string[]): { short: string[]; key: string } | null {
+  if (labels.every((label) => label.length <= MAX_LABEL)) return null;
+  const short = labels.map((label) => label.split(' ')[0] ?? label);
+  const distinct = new Set(short).size === short.length;
+  if (!distinct || short.some((word) => word.length > MAX_LABEL)) return null;
+  return { short, key: labels.join(' · ') };
 }
 
 /** Whole lines only, so a cut never leaves the fence open; a last "…" line says rows are missing. */

@@ -1,4 +1,13 @@
-import type { Block, Button, Field, ListItem, Matrix, Tone, View } from '../../dialogues/view.js';
+import {
+  type Block,
+  type Button,
+  type Field,
+  type ListItem,
+  type Matrix,
+  matrixAxes,
+  type Tone,
+  type View,
+} from '../../dialogues/view.js';
 import { buttonData, type CardOrigin } from './card-data.js';
 import { cardMarkdown, jsonBytes, TEAMS_LIMITS, truncate } from './card-text.js';
 
@@ -211,7 +220,7 @@ function matrixContainer(matrix: Matrix): CardElement {
   const header = {
     type: 'TableRow',
     cells: [
-      cell(`${matrix.rowAxis} ↓ · ${matrix.columnAxis} →`),
+      cell(matrixAxes(matrix) ?? ''),
       ...matrix.columnLabels.map((label) => cell(label)),
     ],
   };

@@ -131,8 +131,9 @@ function headlineMatrix(
   const [current, previous, lastYear] = data.periods;
   return {
     title: `${t.summary.headline}: ${data.unit.name}`,
-    columnAxis: t.summary.axisPeriod,
-    rowAxis: t.summary.axisMeasure,
+    // Figures by period read by their labels; "Mått ↓ · Period →" said nothing more.
+    columnAxis: '',
+    rowAxis: '',
     columnLabels: [
       periodLabel(current, t),
       t.summary.delta({ period: periodLabel(previous, t) }),

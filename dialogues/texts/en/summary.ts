@@ -46,8 +46,6 @@ export const summary: Catalogue['summary'] = {
   none: '–',
   total: 'Total',
   ownLevel: (p) => `${p.unit} (own level)`,
-  axisMeasure: 'Measure',
-  axisPeriod: 'Period',
   delta: (p) => `Δ ${p.period}`,
   percentPoints: 'pp',
   headline: 'Overview',
