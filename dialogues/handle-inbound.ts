@@ -1,4 +1,5 @@
 import { claimDelivery, releaseDelivery } from '../store/queries/handled-deliveries.js';
+import type { Language } from '../store/schema/index.js';
 import { parseCommand } from './commands/parse-command.js';
 import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';
 import { answerInTime, type Late, type Timing } from './core/answer-in-time.js';
@@ -17,6 +18,10 @@ import { view } from './view.js';
 /** The outcome, plus the error behind it when something unexpected failed (for the log). */
 export interface HandledInbound extends Outcome {
   failure?: unknown;
+  /** The same request (its `once` key) was handled before: nothing was done now. */
+  duplicate?: boolean;
+  /** The asker's language, as far as it was known (their stored choice, else the hint). */
+  lang?: Language;
 }
 
 export interface HandleOptions {
@@ -51,14 +56,15 @@ export function createInboundHandler(features: Feature[] = allFeatures, timing?:
       handleInTransaction(routes, ctx, inbound, options.once, guard, (actor) => {
         lang = actor.lang;
       });
-    if (!timing) return run(null);
-    return answerInTime(
+    if (!timing) return { ...(await run(null)), lang };
+    const answered = await answerInTime(
       inbound,
       () => texts(lang).common,
       timing,
       ({ guard }) => run(guard),
       (late) => options.onLate?.(late),
     );
+    return { ...answered, lang };
   };
 }
 
@@ -74,7 +80,8 @@ async function handleInTransaction(
   try {
     return await ctx.db.transaction(async (tx) => {
       const txCtx: RequestContext = { ...ctx, db: tx };
-      if (once && !(await claimDelivery(tx, { key: once }))) return outcome();
+      if (once && !(await claimDelivery(tx, { key: once })))
+        return { replies: [], duplicate: true };
       actor = await resolveActor(txCtx);
       if (actor) found(actor);
       const result = actor

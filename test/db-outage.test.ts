@@ -4,11 +4,13 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../store/database.js';
 import { swotItems } from '../store/schema/index.js';
+import { type FakeBotConnector, startFakeBotConnector } from './support/fake-bot-connector.js';
 import type { SlackResponse } from './support/slack-requests.js';
 import { textOf } from './support/slack-session.js';
 import { startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 import { SWOT_CHANNEL, swotCollecting } from './support/swot-form.js';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.js';
+import { BOT_ID, TENANT, teamsUserIdOf } from './support/teams-session.js';
 
 // Issue 17, "nothing acknowledged is lost": the database goes away for real (a TCP proxy in
 // front of the test server is cut, and answers nothing), while people submit forms, send
@@ -24,6 +26,7 @@ let proxy: TcpProxy;
 let direct: DatabaseHandle;
 let form: Awaited<ReturnType<typeof swotCollecting>>;
 let dropDatabase: () => Promise<void>;
+let connector: FakeBotConnector;
 
 beforeAll(async () => {
   if (!serverUrl) return;
@@ -43,19 +46,39 @@ beforeAll(async () => {
   proxied.hostname = '127.0.0.1';
   proxied.port = String(proxy.port);
   const database = await openDatabase({ kind: 'postgres', url: proxied.toString() });
-  t = await startTestTillit({ database });
+  connector = await startFakeBotConnector();
+  t = await startTestTillit({ database, env: { TEAMS_EMULATOR: 'on' } });
   form = await swotCollecting(t, members);
 }, 60_000);
 afterAll(async () => {
   proxy?.restore();
   await t?.close();
   await proxy?.close();
+  await connector?.close();
   await direct?.close();
   await dropDatabase?.();
 });
 
 const stored = async (text: string) =>
   (await direct.db.select().from(swotItems).where(eq(swotItems.text, text))).length;
+
+/** A Teams message from someone Tillit has not met, in a 1:1 chat (emulator mode). */
+function teamsMessage(id: string) {
+  return fetch(`${t.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id,
+      serviceUrl: connector.url,
+      channelId: 'msteams',
+      from: { id: teamsUserIdOf('lisa'), aadObjectId: '00000000-0000-4000-8000-0000000000aa' },
+      recipient: { id: BOT_ID },
+      conversation: { id: 'a:dm-outage', conversationType: 'personal', tenantId: TENANT },
+      text: 'help',
+    }),
+  });
+}
 
 interface Submitted {
   text: string;
@@ -73,7 +96,11 @@ describe.skipIf(!serverUrl)(
   'the database goes away and comes back (Postgres behind a proxy)',
   () => {
     it('answers everyone within 3 s, acknowledges only what was stored, and recovers', async () => {
-      // Modals are open before the outage (opening one needs the database).
+      // Teams is loaded, and modals are open, before the outage (opening one needs the database).
+      await teamsMessage('before-1');
+      await connector.waitFor(
+        (c) => (c.kind === 'reply' || c.kind === 'send') && c.body.type === 'message',
+      );
       const modals = await Promise.all(members.map((m) => form.addItemModal(m)));
       const submissions: Promise<Submitted>[] = [];
       const submit = (i: number, round: string) => {
@@ -109,8 +136,24 @@ describe.skipIf(!serverUrl)(
           return { who, ms: answer.at - since, text: textOf(answer) };
         }),
       );
+      const inTeams = (async () => {
+        const since = Date.now();
+        await teamsMessage('outage-1');
+        const reply = await connector.waitFor(
+          (c) =>
+            (c.kind === 'reply' || c.kind === 'send') && c.body.type === 'message' && c.at > since,
+        );
+        return { ms: reply.at - since, text: JSON.stringify(reply.body) };
+      })();
       const results = await Promise.all(submissions);
+      const teams = await inTeams;
+      expect(teams.ms).toBeLessThan(SLACK_LIMIT_MS);
+      expect(teams.text).toContain('når inte sin databas');
 
+      console.info(
+        `outage: healthz ${health.ms} ms; forms ${results.map((r) => r.ms).join('/')} ms; ` +
+          `commands ${asked.map((a) => a.ms).join('/')} ms; clicks ${clicked.map((a) => a.ms).join('/')} ms; teams ${teams.ms} ms`,
+      );
       // Everyone heard within Slack's 3 s, and those who could not be served were told so.
       for (const result of results) expect(result.ms).toBeLessThan(SLACK_LIMIT_MS);
       for (const answer of [...asked, ...clicked]) {

@@ -9,7 +9,6 @@ import { helpView } from '../../dialogues/help.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
-import { findPersonByIdentity } from '../../store/queries/people.js';
 import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { Coalescer } from '../coalescer.js';
@@ -142,12 +141,19 @@ function emulatorServiceUrl(log: Logger): express.RequestHandler {
 
 function registerRoutes(app: Application, deps: Deps) {
   app.activity(ActivityTypes.Message, async (context) => {
-    await rememberActivity(deps.db, context.activity);
-    // Teams re-sends an activity it thinks was not received: the second one changes nothing.
-    if (!(await claimActivity(deps, context.activity))) return;
+    // The conversation is kept for messages Tillit sends later. It takes moments, alongside
+    // the request; with the database away it must not keep the person from hearing so.
+    const remembered = rememberActivity(deps.db, context.activity).catch((error: unknown) => {
+      deps.log.warn('teams conversation not remembered', { error });
+    });
     const inbound = await inboundOf(context);
-    if (!inbound) return;
-    await run(deps, context, inbound);
+    // Teams re-sends an activity it thinks was not received: claimed with the request's own
+    // writes, the second one changes nothing.
+    if (inbound) {
+      const rememberedFirst = () => Promise.race([remembered, sleep(REMEMBER_WAIT_MS)]);
+      await run(deps, context, inbound, activityKey(context.activity), rememberedFirst);
+    }
+    await remembered;
   });
 
   app.conversationUpdate('membersAdded', async (context) => {
@@ -175,6 +181,16 @@ function registerRoutes(app: Application, deps: Deps) {
   app.error(async (_context, error) => {
     deps.log.error('teams route failed', { error });
   });
+}
+
+/** How long the answer waits for the conversation to be remembered (moments, normally). */
+const REMEMBER_WAIT_MS = 100;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The key a re-sent activity is recognised by (none without an id). */
+function activityKey(activity: Partial<Activity>): string | undefined {
+  if (!activity.id || !activity.conversation?.id) return undefined;
+  return `teams-activity:${activity.conversation.id}:${activity.id}`;
 }
 
 async function claimActivity(deps: Deps, activity: Partial<Activity>): Promise<boolean> {
@@ -266,22 +282,28 @@ function contextOf(deps: Deps, turn: TurnContext, card: InboundWithCard['card'])
   };
 }
 
-async function run(deps: Deps, turn: TurnContext, { inbound, card }: InboundWithCard) {
+async function run(
+  deps: Deps,
+  turn: TurnContext,
+  { inbound, card }: InboundWithCard,
+  once?: string,
+  beforeDelivery?: () => Promise<unknown>,
+) {
   const ctx = contextOf(deps, turn, card);
-  const result = await deps.handle(ctx, inbound);
+  const result = await deps.handle(ctx, inbound, { once });
+  if (result.duplicate) {
+    deps.log.info('teams retry ignored', { activityId: turn.activity.id?.slice(0, 60) });
+    return;
+  }
   if (result.failure) deps.log.error('request failed', { error: result.failure });
-  const scene = sceneOf(turn, card, texts(await languageFor(deps.db, ctx)));
+  // The language the request found (no second look-up: the database may be away).
+  const scene = sceneOf(turn, card, texts(result.lang ?? languageOf(ctx)));
+  await beforeDelivery?.();
   try {
     await deliverTeamsReplies(deps, scene, result.replies);
   } catch (error) {
     deps.log.error('teams delivery failed', { error });
   }
-}
-
-/** The asker's language for the channel's own words: their stored choice, else the hint. */
-async function languageFor(db: Database, ctx: RequestContext) {
-  const person = await findPersonByIdentity(db, ctx.caller);
-  return person?.lang ?? languageOf(ctx);
 }
 
 /**
