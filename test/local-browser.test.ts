@@ -64,6 +64,10 @@ describe.skipIf(!hasChromium)('local channel in the browser', () => {
     await typeCommand(page, '/tillit help');
     const help = await waitForMessage(page, 'visar den här hjälpen');
     expect(await help.locator('.only-you').textContent()).toBe('Bara du ser detta');
+    // The one date style (calendar/dates.ts): "4 dec 2026 kl. 14.30", not "4 dec. 14:30".
+    expect(await help.locator('time').textContent()).toMatch(
+      /^\d{1,2} [a-zåäö]+ \d{4} kl\. \d{2}\.\d{2}$/,
+    );
     await screenshot(page, 'local-help-sv');
   });
 
@@ -90,6 +94,8 @@ describe.skipIf(!hasChromium)('local channel in the browser', () => {
     expect(moved).toBeGreaterThanOrEqual(7 * 24 * 3_600_000);
     expect(moved).toBeLessThan(7 * 24 * 3_600_000 + 60_000);
     expect(after.text).not.toBe(before.text);
+    // The one date style (calendar/dates.ts), here in English: "Fri 11 Dec 2026, 14:30".
+    expect(after.text).toMatch(/^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
   });
 
   it('shows a message for the person in their inbox pane', async () => {
