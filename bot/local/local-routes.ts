@@ -2,14 +2,17 @@ import express, { type Response, type Router } from 'express';
 import { z } from 'zod/v4';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { View } from '../../dialogues/view.js';
+import { saveClockOffset } from '../../store/queries/local-clock.js';
 import {
   type LocalMessage,
   listChannelMessages,
   listInbox,
 } from '../../store/queries/local-messages.js';
-import { saveClockOffset } from '../../store/queries/local-clock.js';
 import { setLanguage } from '../../store/queries/people.js';
+import type { Language } from '../../store/schema/index.js';
 import { clockOffset } from '../clock.js';
+import { sendError } from '../http/http-errors.js';
+import { jsonBody } from '../http/json-body.js';
 import { isDemoOrg } from './demo-data.js';
 import { listLocalChannels, listLocalPeople } from './local-directory.js';
 import {
@@ -74,7 +77,12 @@ const HOUR_MS = 3_600_000;
 /** The JSON API the page talks to, under /local. Only these routes parse JSON bodies. */
 export function localRoutes(deps: LocalRouteDeps): Router {
   const router = express.Router();
-  router.use(express.json({ limit: '64kb' }));
+  router.use(jsonBody('64kb'));
+  // Errors before the person is known are told in the page's default language.
+  router.use((_req, res, next) => {
+    res.locals.lang = deps.settings.defaultLang;
+    next();
+  });
 
   router.get('/info', async (_req, res) => {
     res.json({
@@ -192,24 +200,30 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     res.json({ lang: person.lang ?? deps.settings.defaultLang, messages: rows.map(toPageMessage) });
   });
 
-  router.use((_req, res) => {
-    res.status(404).json({ error: 'not_found' });
-  });
+  router.use((req, res) => sendError(req, res, 404, 'notFound', langOf(res)));
   return router;
 }
 
+/** Bad input is a 400 with its reason, answered like every other error (http-errors.ts). */
 function parse<T>(schema: z.ZodType<T>, input: unknown, res: Response): T | null {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  res.status(400).json({ error: 'bad_request', detail: parsed.error.issues[0]?.message });
+  const issue = parsed.error.issues[0];
+  const where = issue?.path.map(String).join('.');
+  const detail = `${where ? `${where}: ` : ''}${issue?.message ?? 'invalid'}`.slice(0, 200);
+  sendError(res.req, res, 400, 'badRequest', langOf(res), detail);
   return null;
 }
 
+/** The person the page acts as; from here on, errors are told in their language. */
 async function personOr403(deps: LocalInboundDeps, key: string, res: Response) {
   const person = await findLocalPerson(deps.db, key);
-  if (!person) res.status(403).json({ error: 'unknown_person' });
+  if (!person) sendError(res.req, res, 403, 'forbidden', langOf(res), 'unknown person');
+  else res.locals.lang = person.lang ?? deps.settings.defaultLang;
   return person;
 }
+
+const langOf = (res: Response): Language => (res.locals.lang === 'en' ? 'en' : 'sv');
 
 /** A stored message as the page shows it; a person's own echo is plain text, never markup. */
 function toPageMessage(row: LocalMessage) {
