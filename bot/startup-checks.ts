@@ -35,7 +35,7 @@ const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  */
 export async function checkCredentials(config: Config, log: Logger): Promise<void> {
   checkTeams(config);
-  if (config.slack) await checkSlackToken(config.slack.botToken, config.SLACK_API_URL, log);
+  await checkSlackTokens(config, log);
 }
 
 function checkTeams(config: Config) {
@@ -59,7 +59,37 @@ function checkTeams(config: Config) {
   }
 }
 
-async function checkSlackToken(token: string, apiUrl: string | undefined, log: Logger) {
+/** The Slack tokens to try before listening, and where a person finds a good one. */
+const slackTokens = {
+  SLACK_BOT_TOKEN: {
+    // auth.test: any token may call it; what matters is whether Slack knows the token.
+    check: (client: InstanceType<typeof webApi.WebClient>) => client.auth.test(),
+    where: "the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page",
+  },
+  SLACK_APP_TOKEN: {
+    // Socket Mode's own first call; the URL it answers expires unused within seconds.
+    check: (client: InstanceType<typeof webApi.WebClient>) => client.apps.connections.open(),
+    where:
+      "an app-level token (xapp-…) with connections:write from the app's Basic Information page",
+  },
+} as const;
+
+async function checkSlackTokens(config: Config, log: Logger) {
+  const tokens: [keyof typeof slackTokens, string | undefined][] = [
+    ['SLACK_BOT_TOKEN', config.slack?.botToken],
+    ['SLACK_APP_TOKEN', config.slack?.mode === 'socket' ? config.SLACK_APP_TOKEN : undefined],
+  ];
+  for (const [name, token] of tokens) {
+    if (token) await checkSlackToken(name, token, config.SLACK_API_URL, log);
+  }
+}
+
+async function checkSlackToken(
+  name: keyof typeof slackTokens,
+  token: string,
+  apiUrl: string | undefined,
+  log: Logger,
+) {
   const client = new webApi.WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: 0 },
@@ -67,15 +97,15 @@ async function checkSlackToken(token: string, apiUrl: string | undefined, log: L
     logLevel: webApi.LogLevel.ERROR,
   });
   try {
-    await client.auth.test();
+    await slackTokens[name].check(client);
   } catch (error) {
     const code = (error as { data?: { error?: unknown } }).data?.error;
     if (typeof code === 'string' && refusedToken.has(code)) {
       throw new StartupError(
-        `SLACK_BOT_TOKEN: Slack refuses the token (${code}); copy the Bot User OAuth Token (xoxb-…) again from the app's OAuth & Permissions page`,
+        `${name}: Slack refuses the token (${code}); copy ${slackTokens[name].where} again`,
       );
     }
-    log.warn('could not check SLACK_BOT_TOKEN with Slack now; starting anyway', {
+    log.warn(`could not check ${name} with Slack now; starting anyway`, {
       error: typeof code === 'string' ? code : (error as Error).message,
     });
   }

@@ -18,14 +18,14 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** `client.chat.postMessage(`, `scene.client.views.open(`, `apiCall('users.info'`. */
+/** `client.chat.postMessage(`, `client.apps.connections.open(`, `apiCall('users.info'`. */
 function webApiCallsInCode(): Set<string> {
   const found = new Set<string>();
   for (const file of ['bot', 'dialogues', 'store'].flatMap(sourceFiles)) {
     const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/\bclient\s*\.\s*([a-z]+)\s*\.\s*([a-zA-Z0-9]+)\s*\(/g)) {
-      found.add(`${match[1]}.${match[2]}`);
-    }
+    // Two or three parts: chat.postMessage, files.uploadV2, apps.connections.open.
+    const calls = /\bclient\s*\.\s*([a-z]+(?:\s*\.\s*[a-zA-Z0-9]+){1,2})\s*\(/g;
+    for (const match of text.matchAll(calls)) found.add(match[1]!.replace(/\s+/g, ''));
     for (const match of text.matchAll(/\bapiCall\(\s*['"]([a-z]+\.[a-zA-Z.]+)['"]/g)) {
       found.add(match[1]!);
     }

@@ -20,7 +20,14 @@ let slack: FakeSlackApi;
 
 beforeAll(async () => {
   slack = await startFakeSlackApi({
-    handlers: { 'auth.test': () => ({ ok: false, error: 'invalid_auth' }) },
+    handlers: {
+      // Slack knows one bot token, and no app-level token.
+      'auth.test': (_args, call) =>
+        call.token === 'xoxb-known-to-slack'
+          ? { team_id: 'T0TEST', user_id: 'U0BOT', bot_id: 'B0BOT' }
+          : { ok: false, error: 'invalid_auth' },
+      'apps.connections.open': () => ({ ok: false, error: 'invalid_auth' }),
+    },
   });
 });
 afterAll(async () => {
@@ -100,6 +107,22 @@ describe('start-up refusals', () => {
     expect(run.stdout).not.toContain('listens');
     expect(run.stdout + run.stderr).not.toContain('xoxb-refused-by-slack');
     expect(slack.calls.some((c) => c.method === 'auth.test')).toBe(true);
+  }, 60_000);
+
+  it('refuses a Socket Mode app token Slack does not know, after a good bot token', async () => {
+    const run = await start({
+      SLACK_BOT_TOKEN: 'xoxb-known-to-slack',
+      SLACK_APP_TOKEN: 'xapp-refused-by-slack',
+      SLACK_API_URL: slack.url,
+    });
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^Tillit could not start: SLACK_APP_TOKEN: Slack refuses the token \(invalid_auth\)/,
+      ),
+    ]);
+    expect(run.stdout).not.toContain('listens');
+    expect(run.stdout + run.stderr).not.toContain('xapp-refused-by-slack');
   }, 60_000);
 
   it('refuses a database it cannot reach, naming it without its password', async () => {

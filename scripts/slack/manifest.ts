@@ -4,6 +4,9 @@
  * fails when one is missing here, or when one listed here is no longer called.
  */
 export const webApiScopes: Record<string, readonly string[]> = {
+  // Checking the tokens at start-up; apps.connections.open takes the app-level token, whose
+  // connections:write is given where the token is made, not in the manifest.
+  'apps.connections.open': [],
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
