@@ -3,6 +3,7 @@ import type { Language } from '../store/schema/index.js';
 import { parseCommand } from './commands/parse-command.js';
 import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';
 import { answerInTime, type Late, type Timing } from './core/answer-in-time.js';
+import { withLimitHints } from './core/limit-hints.js';
 import { type CommitGuard, TooLate } from './core/commit-guard.js';
 import type { RequestContext } from './core/context.js';
 import type { Feature, Request } from './core/feature.js';
@@ -85,7 +86,14 @@ async function handleInTransaction(
       actor = await resolveActor(txCtx);
       if (actor) found(actor);
       const result = actor
-        ? await route(routes, { ctx: txCtx, actor, unit: await resolveChannelUnit(txCtx) }, inbound)
+        ? withLimitHints(
+            actor.t,
+            await route(
+              routes,
+              { ctx: txCtx, actor, unit: await resolveChannelUnit(txCtx) },
+              inbound,
+            ),
+          )
         : unknownPerson(txCtx, inbound);
       // A refused submission may be corrected and sent again from the same view.
       if (once && result.replies.some((r) => r.kind === 'form-errors')) {

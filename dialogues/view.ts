@@ -93,7 +93,7 @@ export interface Form {
   inputs: Input[];
 }
 
-export type Input =
+export type Input = (
   | {
       type: 'text';
       id: string;
@@ -103,6 +103,8 @@ export type Input =
       optional?: boolean;
       initial?: string;
       placeholder?: string;
+      /** Shown under the field before it is used, e.g. "Högst 280 tecken". */
+      hint?: string;
     }
   | {
       type: 'select';
@@ -113,7 +115,47 @@ export type Input =
       initial?: string;
     }
   | { type: 'checkboxes'; id: string; label: string; options: Option[]; initial?: string[] }
-  | { type: 'date'; id: string; label: string; optional?: boolean; initial?: string };
+  | { type: 'date'; id: string; label: string; optional?: boolean; initial?: string }
+) & { shownWhen?: ShownWhen };
+
+/**
+ * An input that belongs to one choice of a select in the same form (the fields of the
+ * chosen handling): shown only while that select has one of these values. Each renderer
+ * implements it: Slack re-renders the modal when the select changes, Teams refreshes the
+ * card from a button beside the select, the local page shows and hides in place.
+ */
+export interface ShownWhen {
+  input: string;
+  is: string[];
+}
+
+/**
+ * Sent along with the values when a person changes a select that others depend on (Slack,
+ * Teams): the form's submit handler answers with the form again, nothing saved.
+ */
+export const REFRESH_FIELD = '_refresh';
+
+export const isFormRefresh = (values: FormValues): boolean => values[REFRESH_FIELD] !== undefined;
+
+/** Whether other inputs of the form are shown or hidden by this one's value. */
+export const controlsOthers = (form: Form, input: Input): boolean =>
+  form.inputs.some((other) => other.shownWhen?.input === input.id);
+
+/** The inputs to show, given the values chosen so far (else each select's initial value). */
+export function visibleInputs(form: Form, values: FormValues = {}): Input[] {
+  const current = (id: string): string | undefined => {
+    const given = values[id];
+    if (typeof given === 'string') return given;
+    const input = form.inputs.find((i) => i.id === id);
+    return input?.type === 'select' ? input.initial : undefined;
+  };
+  return form.inputs.filter((input) => {
+    const when = input.shownWhen;
+    if (!when) return true;
+    const value = current(when.input);
+    return value !== undefined && when.is.includes(value);
+  });
+}
 
 export type InputType = Input['type'];
 

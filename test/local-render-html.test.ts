@@ -110,7 +110,8 @@ describe('local HTML renderer', () => {
     );
     expect(html).toContain('<label for="input-text" class="required">Punkt</label>');
     expect(html).toContain('<label for="input-due">Klart</label>');
-    expect(html).toMatch(/<textarea id="input-text" name="text"[^>]* maxlength="280" required/);
+    // No maxlength (a long paste would be cut mid-word): the limit rides along for the count.
+    expect(html).toMatch(/<textarea id="input-text" name="text"[^>]* data-max="280" required/);
     expect(html).toContain('<option value="">Välj…</option><option value="S">Styrkor</option>');
     expect(html).toMatch(/<legend>Anonymt<\/legend>.*value="yes" checked/);
     expect(html).toMatch(/<input type="date" id="input-due" name="due"[^>]*value="2026-12-01"/);

@@ -8,6 +8,7 @@ import {
   matrixAxes,
   type Option,
   type View,
+  visibleInputs,
 } from '../../dialogues/view.js';
 
 /**
@@ -115,10 +116,24 @@ export function renderFormHtml(form: Form, labels: FormLabels): string {
   return (
     `<form class="tillit-form" method="dialog" data-form-id="${attr(form.id)}" data-state="${attr(form.state)}" novalidate>` +
     `<h2 class="form-title" id="form-title">${escapeHtml(form.title)}</h2>${intro}` +
-    form.inputs.map((input) => renderInput(input, labels)).join('') +
+    form.inputs.map((input) => shownWhen(form, input, renderInput(input, labels))).join('') +
     `<p class="form-error" data-error-for="_form" role="alert"></p>` +
     `<div class="form-actions"><button type="button" class="btn" data-close-form>${escapeHtml(labels.cancelLabel)}</button>` +
     `<button type="submit" class="btn btn-primary">${escapeHtml(form.submitLabel)}</button></div></form>`
+  );
+}
+
+/**
+ * An input that belongs to one choice of a select: wrapped with that condition, hidden until
+ * the choice is made (forms.js shows and hides it as the select changes; hidden ones are not sent).
+ */
+function shownWhen(form: Form, input: Input, html: string): string {
+  const when = input.shownWhen;
+  if (!when) return html;
+  const shown = visibleInputs(form).includes(input);
+  return (
+    `<div class="when" data-when-input="${attr(when.input)}" data-when-is="${attr(when.is.join(' '))}"` +
+    `${shown ? '' : ' hidden'}>${html}</div>`
   );
 }
 
@@ -129,15 +144,22 @@ function renderInput(input: Input, labels: FormLabels): string {
   const described = `aria-describedby="${attr(errorId)}"`;
   switch (input.type) {
     case 'text': {
+      // No maxlength: the browser would cut a long paste silently, mid-word. The limit is
+      // shown, counted down by forms.js, and a text past it is refused by the server.
+      const hintId = `hint-${input.id}`;
+      const hint = input.hint
+        ? `<p class="input-hint" id="${attr(hintId)}" data-hint-for="${attr(input.id)}">${escapeHtml(input.hint)}</p>`
+        : '';
+      const describedBy = `aria-describedby="${attr(input.hint ? `${hintId} ${errorId}` : errorId)}"`;
       const common =
-        `id="${attr(id)}" name="${attr(input.id)}" ${described}` +
-        (input.maxLength ? ` maxlength="${input.maxLength}"` : '') +
+        `id="${attr(id)}" name="${attr(input.id)}" ${describedBy}` +
+        (input.maxLength ? ` data-max="${input.maxLength}"` : '') +
         (input.optional ? '' : ' required aria-required="true"') +
         (input.placeholder ? ` placeholder="${attr(input.placeholder)}"` : '');
       const field = input.multiline
         ? `<textarea ${common} rows="4">${escapeHtml(input.initial ?? '')}</textarea>`
         : `<input type="text" ${common} value="${attr(input.initial ?? '')}">`;
-      return `<div class="field">${label(id, input.label, input.optional)}${field}${error}</div>`;
+      return `<div class="field">${label(id, input.label, input.optional)}${field}${hint}${error}</div>`;
     }
     case 'select': {
       const blank =

@@ -5,7 +5,14 @@ import type {
   ModalView,
   PlainTextOption,
 } from '@slack/types';
-import type { Form, FormValues, Input, Option } from '../../dialogues/view.js';
+import {
+  controlsOthers,
+  type Form,
+  type FormValues,
+  type Input,
+  type Option,
+  visibleInputs,
+} from '../../dialogues/view.js';
 import { mrkdwn, plainText, SLACK_LIMITS, truncate } from './slack-limits.js';
 
 /** The key neutral form errors use for a message about the whole form, not one input. */
@@ -33,7 +40,15 @@ export function renderModal(form: Form, opts: { cancelLabel: string }): ModalVie
     title: plainText(form.title, SLACK_LIMITS.viewTitle),
     submit: plainText(form.submitLabel, SLACK_LIMITS.viewButton),
     close: plainText(opts.cancelLabel, SLACK_LIMITS.viewButton),
-    blocks: [...intro, ...form.inputs.map(inputBlock)].slice(0, SLACK_LIMITS.viewBlocks),
+    // Only the inputs the current choices call for; a select others depend on dispatches its
+    // change, and the modal is rendered again for the new choice (views.update).
+    blocks: [
+      ...intro,
+      ...visibleInputs(form).map((input) => {
+        const block = inputBlock(input);
+        return controlsOthers(form, input) ? { ...block, dispatch_action: true } : block;
+      }),
+    ].slice(0, SLACK_LIMITS.viewBlocks),
   };
 }
 
@@ -49,7 +64,12 @@ function inputBlock(input: Input): InputBlock {
   };
   switch (input.type) {
     case 'text':
-      return { ...base, optional: input.optional ?? false, element: textElement(input, id) };
+      return {
+        ...base,
+        optional: input.optional ?? false,
+        element: textElement(input, id),
+        ...(input.hint ? { hint: plainText(input.hint, SLACK_LIMITS.inputLabel) } : {}),
+      };
     case 'select':
       return { ...base, optional: input.optional ?? false, element: selectElement(input, id) };
     case 'checkboxes':

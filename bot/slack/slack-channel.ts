@@ -1,10 +1,11 @@
-import { App, ExpressReceiver } from '@slack/bolt';
+import { App, type BlockAction, ExpressReceiver } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
 import type { Inbound } from '../../dialogues/core/inbound.js';
 import type { HandledInbound, InboundHandler } from '../../dialogues/handle-inbound.js';
 import { opensForm } from '../../dialogues/opens-form.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
+import { REFRESH_FIELD } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
@@ -124,6 +125,7 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
     await ack();
     if (body.type !== 'block_actions') return;
     const action = body.actions[0];
+    if (action?.type === 'static_select' && body.view) return refreshModal(deps, client, body);
     if (action?.type !== 'button') return;
     const teamId = body.user.team_id ?? body.team?.id ?? '';
     const scene = sceneOf(
@@ -182,6 +184,25 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
   app.error(async (error) => {
     deps.log.error('slack listener failed', { error });
   });
+}
+
+/**
+ * A select that other inputs depend on changed in an open modal (dispatch_action): the form's
+ * handler answers with the form for the new choice, kept as typed so far, and nothing is saved.
+ */
+async function refreshModal(deps: SlackChannelDeps, client: WebClient, body: BlockAction) {
+  const view = body.view!;
+  const { channelId, state, source } = unwrapModalState(view.private_metadata);
+  const teamId = body.user.team_id ?? body.team?.id ?? '';
+  const scene = { ...sceneOf(deps, client, teamId, body.user.id, channelId), source };
+  const values = { ...readModalValues(view.state.values), [REFRESH_FIELD]: '1' };
+  const inbound: Inbound = { kind: 'submit', formId: view.callback_id, state, values };
+  const result = await handleWithin(deps, scene, inbound);
+  const form = result.replies.find((reply) => reply.kind === 'form');
+  if (!form) return;
+  await client.views
+    .update({ view_id: view.id, hash: view.hash, view: modalFor(scene, form.form) })
+    .catch((error: unknown) => deps.log.warn('slack modal refresh failed', { error }));
 }
 
 function sceneOf(

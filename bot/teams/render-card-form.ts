@@ -1,4 +1,12 @@
-import type { Form, FormValues, Input, Option } from '../../dialogues/view.js';
+import {
+  controlsOthers,
+  type Form,
+  type FormValues,
+  type Input,
+  type Option,
+  REFRESH_FIELD,
+  visibleInputs,
+} from '../../dialogues/view.js';
 import type { CardData, CardOrigin } from './card-data.js';
 import { jsonBytes, TEAMS_LIMITS, truncate } from './card-text.js';
 import { type AdaptiveCardJson, type CardElement, emptyCard, textBlock } from './render-card.js';
@@ -16,6 +24,8 @@ export interface FormCardOptions {
   values?: FormValues;
   /** Shown by Teams itself when a required input is left empty. */
   requiredText?: string;
+  /** The button beside a choice that other inputs depend on: shows the fields it calls for. */
+  refreshText?: string;
 }
 
 /**
@@ -42,18 +52,6 @@ function formCard(form: Form, options: FormCardOptions, maxChoices: number): Ada
   const errors = options.errors ?? {};
   const card = emptyCard(form.title);
   const formError = errors[FORM_ERROR_KEY];
-  card.body = [
-    textBlock(form.title, { size: 'Large', weight: 'Bolder', style: 'heading' }),
-    ...(form.intro?.trim() ? [textBlock(form.intro)] : []),
-    ...(formError ? [errorBlock(formError)] : []),
-    ...form.inputs.flatMap((input) => {
-      const error = errors[input.id];
-      const withValue = applyValue(input, options.values);
-      const element = inputElement(withValue, maxChoices);
-      if (element.isRequired) element.errorMessage = options.requiredText ?? 'Required';
-      return [element, ...(error ? [errorBlock(error)] : [])];
-    }),
-  ];
   const multi = form.inputs.filter((input) => input.type === 'checkboxes').map((i) => i.id);
   const data: CardData = {
     tillit: {
@@ -64,6 +62,21 @@ function formCard(form: Form, options: FormCardOptions, maxChoices: number): Ada
       ...(multi.length ? { multi } : {}),
     },
   };
+  card.body = [
+    textBlock(form.title, { size: 'Large', weight: 'Bolder', style: 'heading' }),
+    ...(form.intro?.trim() ? [textBlock(form.intro)] : []),
+    ...(formError ? [errorBlock(formError)] : []),
+    ...visibleInputs(form, options.values ?? {}).flatMap((input) => {
+      const error = errors[input.id];
+      const withValue = applyValue(input, options.values);
+      const element = inputElement(withValue, maxChoices);
+      if (element.isRequired) element.errorMessage = options.requiredText ?? 'Required';
+      const hint = input.type === 'text' && input.hint ? [hintBlock(input.hint)] : [];
+      // Adaptive Cards 1.5 cannot react to a choice: a button beside it refreshes the card.
+      const refresh = controlsOthers(form, input) ? [refreshButton(data, options.refreshText)] : [];
+      return [element, ...hint, ...refresh, ...(error ? [errorBlock(error)] : [])];
+    }),
+  ];
   card.actions = [
     {
       type: 'Action.Submit',
@@ -74,6 +87,16 @@ function formCard(form: Form, options: FormCardOptions, maxChoices: number): Ada
   ];
   return card;
 }
+
+/** The form's own data, marked as a refresh (REFRESH_FIELD): the form comes back, nothing saved. */
+function refreshButton(data: CardData, text = 'Show the fields for this choice'): CardElement {
+  const title = truncate(text, TEAMS_LIMITS.buttonTitle);
+  const refresh = { ...data, [REFRESH_FIELD]: '1' };
+  return { type: 'ActionSet', actions: [{ type: 'Action.Submit', title, data: refresh }] };
+}
+
+const hintBlock = (text: string): CardElement =>
+  textBlock(text, { isSubtle: true, size: 'Small', spacing: 'None' });
 
 /** The form after it was sent: its title and a line that it went, with no inputs left to send twice. */
 export function renderSentFormCard(form: Pick<Form, 'title'>, line: string): AdaptiveCardJson {

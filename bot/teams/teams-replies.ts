@@ -207,6 +207,7 @@ async function openForm(deps: TeamsReplyDeps, scene: TeamsScene, form: Form) {
   const card = renderFormCard(form, {
     origin,
     requiredText: scene.t.teams.required,
+    refreshText: scene.t.teams.showFields,
     ...(source ? { source } : {}),
   });
   const activity = cardActivity(card, form.title);
@@ -253,6 +254,7 @@ async function showFormErrors(
       errors,
       values: scene.submitted?.values,
       requiredText: scene.t.teams.required,
+      refreshText: scene.t.teams.showFields,
     });
     await updateInTurn(scene, scene.replyToId, cardActivity(card, form.title));
     return;

@@ -1,5 +1,10 @@
 import { setRiskDecision } from '../../store/queries/risk-items.js';
-import { riskHandlings, riskProcesses, selfCheckCadences } from '../../store/schema/index.js';
+import {
+  type RiskHandling,
+  riskHandlings,
+  riskProcesses,
+  selfCheckCadences,
+} from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import {
   asFormRefusal,
@@ -13,7 +18,7 @@ import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { assignees } from '../follow-up/assignees.js';
 import type { Catalogue } from '../texts/catalogue.js';
-import type { Input, ListItem } from '../view.js';
+import { type Form, type FormValues, type Input, isFormRefresh, type ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
 import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
 import { ACTION_MAX, CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
@@ -83,7 +88,23 @@ export async function showDecisions(request: ActionRequest): Promise<Outcome> {
 export async function openDecision(request: ActionRequest): Promise<Outcome> {
   const checked = await loadForDeciding(request, request.action.value);
   if (!checked.ok) return checked.outcome;
-  const { risk, dialogue } = checked.loaded;
+  return openForm(await decisionForm(request, checked.loaded));
+}
+
+/** Fields that only one handling needs: shown only while that handling is chosen. */
+const onlyFor = (handling: RiskHandling) => ({ shownWhen: { input: 'handling', is: [handling] } });
+
+/**
+ * The decision form: process and handling, a motivation, and the fields of the chosen handling
+ * only (an action's text, owner and date; a self-check's what, how often, by whom, from when).
+ * `typed` is what the person entered so far, when a new handling was chosen (a refresh).
+ */
+async function decisionForm(
+  request: Request,
+  loaded: OpenRisk,
+  typed: FormValues = {},
+): Promise<Form> {
+  const { risk, dialogue } = loaded;
   const t = request.actor.t.risk;
   const board = await loadRiskBoard(request.ctx.db, dialogue, boardOptions(request.ctx.settings));
   const shown = board.risks.find((r) => r.id === risk.id);
@@ -92,14 +113,19 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
     .map((m) => ({ label: m.name.slice(0, 70), value: m.personId }));
   const d = risk.decision ?? {};
   const f = t.decisionForm;
-  const initial = (value: string | undefined) => (value ? { initial: value } : {});
+  // What was typed wins over what was stored; an input not shown before keeps the stored value.
+  const initial = (value: string | undefined, id?: string) => {
+    const given = id === undefined ? undefined : typed[id];
+    const chosen = given === undefined ? value : Array.isArray(given) ? given[0] : given;
+    return chosen ? { initial: chosen } : {};
+  };
   const inputs: Input[] = [
     {
       type: 'select',
       id: 'process',
       label: f.processLabel,
       options: riskProcesses.map((p) => ({ label: t.processes[p], value: p })),
-      ...initial(risk.process ?? undefined),
+      ...initial(risk.process ?? undefined, 'process'),
     },
     {
       type: 'select',
@@ -112,7 +138,7 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
             : t.handlings[h],
         value: h,
       })),
-      ...initial(risk.handling ?? undefined),
+      ...initial(risk.handling ?? undefined, 'handling'),
     },
     {
       type: 'text',
@@ -121,7 +147,7 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
       multiline: true,
       maxLength: MOTIVATION_MAX,
       optional: true,
-      ...initial(d.motivation),
+      ...initial(d.motivation, 'motivation'),
     },
     {
       type: 'text',
@@ -129,7 +155,8 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
       label: f.actionTextLabel,
       maxLength: ACTION_MAX,
       optional: true,
-      ...initial(d.action?.text),
+      ...initial(d.action?.text, 'action_text'),
+      ...onlyFor('action'),
     },
     {
       type: 'select',
@@ -137,16 +164,25 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
       label: f.ownerLabel,
       options: people,
       optional: true,
-      ...initial(d.action?.ownerId),
+      ...initial(d.action?.ownerId, 'owner'),
+      ...onlyFor('action'),
     },
-    { type: 'date', id: 'due', label: f.dueLabel, optional: true, ...initial(d.action?.dueDate) },
+    {
+      type: 'date',
+      id: 'due',
+      label: f.dueLabel,
+      optional: true,
+      ...initial(d.action?.dueDate, 'due'),
+      ...onlyFor('action'),
+    },
     {
       type: 'text',
       id: 'check_what',
       label: f.checkWhatLabel,
       maxLength: CHECK_MAX,
       optional: true,
-      ...initial(d.selfCheck?.what),
+      ...initial(d.selfCheck?.what, 'check_what'),
+      ...onlyFor('self-check'),
     },
     {
       type: 'select',
@@ -154,7 +190,8 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
       label: f.cadenceLabel,
       options: selfCheckCadences.map((c) => ({ label: t.cadences[c], value: c })),
       optional: true,
-      ...initial(d.selfCheck?.cadence),
+      ...initial(d.selfCheck?.cadence, 'cadence'),
+      ...onlyFor('self-check'),
     },
     {
       type: 'select',
@@ -162,31 +199,37 @@ export async function openDecision(request: ActionRequest): Promise<Outcome> {
       label: f.checkByLabel,
       options: people,
       optional: true,
-      ...initial(d.selfCheck?.byId),
+      ...initial(d.selfCheck?.byId, 'check_by'),
+      ...onlyFor('self-check'),
     },
     {
       type: 'date',
       id: 'check_start',
       label: f.checkStartLabel,
       optional: true,
-      ...initial(d.selfCheck?.startsOn),
+      ...initial(d.selfCheck?.startsOn, 'check_start'),
+      ...onlyFor('self-check'),
     },
   ];
   const value = shown ? decisionValue(request.actor.t, shown) : '';
   const without = shown?.estimates.show === 'withheld' ? `\n${f.withoutEstimates}` : '';
-  return openForm({
+  return {
     id: 'risk.decision',
     title: f.title,
     submitLabel: f.submit,
     state: risk.id,
     intro: `${f.intro({ risk: risk.description, value })}${without}`,
     inputs,
-  });
+  };
 }
 
 export async function submitDecision(request: FormRequest): Promise<Outcome> {
   const checked = await loadForDeciding(request, request.state);
   if (!checked.ok) return asFormRefusal(checked.outcome);
+  // A new handling chosen in Slack or Teams: the form again with its fields, nothing saved.
+  if (isFormRefresh(request.values)) {
+    return openForm(await decisionForm(request, checked.loaded, request.values));
+  }
   const { ctx, actor } = request;
   const { risk, dialogue } = checked.loaded;
   const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));

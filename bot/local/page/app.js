@@ -185,7 +185,7 @@ function openForm(html, channel, source = null) {
     const answer = await send(submit, channel, source);
     setFormBusy(false);
     if (answer && !answer.errors && !answer.form && formIsOpen()) closeForm();
-  });
+  }, state.texts);
 }
 
 function chooseChannel(channel) {

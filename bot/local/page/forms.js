@@ -8,9 +8,11 @@ const dialog = () => document.getElementById('form-dialog');
 const container = () => document.getElementById('form-container');
 
 /** Opens the dialog with this form, or replaces the form already open. */
-export function showForm(html, onSubmit) {
+export function showForm(html, onSubmit, texts = {}) {
   container().innerHTML = html;
   const form = container().querySelector('form');
+  followChoices(form);
+  countDown(form, texts);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     onSubmit(readForm(form));
@@ -51,13 +53,49 @@ export function setFormBusy(busy) {
   for (const button of form.querySelectorAll('button')) button.disabled = busy;
 }
 
+/** Inputs that belong to one choice of a select show while it has that value (`.when`). */
+function followChoices(form) {
+  const update = () => {
+    for (const group of form.querySelectorAll('.when')) {
+      const select = form.querySelector(`[name="${CSS.escape(group.dataset.whenInput)}"]`);
+      group.hidden = !group.dataset.whenIs.split(' ').includes(select?.value ?? '');
+    }
+  };
+  form.addEventListener('change', update);
+  update();
+}
+
+/**
+ * A text field with a limit counts down as one types or pastes. Past the limit nothing is cut
+ * (a paste cut mid-word would be sent without anyone noticing): the count says how far over,
+ * the field is marked invalid, and the server refuses it with a message.
+ */
+function countDown(form, texts) {
+  for (const field of form.querySelectorAll('[data-max]')) {
+    const hint = form.querySelector(`[data-hint-for="${CSS.escape(field.name)}"]`);
+    if (!hint) continue;
+    const base = hint.textContent;
+    const max = Number(field.dataset.max);
+    const update = () => {
+      const left = max - field.value.length;
+      const over = left < 0;
+      hint.textContent = `${base} · ${over ? `${-left} ${texts.charsOver}` : `${left} ${texts.charsLeft}`}`;
+      hint.classList.toggle('over', over);
+      field.setAttribute('aria-invalid', over ? 'true' : 'false');
+    };
+    field.addEventListener('input', update);
+    update();
+  }
+}
+
 function readForm(form) {
   const values = {};
   for (const group of form.querySelectorAll('[data-kind="checkboxes"]')) {
     values[group.dataset.name] = [];
   }
   for (const element of form.elements) {
-    if (!element.name) continue;
+    // Fields of a choice not made are not sent, as Slack and Teams do not show them either.
+    if (!element.name || element.closest('.when')?.hidden) continue;
     if (element.type === 'checkbox') {
       if (element.checked) values[element.name].push(element.value);
       continue;

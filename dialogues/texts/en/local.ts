@@ -39,6 +39,8 @@ export const local: Catalogue['local'] = {
   english: 'English',
   close: 'Close',
   chooseOption: 'Choose…',
+  charsLeft: 'characters left',
+  charsOver: 'characters too many: shorten the text, nothing is cut off',
   unreachable: 'Tillit is not answering right now. Trying again…',
   requestFailed: 'That could not be sent. Please try again.',
   newMessage: 'New message',

@@ -41,6 +41,9 @@ export const local = {
   english: 'English',
   close: 'Stäng',
   chooseOption: 'Välj…',
+  /** After a number: what is left of a text field's limit, and how far past it. */
+  charsLeft: 'tecken kvar',
+  charsOver: 'tecken för många: korta texten, inget skärs bort',
   unreachable: 'Tillit svarar inte just nu. Försöker igen…',
   requestFailed: 'Det gick inte att skicka. Försök igen.',
   newMessage: 'Nytt meddelande',

@@ -3,6 +3,7 @@ export const teams = {
   greeting:
     'Hej! Jag är Tillit. Skriv till mig här, eller nämn @Tillit i en kanal, följt av ett kommando.',
   required: 'Fyll i det här.',
+  showFields: 'Visa fälten för valet',
   formSent: 'Skickat ✓',
   moreItems: (p: { count: number }) => `… och ${p.count} till som inte får plats här.`,
 };
