@@ -140,11 +140,11 @@ describe('role changes are visible: setup role in chat', () => {
     const list = first.blocks.find((b) => b.type === 'list');
     expect(list?.type === 'list' && list.items.length).toBe(AUDIT_PAGE);
     expect(viewText(first).indexOf('ADM är nu chef')).toBeGreaterThan(-1);
-    expect(viewText(first)).toContain('/tillit setup audit enh 2');
+    expect(viewText(first)).toContain('/tillit inställningar logg enh 2');
     const second = ofKind(await as('led').command('setup audit enh 2'), 'private')[0]!.view;
     const rest = second.blocks.find((b) => b.type === 'list');
     expect(rest?.type === 'list' && rest.items.length).toBe(5);
-    expect(viewText(second)).not.toContain('setup audit enh 3');
+    expect(viewText(second)).not.toContain('logg enh 3');
     expect(privateText(await as('led').command('setup audit enh x y'))).toContain('sidnummer');
   });
 });

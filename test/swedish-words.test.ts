@@ -55,6 +55,22 @@ describe('Swedish as a Swedish manager writes it', () => {
     ]) {
       expect(text).not.toContain('enhetens');
     }
+    expect(sv.followUp.nudge.escalateSummary({ text: 'X', owner: 'Jonas', days: 3 })).toMatch(
+      /^Jonas åtgärd/,
+    );
+    expect(sv.followUp.nudge.escalateSummary({ text: 'X', owner: 'Anna', days: 3 })).toMatch(
+      /^Annas åtgärd/,
+    );
+    // Swedish command words in every Swedish usage and hint; the English ones still parse.
+    for (const line of [
+      ...sv.setup.usage,
+      ...sv.gdpr.usage,
+      sv.common.unknownPerson,
+      sv.home.hint,
+    ]) {
+      expect(line).not.toMatch(/`(\/tillit )?(setup|help)\b/);
+    }
+    expect(sv.risk.notAssessed).toBe('inte fastställd');
     // No abbreviations among the figures' names.
     for (const name of Object.values(sv.summary.measures)) expect(name).not.toMatch(/\.$|\.\s/);
   });

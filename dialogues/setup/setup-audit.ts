@@ -54,7 +54,7 @@ export async function setupAudit(request: CommandRequest, args: string[]): Promi
         },
   ];
   if (lines.length > AUDIT_PAGE) {
-    const command = ['/tillit setup audit', scope.unitKey, String(page + 1)].filter(Boolean);
+    const command = [t.command, scope.unitKey, String(page + 1)].filter(Boolean);
     blocks.push({ type: 'context', text: t.nextPage({ command: command.join(' ') }) });
   }
   return privately(view(title, ...blocks));

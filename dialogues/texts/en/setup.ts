@@ -33,6 +33,7 @@ export const setup: Catalogue['setup'] = {
     titleOf: (p) => `Role changes in ${p.unit}`,
     pageLine: (p) => `Page ${p.page} · newest first`,
     empty: 'No role changes yet.',
+    command: '/tillit setup audit',
     nextPage: (p) => `Older role changes: \`${p.command}\``,
     badPage:
       'Type `setup audit`, `setup audit <unit>` or add a page number, for example `setup audit 2`.',

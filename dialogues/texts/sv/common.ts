@@ -4,9 +4,9 @@ export const common = {
   tooSlow: 'Det tog för lång tid – inget sparades, försök igen.',
   noDatabase: 'Tillit når inte sin databas just nu – inget sparades. Försök igen om en stund.',
   unknownPerson:
-    'Du finns inte i Tillit ännu. Be en administratör lägga till dig i organisationsfilen eller med `/tillit setup role @du member <enhet>`.',
+    'Du finns inte i Tillit ännu. Be en administratör lägga till dig i organisationsfilen eller med `/tillit inställningar roll @du medarbetare <enhet>`.',
   unlinkedChannel:
-    'Den här kanalen hör inte till någon enhet. En administratör kopplar den med `/tillit setup link <enhet>`.',
+    'Den här kanalen hör inte till någon enhet. En administratör kopplar den med `/tillit inställningar koppla <enhet>`.',
   notAllowed: (p: { what: string }) => `Du har inte behörighet att ${p.what}.`,
   staleButton: 'Den här knappen hör till något som redan är avslutat. Inget ändrades.',
   languageSet: 'Tillit talar nu svenska med dig.',

@@ -11,7 +11,8 @@ export const dialogue = {
   badDeadline: (p: { got: string }) =>
     `”${quoteInput(p.got)}” är ingen tidpunkt jag förstår. Skriv till exempel 2026-12-01 (hela dagen) eller 2026-12-01 15:00.`,
   deadlinePassed: 'Den tidpunkten har redan passerat. Välj en sista dag framåt i tiden.',
-  unknownOption: (p: { option: string }) => `Jag känner inte till ${quoteInput(p.option)}.`,
+  unknownOption: (p: { option: string }) =>
+    `Jag känner inte till alternativet ${quoteInput(p.option)}.`,
   missingValue: (p: { option: string }) =>
     `${quoteInput(p.option)} behöver ett värde, till exempel ${quoteInput(p.option)} 5.`,
   badNumber: (p: { option: string; min: number; max: number }) =>

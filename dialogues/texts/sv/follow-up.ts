@@ -6,6 +6,8 @@ import type {
 
 const dagar = (n: number) => (n === 1 ? '1 dag' : `${n} dagar`);
 const åtgärder = (n: number) => (n === 1 ? '1 åtgärd' : `${n} åtgärder`);
+/** Swedish genitive: "Annas", but "Jonas" and "Max" as they are. */
+const genitiv = (name: string) => (/[sxz]$/i.test(name) ? name : `${name}s`);
 
 /** Follow-up: actions, nudges, the effect question, self-checks and the weekly digest. */
 export const followUp = {
@@ -45,7 +47,7 @@ export const followUp = {
       `*${p.text}*\nDen skulle ha varit klar ${p.due}, för ${dagar(p.days)} sedan. Är den klar, behöver den ett nytt datum eller ska den strykas?`,
     escalateTitle: (p: { unit: string }) => `Försenad åtgärd i ${p.unit}`,
     escalateSummary: (p: { text: string; owner: string; days: number }) =>
-      `${p.owner}s åtgärd är försenad ${dagar(p.days)}: ${p.text}`,
+      `${genitiv(p.owner)} åtgärd är försenad ${dagar(p.days)}: ${p.text}`,
     escalateText: (p: { text: string; owner: string; due: string; days: number }) =>
       `*${p.text}*\nAnsvarig: ${p.owner}. Den skulle ha varit klar ${p.due}, för ${dagar(p.days)} sedan, och ansvarig har fått påminnelser. Kanske behöver ni prata om den?`,
     assignedTitle: 'Du har fått en åtgärd',
@@ -95,7 +97,7 @@ export const followUp = {
   notInUnit: (p: { name: string }) =>
     `${p.name} har ingen roll i enheten och kan inte vara ansvarig. Inget sparades.`,
   unknownOwner:
-    'Jag känner inte den personen. En administratör kan lägga till hen med `/tillit setup role`.',
+    'Jag känner inte den personen. En administratör kan lägga till hen med `/tillit inställningar roll`.',
   added: (p: { text: string; owner: string; due: string }) =>
     `Åtgärden är sparad: *${p.text}* – ${p.owner}, klart senast ${p.due}.`,
   effect: {

@@ -1,17 +1,17 @@
 /** Registerutdrag och radering (GDPR art. 15 och 17): `setup gdpr …` och `npm run gdpr`. */
 export const gdpr = {
   usage: [
-    '`setup gdpr export <personnyckel>` – registerutdrag: allt Tillit har sparat om personen',
-    '`setup gdpr erase <personnyckel> bekräfta` – raderar personens uppgifter (går inte att ångra)',
+    '`inställningar gdpr utdrag <personnyckel>` – registerutdrag: allt Tillit har sparat om personen',
+    '`inställningar gdpr radera <personnyckel> bekräfta` – raderar personens uppgifter (går inte att ångra)',
   ],
   /** What an erased person is shown as wherever a shared record named them. */
   deletedPerson: 'borttagen person',
-  badKey: 'Skriv personens nyckel, till exempel `setup gdpr export anna`.',
+  badKey: 'Skriv personens nyckel, till exempel `inställningar gdpr utdrag anna`.',
   // The key is not quoted back: what was typed might be anything, even a personnummer.
   unknown:
     'Tillit har inget sparat under den nyckeln (den finns inte, eller så är personen redan raderad).',
   confirmErase: (p: { key: string; name: string }) =>
-    `Radering av *${p.name}* (\`${p.key}\`) går inte att ångra. Skriv \`setup gdpr erase ${p.key} bekräfta\` för att radera.`,
+    `Radering av *${p.name}* (\`${p.key}\`) går inte att ångra. Skriv \`inställningar gdpr radera ${p.key} bekräfta\` för att radera.`,
   erased: (p: { name: string; records: number }) =>
     `*${p.name}* är raderad: ${p.records} poster borttagna. Gemensamma poster (åtgärder, SWOT-punkter, röster, risker) finns kvar och visar nu ”borttagen person”.`,
   /** In the audit log (`setup audit`). */

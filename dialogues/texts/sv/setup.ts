@@ -3,12 +3,12 @@ export const setup = {
   what: 'ändra inställningar (bara administratörer)',
   title: 'Inställningar',
   usage: [
-    '`setup unit <nyckel> <nivå> <förälder|-> <namn>` – skapar en enhet (nivå: förvaltning, avdelning, enhet, sektion)',
-    '`setup link <enhet>` – kopplar den här kanalen till enheten',
-    '`setup role @person <roll> <enhet>` – ger en roll (medarbetare, chef, processledare, ledning)',
-    '`setup schedule <enhet> <veckodag> <hh:mm>` – när veckans reflektion skickas; `pause` / `resume` pausar',
-    '`setup status` – enheter, kanaler och utskick',
-    '`setup audit [enhet] [sida]` – vem som ändrat vilka roller och när, nyast först (administratörer; ledning för sina enheter)',
+    '`inställningar enhet <nyckel> <nivå> <förälder|-> <namn>` – skapar en enhet (nivå: förvaltning, avdelning, enhet, sektion)',
+    '`inställningar koppla <enhet>` – kopplar den här kanalen till enheten',
+    '`inställningar roll @person <roll> <enhet>` – ger en roll (medarbetare, chef, processledare, ledning)',
+    '`inställningar schema <enhet> <veckodag> <tt.mm>` – när veckans reflektion skickas; `pausa` och `återuppta` i stället för tiden pausar och startar den igen',
+    '`inställningar läge` – enheter, kanaler och utskick',
+    '`inställningar logg [enhet] [sida]` – vem som har ändrat vilka roller och när, nyast först (administratörer; ledning för sina enheter)',
   ],
   unitCreated: (p: { name: string; level: string }) =>
     `Enheten *${p.name}* (${p.level}) är skapad.`,
@@ -19,12 +19,12 @@ export const setup = {
     `”${quoteInput(p.got)}” är ingen nivå. Välj förvaltning, avdelning, enhet eller sektion.`,
   missingName: 'Enheten behöver ett namn.',
   linked: (p: { unit: string }) => `Den här kanalen hör nu till *${p.unit}*.`,
-  linkNeedsChannel: 'Kör `setup link` i den kanal som ska kopplas.',
+  linkNeedsChannel: 'Skriv `inställningar koppla` i den kanal som ska kopplas.',
   badRole: (p: { got: string }) =>
     `”${quoteInput(p.got)}” är ingen roll. Välj medarbetare, chef, processledare eller ledning.`,
-  needMention: 'Nämn personen med @, till exempel `setup role @anna chef barn-och-unga`.',
+  needMention: 'Nämn personen med @, till exempel `inställningar roll @anna chef barn-och-unga`.',
   roleGiven: (p: { person: string; role: string; unit: string }) =>
-    `*${p.person}* är nu ${p.role} i *${p.unit}*. Det visas i enhetens kanal och i \`setup audit\`.`,
+    `*${p.person}* är nu ${p.role} i *${p.unit}*. Det visas i enhetens kanal och i \`inställningar logg\`.`,
   roleHeld: (p: { person: string; role: string; unit: string }) =>
     `*${p.person}* är redan ${p.role} i *${p.unit}*. Inget ändrades.`,
   audit: {
@@ -33,13 +33,15 @@ export const setup = {
     titleOf: (p: { unit: string }) => `Rollbyten i ${p.unit}`,
     pageLine: (p: { page: number }) => `Sida ${p.page} · nyast först`,
     empty: 'Inga rollbyten ännu.',
+    command: '/tillit inställningar logg',
     nextPage: (p: { command: string }) => `Äldre rollbyten: \`${p.command}\``,
     badPage:
-      'Skriv `setup audit`, `setup audit <enhet>` eller med sidnummer, till exempel `setup audit 2`.',
+      'Skriv `inställningar logg`, `inställningar logg <enhet>` eller med sidnummer, till exempel `inställningar logg 2`.',
     noticeTitle: 'Rollbyte',
     noticeNote:
       'Alla rollbyten visas i enhetens kanal, så att alla vet vem som har vilken roll och kan se vad.',
-    more: (p: { count: number }) => `… och ${p.count} till. Alla finns i \`/tillit setup audit\`.`,
+    more: (p: { count: number }) =>
+      `… och ${p.count} till. Alla finns i \`/tillit inställningar logg\`.`,
     added: (p: { person: string; role: string; unit: string }) =>
       `${p.person} är nu ${p.role} i ${p.unit}`,
     removed: (p: { person: string; role: string; unit: string }) =>
@@ -51,7 +53,7 @@ export const setup = {
     unknownActor: 'okänd',
     line: (p: { what: string; by: string }) => `${p.what} (${p.by}).`,
   },
-  badSchedule: 'Skriv till exempel `setup schedule barn-och-unga torsdag 14:00`.',
+  badSchedule: 'Skriv till exempel `inställningar schema barn-och-unga torsdag 14.00`.',
   scheduleSet: (p: { unit: string; weekday: string; time: string }) =>
     `Reflektionen i *${p.unit}* skickas varje ${p.weekday} kl. ${p.time}.`,
   schedulePaused: (p: { unit: string }) => `Reflektionen i *${p.unit}* är pausad.`,
