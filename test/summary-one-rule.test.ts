@@ -94,6 +94,24 @@ describe('one rule per measure', () => {
     expect(now(rowOf(org.avd, 'own'), 'escalations.in')).toEqual({ status: 'shown', value: 1 });
   });
 
+  it('never withholds a total or a count where a part of it, or its average, is shown', () => {
+    const response = ['reflection.invited', 'reflection.answered', 'reflection.response-rate'];
+    const answerBased = (key: string) => response.includes(key) || key.startsWith('rating.');
+    const total = avd.rows[0]!;
+    for (const slot of SLOTS) {
+      for (const row of avd.rows) {
+        for (const key of measureKeys.filter(answerBased)) {
+          if (row.cells[key][slot]!.status !== 'shown') continue;
+          expect(total.cells[key][slot]!.status, `${row.unit.key} ${key}`).toBe('shown');
+        }
+        if (row.cells['rating.all'][slot]!.status !== 'shown') continue;
+        for (const key of measureKeys.filter((k) => response.includes(k))) {
+          expect(row.cells[key][slot]!.status, `${row.unit.key} ${key}`).toBe('shown');
+        }
+      }
+    }
+  });
+
   it('shows the same figure in the overview, the CSV and the Markdown report', () => {
     const csv = summaryCsv(avd, sv, { separator: ',' }).split('\r\n');
     const markdown = summaryMarkdown(avd, sv, 'sv', {});
