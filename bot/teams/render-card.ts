@@ -219,10 +219,7 @@ function matrixContainer(matrix: Matrix): CardElement {
   });
   const header = {
     type: 'TableRow',
-    cells: [
-      cell(matrixAxes(matrix) ?? ''),
-      ...matrix.columnLabels.map((label) => cell(label)),
-    ],
+    cells: [cell(matrixAxes(matrix) ?? ''), ...matrix.columnLabels.map((label) => cell(label))],
   };
   const rows = matrix.cells.map((row, index) => ({
     type: 'TableRow',

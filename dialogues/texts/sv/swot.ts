@@ -53,8 +53,7 @@ export const swot = {
   summaryTitle: (p: { topic: string }) => `Sammanfattning: ${p.topic}`,
   summaryContext: (p: { unit: string }) =>
     `SWOT-dialog i ${p.unit} · de punkter som fick flest röster`,
-  risksCarried: (p: { count: number }) =>
-    `${punkter(p.count)} förs vidare till nästa riskdialog.`,
+  risksCarried: (p: { count: number }) => `${punkter(p.count)} förs vidare till nästa riskdialog.`,
   buttons: {
     add: 'Lägg till punkt',
     mine: 'Mina punkter',
