@@ -34,7 +34,7 @@ afterAll(async () => handle?.close());
 
 let n = 0;
 const fresh = async (parent: Unit | null = null) => unitUnder(db, `atk${++n}`, parent);
-const people = (prefix: string, count: number) =>
+const _people = (prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 /** Answers with the given ratings, by people p0, p1, … */
 const answersOf = (ratings: (number | null)[], prefix = 'p') =>

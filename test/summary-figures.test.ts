@@ -2,12 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSummary } from '../dialogues/summary/build-summary.js';
 import { delta } from '../dialogues/summary/format.js';
-import {
-  type Group,
-  type MeasureKey,
-  measureDef,
-  measureKeys,
-} from '../dialogues/summary/measures.js';
 import { readPeriod } from '../dialogues/summary/period.js';
 import {
   type Cell,
