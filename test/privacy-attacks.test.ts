@@ -34,8 +34,6 @@ afterAll(async () => handle?.close());
 
 let n = 0;
 const fresh = async (parent: Unit | null = null) => unitUnder(db, `atk${++n}`, parent);
-const _people = (prefix: string, count: number) =>
-  Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 /** Answers with the given ratings, by people p0, p1, … */
 const answersOf = (ratings: (number | null)[], prefix = 'p') =>
   ratings.map((rating, i) => ({ person: `${prefix}${i}`, rating }));
