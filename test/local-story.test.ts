@@ -115,7 +115,7 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
 
     await as(manager);
     await clickButton(page, s.buttons.endVote);
-    await waitForMessage(page, `${s.votes({ count: 5 })} – ${items.threat}`);
+    await waitForMessage(page, `${items.threat} (${s.votes({ count: 5 })})`);
     await clickButton(page, s.buttons.toAction, { near: items.threat });
     const owner = members[1]!;
     await fillForm(page, {
