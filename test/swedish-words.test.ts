@@ -71,6 +71,9 @@ describe('Swedish as a Swedish manager writes it', () => {
       expect(line).not.toMatch(/`(\/tillit )?(setup|help)\b/);
     }
     expect(sv.risk.notAssessed).toBe('inte fastställd');
+    expect(sv.summary.itemLine({ quadrant: 'Styrkor', text: 'Vi', votes: 1 })).toBe(
+      'Styrkor: Vi (1 röst)',
+    );
     // No abbreviations among the figures' names.
     for (const name of Object.values(sv.summary.measures)) expect(name).not.toMatch(/\.$|\.\s/);
   });

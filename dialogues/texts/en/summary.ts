@@ -53,7 +53,8 @@ export const summary: Catalogue['summary'] = {
   moreUnits: (p) => `… and ${p.count} more units: export to see them all.`,
   topItems: 'Most voted SWOT items',
   noTopItems: 'No SWOT items with votes from enough participants.',
-  itemLine: (p) => `${p.quadrant}: ${p.text} (${p.votes} votes${p.unit ? `, ${p.unit}` : ''})`,
+  itemLine: (p) =>
+    `${p.quadrant}: ${p.text} (${p.votes} ${p.votes === 1 ? 'vote' : 'votes'}${p.unit ? `, ${p.unit}` : ''})`,
   themes: 'Recurring words in the reflections',
   noThemes: 'No recurring words from units where enough people wrote.',
   themeLine: (p) => `${p.word} (${p.answers})`,

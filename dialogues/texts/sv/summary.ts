@@ -57,7 +57,7 @@ export const summary = {
   topItems: 'Mest röstade SWOT-punkter',
   noTopItems: 'Inga SWOT-punkter med röster från tillräckligt många deltagare.',
   itemLine: (p: { quadrant: string; text: string; votes: number; unit?: string }) =>
-    `${p.quadrant}: ${p.text} (${p.votes} röster${p.unit ? `, ${p.unit}` : ''})`,
+    `${p.quadrant}: ${p.text} (${p.votes} ${p.votes === 1 ? 'röst' : 'röster'}${p.unit ? `, ${p.unit}` : ''})`,
   themes: 'Återkommande ord i reflektionerna',
   noThemes: 'Inga återkommande ord från enheter med tillräckligt många som skrivit.',
   themeLine: (p: { word: string; answers: number }) => `${p.word} (${p.answers})`,
