@@ -2,6 +2,7 @@ import type { Feature } from '../core/feature.js';
 import { openAgree, openEstimate, showSheet, submitAgree, submitEstimate } from './assess.js';
 import { openDecision, showDecisions, submitDecision } from './decide.js';
 import { openAddRisk, submitAddRisk } from './identify.js';
+import { showAllRisks } from './show-all.js';
 import { riskCommand } from './start.js';
 import { closeRisk, startAssess, startDecide } from './steer.js';
 
@@ -22,6 +23,7 @@ export const riskFeature: Feature = {
     'risk.decisions': showDecisions,
     'risk.decide': openDecision,
     'risk.close': closeRisk,
+    'risk.show-all': showAllRisks,
   },
   forms: {
     'risk.add-risk': submitAddRisk,

@@ -102,11 +102,29 @@ function riskLists(board: RiskBoard, t: Catalogue): Block[] {
     const lines = fitting(risks.map((risk) => riskLine(board, t, risk)));
     blocks.push({ type: 'text', text: `*${title}*` });
     blocks.push({ type: 'list', items: lines.map((text) => ({ text })) });
-    if (risks.length > lines.length) {
-      blocks.push({ type: 'context', text: t.risk.more({ count: risks.length - lines.length }) });
-    }
+    if (risks.length > lines.length) blocks.push(showAll(board, t, risks.length - lines.length));
   }
   return blocks;
+}
+
+/** What does not fit the board is one click away: every risk, privately. */
+function showAll(board: RiskBoard, t: Catalogue, count: number): Block {
+  const action = { id: 'risk.show-all', value: board.dialogue.id };
+  return { type: 'buttons', buttons: [{ label: t.risk.showAll({ count }), action }] };
+}
+
+/** Every risk of the dialogue as the board shows it (its disclosure rules), for "Visa alla". */
+export function allRisksView(board: RiskBoard, t: Catalogue): View {
+  const title = t.risk.allTitle({ count: board.risks.length });
+  const lines = board.risks.map((risk) => ({ text: riskLine(board, t, risk) }));
+  return {
+    summary: title,
+    blocks: [
+      { type: 'header', text: title },
+      { type: 'context', text: board.dialogue.topic },
+      lines.length ? { type: 'list', items: lines } : { type: 'text', text: t.risk.nothingYet },
+    ],
+  };
 }
 
 function fitting(lines: string[]): string[] {

@@ -3,6 +3,7 @@ import { openAddItem, showMyItems, submitAddItem } from './collect.js';
 import { makeRisk, openAction, submitAction } from './decide.js';
 import { deleteItem, openEditItem, submitEditItem } from './edit-item.js';
 import { openMerge, submitMerge } from './merge.js';
+import { showAllItems } from './show-all.js';
 import { startSwot } from './start.js';
 import { closeSwot, endVote, startVote } from './steer.js';
 import { castVote, showBallot, showMyVotes, withdrawVote } from './vote.js';
@@ -29,6 +30,7 @@ export const swotFeature: Feature = {
     'swot.action': openAction,
     'swot.risk': makeRisk,
     'swot.close': closeSwot,
+    'swot.show-all': showAllItems,
   },
   forms: {
     'swot.add-item': submitAddItem,

@@ -116,9 +116,33 @@ function quadrantBlocks(
   const lines = fitting(items.map((item) => itemLine(t, item, showVotes)));
   const blocks: Block[] = [heading, { type: 'list', items: lines.map((text) => ({ text })) }];
   if (items.length > lines.length) {
-    blocks.push({ type: 'context', text: t.swot.more({ count: items.length - lines.length }) });
+    blocks.push(showAll(board, t, quadrant, items.length - lines.length));
   }
   return blocks;
+}
+
+/** What does not fit the board is one click away: every item of the quadrant, privately. */
+function showAll(board: SwotBoard, t: Catalogue, quadrant: SwotQuadrant, count: number): Block {
+  const action = { id: 'swot.show-all', value: `${board.dialogue.id}:${quadrant}` };
+  return { type: 'buttons', buttons: [{ label: t.swot.showAll({ count }), action }] };
+}
+
+/** Every item of a quadrant, as the board would show it, for the "Visa alla" button. */
+export function allItemsView(board: SwotBoard, t: Catalogue, quadrant: SwotQuadrant): View {
+  const decided = board.phase === 'decide' || board.phase === 'closed';
+  const items = decided ? ranked(board.quadrants[quadrant]) : board.quadrants[quadrant];
+  const title = t.swot.allTitle({ quadrant: t.swot.quadrants[quadrant], count: items.length });
+  const lines = items.map((item) => ({ text: itemLine(t, item, votesShown(board)) }));
+  return {
+    summary: title,
+    blocks: [
+      { type: 'header', text: title },
+      { type: 'context', text: board.dialogue.topic },
+      lines.length
+        ? { type: 'list', ordered: decided, items: lines }
+        : { type: 'text', text: t.swot.nothingYet },
+    ],
+  };
 }
 
 /** The first lines that fit the list budget (always at least one). */
@@ -148,7 +172,7 @@ function decideBlocks(board: SwotBoard, t: Catalogue, quadrant: SwotQuadrant): B
   ];
   if (rest.length > 0) blocks.push({ type: 'list', items: rest.map((text) => ({ text })) });
   const hidden = items.length - top.length - rest.length;
-  if (hidden > 0) blocks.push({ type: 'context', text: t.swot.more({ count: hidden }) });
+  if (hidden > 0) blocks.push(showAll(board, t, quadrant, hidden));
   return blocks;
 }
 

@@ -38,7 +38,8 @@ export const risk: Catalogue['risk'] = {
   carriedTitle: 'Carried here',
   raisedTitle: 'New risks',
   nothingYet: 'No risks yet.',
-  more: (p) => `… and ${p.count} more`,
+  showAll: (p) => `Show all (${p.count} more)`,
+  allTitle: (p) => `All ${p.count} risks`,
   fromSwot: (p) => `from SWOT "${p.topic}"`,
   fromUnit: (p) => `escalated from ${p.unit}`,
   theirAssessment: (p) => `${p.unit} assessed ${p.value}`,
@@ -100,6 +101,7 @@ export const risk: Catalogue['risk'] = {
     add: 'add risks to this risk dialogue',
     estimate: 'assess risks in this risk dialogue',
     status: "see this unit's risk dialogues",
+    see: 'see the risks of this risk dialogue',
     season: "change this unit's risk-dialogue season",
   },
   only: {

@@ -39,7 +39,8 @@ export const swot: Catalogue['swot'] = {
       'The items with the most votes come first. The person leading the dialogue turns them into actions with an owner and a date, and can carry threats and weaknesses on to the next risk dialogue.',
   },
   nothingYet: 'Nothing yet.',
-  more: (p) => `… and ${p.count} more`,
+  showAll: (p) => `Show all (${p.count} more)`,
+  allTitle: (p) => `${p.quadrant}: all ${p.count}`,
   merged: (p) => `(+${p.count} similar)`,
   votes: (p) => votes(p.count),
   tagAction: '→ action',
@@ -74,6 +75,7 @@ export const swot: Catalogue['swot'] = {
     start: 'start a SWOT in this unit',
     addItem: 'add items to this SWOT',
     vote: 'vote in this SWOT',
+    see: 'see the items of this SWOT',
   },
   only: {
     startVote: 'start voting',

@@ -42,7 +42,8 @@ export const risk = {
   carriedTitle: 'Förda hit',
   raisedTitle: 'Nya risker',
   nothingYet: 'Inga risker ännu.',
-  more: (p: { count: number }) => `… och ${p.count} till`,
+  showAll: (p: { count: number }) => `Visa alla (${p.count} till)`,
+  allTitle: (p: { count: number }) => `Alla ${p.count} risker`,
   fromSwot: (p: { topic: string }) => `från SWOT ”${p.topic}”`,
   fromUnit: (p: { unit: string }) => `eskalerad från ${p.unit}`,
   theirAssessment: (p: { unit: string; value: string }) => `${p.unit} bedömde ${p.value}`,
@@ -106,6 +107,7 @@ export const risk = {
     add: 'lägga till risker i den här riskdialogen',
     estimate: 'bedöma risker i den här riskdialogen',
     status: 'se riskdialogerna för den här enheten',
+    see: 'se riskerna i den här riskdialogen',
     season: 'ändra riskdialogens säsong för den här enheten',
   },
   only: {

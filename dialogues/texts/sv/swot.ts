@@ -39,7 +39,8 @@ export const swot = {
       'Punkterna med flest röster står först. Den som leder dialogen gör dem till åtgärder med ansvarig och datum, och kan föra hot och svagheter vidare till nästa riskdialog.',
   },
   nothingYet: 'Inget ännu.',
-  more: (p: { count: number }) => `… och ${p.count} till`,
+  showAll: (p: { count: number }) => `Visa alla (${p.count} till)`,
+  allTitle: (p: { quadrant: string; count: number }) => `${p.quadrant}: alla ${p.count}`,
   merged: (p: { count: number }) => `(+${p.count} liknande)`,
   votes: (p: { count: number }) => röster(p.count),
   tagAction: '→ åtgärd',
@@ -76,6 +77,7 @@ export const swot = {
     start: 'starta en SWOT i den här enheten',
     addItem: 'lägga till punkter i den här SWOT:en',
     vote: 'rösta i den här SWOT:en',
+    see: 'se punkterna i den här SWOT:en',
   },
   only: {
     startVote: 'starta röstningen',
