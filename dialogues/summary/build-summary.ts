@@ -31,6 +31,8 @@ import {
   ratingCountKey,
   ratingSumKey,
   type Tally,
+  type TallyKey,
+  tallyKeyOf,
 } from './tally.js';
 import { STOP_WORDS } from './themes.js';
 
@@ -107,7 +109,9 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
   }
   for (const w of work) {
     const t = at(w.unitId, w.period);
-    if (t) add(t, w.key, w.n);
+    // A kind of row the summary does not know yet (a new dialogue kind) is left out.
+    const key = tallyKeyOf(w.key);
+    if (t && key) add(t, key, w.n);
   }
   const rootNode = buildTree(units, tallies);
   const cellsOf = (node: TallyNode, scope: 'total' | 'own', slots: readonly number[]) =>
@@ -144,8 +148,8 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
     threshold: request.threshold,
     rounds: roundsCounted(rootNode.subtree[0], reflection.figures),
     rows,
-    matrix: [4, 3, 2, 1].map((p) =>
-      [1, 2, 3, 4].map((c) => get(rootNode.subtree[0], cellKey(p, c))),
+    matrix: ([4, 3, 2, 1] as const).map((p) =>
+      ([1, 2, 3, 4] as const).map((c) => get(rootNode.subtree[0], cellKey(p, c))),
     ),
     trend: trendPeriods.map((period, i) => ({
       period,
@@ -258,7 +262,7 @@ function disclosureOf(tally: Tally | undefined, group: Group): Disclosure {
   const rating = group.slice('rating.'.length);
   const principles: readonly ReflectionPrinciple[] =
     rating === 'all' ? reflectionPrinciples : [rating as ReflectionPrinciple];
-  const sum = (key: (p: ReflectionPrinciple) => string) =>
+  const sum = (key: (p: ReflectionPrinciple) => TallyKey) =>
     principles.reduce((n, p) => n + get(tally, key(p)), 0);
   return answerFigure({ counted: sum(ratedCellsKey), closed: sum(closedCellsKey) });
 }

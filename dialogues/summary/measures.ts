@@ -12,8 +12,8 @@ export type EscalationFate = (typeof escalationFates)[number];
 /** The average rating of each principle, in the principles' order. */
 export const principleRatings = reflectionPrinciples.map((p) => `rating.${p}` as const);
 
-/** Every figure of a summary, in the order the CSV and the board report list them. */
-export const measureKeys = [
+/** Counts of a unit's work in a period, straight from its rows. */
+const workCounts = [
   'dialogues.swot',
   'dialogues.risk',
   'risks.total',
@@ -25,15 +25,30 @@ export const measureKeys = [
   'actions.opened',
   'actions.done',
   'actions.overdue',
-  'effect.yes',
-  'effect.partly',
-  'effect.no',
+] as const;
+const effectCounts = ['effect.yes', 'effect.partly', 'effect.no'] as const;
+const selfCheckCounts = ['self-checks.done', 'self-checks.found', 'self-checks.missed'] as const;
+const responseCounts = ['reflection.invited', 'reflection.answered'] as const;
+
+/**
+ * The figures that are counted, not derived: each is a slot of every tally (tally.ts) and a
+ * measure of its own. Both lists below are made from these, so they cannot drift apart.
+ */
+export const countedKeys = [
+  ...workCounts,
+  ...effectCounts,
+  ...selfCheckCounts,
+  ...responseCounts,
+] as const;
+export type CountedKey = (typeof countedKeys)[number];
+
+/** Every figure of a summary, in the order the CSV and the board report list them. */
+export const measureKeys = [
+  ...workCounts,
+  ...effectCounts,
   'effect.share',
-  'self-checks.done',
-  'self-checks.found',
-  'self-checks.missed',
-  'reflection.invited',
-  'reflection.answered',
+  ...selfCheckCounts,
+  ...responseCounts,
   'reflection.response-rate',
   'rating.all',
   ...principleRatings,

@@ -1,43 +1,24 @@
-import {
-  type ReflectionPrinciple,
-  reflectionPrinciples,
-  riskProcesses,
-} from '../../store/schema/index.js';
-import { riskLevels } from '../risk/risk-level.js';
-import { escalationFates, type MeasureKey } from './measures.js';
+import { type ReflectionPrinciple, reflectionPrinciples } from '../../store/schema/index.js';
+import { type CountedKey, countedKeys, type MeasureKey } from './measures.js';
+
+const scale = [1, 2, 3, 4] as const;
+type Step = (typeof scale)[number];
 
 /** Closed rounds (cells) of a principle, counted or not, and those whose ratings count. */
-export const closedCellsKey = (p: ReflectionPrinciple) => `cells.closed.${p}`;
-export const ratedCellsKey = (p: ReflectionPrinciple) => `cells.rated.${p}`;
-export const ratingCountKey = (p: ReflectionPrinciple) => `ratings.${p}`;
-export const ratingSumKey = (p: ReflectionPrinciple) => `rating-sum.${p}`;
-export const cellKey = (probability: number, consequence: number) =>
-  `risks.cell.${probability}.${consequence}`;
+export const closedCellsKey = (p: ReflectionPrinciple) => `cells.closed.${p}` as const;
+export const ratedCellsKey = (p: ReflectionPrinciple) => `cells.rated.${p}` as const;
+export const ratingCountKey = (p: ReflectionPrinciple) => `ratings.${p}` as const;
+export const ratingSumKey = (p: ReflectionPrinciple) => `rating-sum.${p}` as const;
+export const cellKey = (probability: Step, consequence: Step) =>
+  `risks.cell.${probability}.${consequence}` as const;
 
-const scale = [1, 2, 3, 4];
-
-/** Everything a tally holds: the counts the queries return, rating sums, and the bases. */
-const KEYS: readonly string[] = [
-  'dialogues.swot',
-  'dialogues.risk',
-  'risks.total',
-  ...riskLevels.map((l) => `risks.level.${l}`),
-  ...riskProcesses.map((p) => `risks.process.${p}`),
+/**
+ * Everything a tally holds: the counted measures (measures.ts), the risk matrix cells, rating
+ * sums and counts per principle, and the bases. Typed, so a misspelt key does not compile.
+ */
+const KEYS = [
+  ...countedKeys,
   ...scale.flatMap((p) => scale.map((c) => cellKey(p, c))),
-  'escalations.out',
-  'escalations.in',
-  ...escalationFates.map((f) => `escalations.fate.${f}`),
-  'actions.opened',
-  'actions.done',
-  'actions.overdue',
-  'effect.yes',
-  'effect.partly',
-  'effect.no',
-  'self-checks.done',
-  'self-checks.found',
-  'self-checks.missed',
-  'reflection.invited',
-  'reflection.answered',
   ...reflectionPrinciples.flatMap((p) => [
     ratingCountKey(p),
     ratingSumKey(p),
@@ -49,8 +30,16 @@ const KEYS: readonly string[] = [
   'cells.counted',
   'cells.closed',
   'rounds.open',
-];
-const INDEX = new Map(KEYS.map((key, i) => [key, i]));
+] as const;
+export type TallyKey = (typeof KEYS)[number];
+const INDEX = new Map<string, number>(KEYS.map((key, i) => [key, i]));
+const COUNTED = new Set<string>(countedKeys);
+
+/** A key named by a row of the database; null for one the summary does not know. */
+export const tallyKeyOf = (name: string): TallyKey | null =>
+  INDEX.has(name) ? (name as TallyKey) : null;
+
+const isCounted = (key: MeasureKey): key is CountedKey => COUNTED.has(key);
 
 /**
  * Additive tallies of one unit (or subtree) in one period: plain counts under the measure
@@ -62,29 +51,11 @@ export type Tally = Float64Array;
 
 export const newTally = (): Tally => new Float64Array(KEYS.length);
 
-/** A tally from named counts (tests, and nothing else needs it). */
-export function tallyOf(counts: Record<string, number>): Tally {
-  const tally = newTally();
-  for (const [key, n] of Object.entries(counts)) addTo(tally, key, n);
-  return tally;
-}
+export const get = (tally: Tally | undefined, key: TallyKey): number =>
+  tally ? tally[INDEX.get(key)!]! : 0;
 
-/** Where a key lives in every tally, for loops that read one key of thousands of tallies. */
-export function slotOf(key: string): number {
-  const i = INDEX.get(key);
-  if (i === undefined) throw new Error(`tally: unknown key ${key}`);
-  return i;
-}
-
-export const get = (tally: Tally | undefined, key: string): number => {
-  const i = INDEX.get(key);
-  return tally && i !== undefined ? tally[i]! : 0;
-};
-
-/** Adds to a count; a key the summary does not know (a new kind of row) is ignored. */
-export function addTo(tally: Tally, key: string, n: number): void {
-  const i = INDEX.get(key);
-  if (i !== undefined) tally[i]! += n;
+export function addTo(tally: Tally, key: TallyKey, n: number): void {
+  tally[INDEX.get(key)!]! += n;
 }
 
 export function addTally(into: Tally, from: Tally): Tally {
@@ -96,9 +67,9 @@ export const isEmpty = (tally: Tally | undefined): boolean => !tally || tally.ev
 
 /** The figure from a tally; null when there is nothing to divide by. */
 export function measureValue(tally: Tally | undefined, key: MeasureKey): number | null {
-  const n = (k: string) => get(tally, k);
+  const n = (k: TallyKey) => get(tally, k);
   const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
-  const over = (of: (p: ReflectionPrinciple) => string) =>
+  const over = (of: (p: ReflectionPrinciple) => TallyKey) =>
     reflectionPrinciples.reduce((sum, p) => sum + n(of(p)), 0);
   switch (key) {
     case 'effect.share':
@@ -107,11 +78,10 @@ export function measureValue(tally: Tally | undefined, key: MeasureKey): number 
       return ratio(n('reflection.answered'), n('reflection.invited'));
     case 'rating.all':
       return ratio(over(ratingSumKey), over(ratingCountKey));
-    default:
-      if (key.startsWith('rating.')) {
-        const p = key.slice('rating.'.length) as ReflectionPrinciple;
-        return ratio(n(ratingSumKey(p)), n(ratingCountKey(p)));
-      }
-      return n(key);
+    default: {
+      if (isCounted(key)) return n(key);
+      const p = key.slice('rating.'.length) as ReflectionPrinciple;
+      return ratio(n(ratingSumKey(p)), n(ratingCountKey(p)));
+    }
   }
 }
