@@ -171,6 +171,30 @@ describe('escalations reach someone when a level has no manager', () => {
   });
 });
 
+describe('a new self-check reaches the one responsible for it', () => {
+  it('tells them at once, with what, how often and the first date', async () => {
+    const member = await idOf('m_sekb');
+    await holdRisk(
+      'chef_sekb',
+      'sekb',
+      NOV,
+      {
+        handling: 'self-check',
+        check_what: 'Kontrollera brandlarmet',
+        cadence: 'monthly',
+        check_by: member,
+        check_start: '2026-12-01',
+      },
+      'Brandlarmet kan vara ur funktion',
+    );
+    const rows = (await rowsLike('self-check-assigned:%')).filter((r) => r.personId === member);
+    expect(rows).toHaveLength(1);
+    const text = JSON.stringify(rows[0]!.view);
+    expect(text).toContain('Kontrollera brandlarmet');
+    expect(text).toContain('1 dec 2026');
+  });
+});
+
 describe('a new action reaches its owner however it was made', () => {
   it('a SWOT decision tells the owner, in their language', async () => {
     const sekb = (await findUnitByKey(db, { key: 'sekb' }))!;

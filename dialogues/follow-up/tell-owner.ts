@@ -2,9 +2,12 @@ import type { Database } from '../../store/database.js';
 import { type ActionRow, createAction, type NewAction } from '../../store/queries/actions.js';
 import { enqueueOutbox } from '../../store/queries/outbox.js';
 import { getPerson } from '../../store/queries/people.js';
+import type { SelfCheck } from '../../store/queries/self-checks.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
+import { formatDate } from '../calendar/dates.js';
 import { texts } from '../texts/catalogue.js';
+import { view } from '../view.js';
 import { assignedView } from './action-views.js';
 
 /**
@@ -43,6 +46,41 @@ async function tellOwner(
       lang,
       { ...action, unitName: unit.name, ownerName: owner.name },
       by?.name ?? '',
+    ),
+  });
+}
+
+/**
+ * The person made responsible for a new self-check hears of it at once, not only when the
+ * first occurrence asks: what it is, how often, and when the first one is.
+ */
+export async function tellResponsible(
+  tx: Database,
+  params: { check: SelfCheck; defaultLang: Language; now: Date },
+): Promise<void> {
+  const { check } = params;
+  if (check.responsibleId === check.createdBy) return;
+  const person = await getPerson(tx, { personId: check.responsibleId });
+  const by = await getPerson(tx, { personId: check.createdBy });
+  const unit = await getUnit(tx, { unitId: check.unitId });
+  if (!person || !unit) return;
+  const lang = person.lang ?? params.defaultLang;
+  const s = texts(lang).followUp.selfCheck;
+  const p = {
+    text: check.text,
+    unit: unit.name,
+    cadence: s.cadences[check.cadence],
+    first: formatDate(check.startsOn, lang),
+    by: by?.name ?? '',
+  };
+  await enqueueOutbox(tx, {
+    key: `self-check-assigned:${check.id}`,
+    target: { kind: 'person', personId: person.id },
+    notBefore: params.now,
+    view: view(
+      s.assigned.summary(p),
+      { type: 'header', text: s.assigned.title },
+      { type: 'text', text: s.assigned.text(p) },
     ),
   });
 }

@@ -12,7 +12,7 @@ import { insertSelfCheck } from '../../store/queries/self-checks.js';
 import type { Language } from '../../store/schema/index.js';
 import { nearestManagers } from '../core/nearest-managers.js';
 import { movePhase } from '../dialogue/phases.js';
-import { createActionAndTellOwner } from '../follow-up/tell-owner.js';
+import { createActionAndTellOwner, tellResponsible } from '../follow-up/tell-owner.js';
 import { type BoardRisk, loadRiskBoard, type RiskBoard } from './risk-board.js';
 import { riskKind } from './risk-kind.js';
 import { escalatedNoticeView, outcomeNoticeView } from './risk-notices.js';
@@ -85,7 +85,7 @@ async function carryOut(
     case 'self-check': {
       const s = risk.decision?.selfCheck;
       if (s) {
-        await insertSelfCheck(tx, {
+        const check = await insertSelfCheck(tx, {
           unitId: risk.unitId,
           text: s.what,
           responsibleId: s.byId,
@@ -95,6 +95,7 @@ async function carryOut(
           createdBy: decidedBy,
           ...source,
         });
+        await tellResponsible(tx, { check, defaultLang: params.defaultLang, now: params.now });
       }
       return null;
     }

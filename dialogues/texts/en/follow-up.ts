@@ -162,6 +162,12 @@ export const followUp: Catalogue['followUp'] = {
     saved: (p) => `Thank you! Saved: ${p.outcome}.`,
     alreadyAnswered: 'This self-check is already answered. Nothing changed.',
     gone: 'I cannot find that self-check. Nothing changed.',
+    assigned: {
+      title: 'You are responsible for a self-check',
+      summary: (p) => `New self-check: ${p.text}`,
+      text: (p) =>
+        `*${p.text}*\n${p.by} has given you the self-check in ${p.unit}, ${p.cadence}. The first one is on ${p.first}; I will ask you then whether it is done.`,
+    },
     foundNotice: {
       title: (p) => `Self-check with a finding in ${p.unit}`,
       summary: (p) => `${p.by} found something: ${p.check}`,

@@ -180,6 +180,12 @@ export const followUp = {
     saved: (p: { outcome: string }) => `Tack! Sparat: ${p.outcome}.`,
     alreadyAnswered: 'Den här egenkontrollen är redan besvarad. Inget ändrades.',
     gone: 'Jag hittar inte den egenkontrollen. Inget ändrades.',
+    assigned: {
+      title: 'Du ansvarar för en egenkontroll',
+      summary: (p: { text: string }) => `Ny egenkontroll: ${p.text}`,
+      text: (p: { text: string; unit: string; cadence: string; first: string; by: string }) =>
+        `*${p.text}*\n${p.by} har gett dig egenkontrollen i ${p.unit}, ${p.cadence}. Första gången är ${p.first}; då frågar jag dig om den är gjord.`,
+    },
     foundNotice: {
       title: (p: { unit: string }) => `Egenkontroll med anmärkning i ${p.unit}`,
       summary: (p: { check: string; by: string }) => `${p.by} hittade något: ${p.check}`,
