@@ -66,6 +66,9 @@ export function localDate(instant: Date, timeZone: string): string {
   return `${l.year}-${pad(l.month)}-${pad(l.day)}`;
 }
 
+/** Today's date where the unit is: the one way Tillit asks it (summaries, follow-up, ticks). */
+export const todayIn = (now: Date, timeZone: string): string => localDate(now, timeZone);
+
 export const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** A real calendar date written YYYY-MM-DD, or null. */

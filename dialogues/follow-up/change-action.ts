@@ -20,12 +20,11 @@ import {
   replacingWith,
 } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
-import { readIsoDate } from '../dialogue/local-time.js';
+import { readIsoDate, todayIn } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { texts } from '../texts/catalogue.js';
 import { changedByOtherView, FORM } from './action-views.js';
 import { askLaterWeeks, effectQuestionFor } from './effect.js';
-import { today } from './follow-up-time.js';
 import { loadAction, staleText } from './load-action.js';
 
 /** Reasons for moving or dropping an action: a sentence or two. */
@@ -174,7 +173,7 @@ export async function checkDueDate(
   const { ctx, actor } = request;
   if (!readIsoDate(due)) return actor.t.followUp.pickDate;
   const unit = await getUnit(ctx.db, { unitId });
-  const todayThere = today(ctx.now, unit?.timezone ?? ctx.settings.defaultTimezone);
+  const todayThere = todayIn(ctx.now, unit?.timezone ?? ctx.settings.defaultTimezone);
   return due < todayThere ? actor.t.followUp.dateInPast : null;
 }
 

@@ -9,16 +9,11 @@ import { type ListedAction, listOpenActionsOfUnit } from '../../store/queries/ac
 import { enqueueOutboxMany } from '../../store/queries/outbox.js';
 import type { Language } from '../../store/schema/index.js';
 import { addDays } from '../calendar/swedish-holidays.js';
+import { todayIn } from '../dialogue/local-time.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type Block, type View, view } from '../view.js';
 import { ACTION } from './action-views.js';
-import {
-  defaultNudgePolicy,
-  morningOf,
-  type NudgePolicy,
-  today,
-  weekOf,
-} from './follow-up-time.js';
+import { defaultNudgePolicy, morningOf, type NudgePolicy, weekOf } from './follow-up-time.js';
 import { unitLine } from './list-views.js';
 
 /** Lines per part of a digest; the rest is one click away ("show the unit's actions"). */
@@ -42,12 +37,12 @@ export async function sendWeeklyDigests(
   });
   let digests = 0;
   for (const unit of await listUnitsWithManagers(db)) {
-    const todayThere = today(now, unit.timezone);
+    const todayThere = todayIn(now, unit.timezone);
     const week = weekOf(todayThere);
     if (done.has(`${unit.unitId}:${week.monday}`)) continue;
     const sendAt = morningOf(week.monday, unit.timezone, policy.time);
     // After downtime a digest may come a day or two late; later than that, next Monday's will.
-    if (now < sendAt || todayThere > addDays(today(sendAt, unit.timezone), LATE_DAYS)) continue;
+    if (now < sendAt || todayThere > addDays(todayIn(sendAt, unit.timezone), LATE_DAYS)) continue;
     digests += await db.transaction(async (tx) => {
       const claimed = await claimDigestRun(tx, { unitId: unit.unitId, weekOf: week.monday, now });
       if (!claimed) return 0;

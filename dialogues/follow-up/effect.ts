@@ -22,12 +22,12 @@ import {
   replacingWith,
 } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
-import { localDate } from '../dialogue/local-time.js';
+import { localDate, todayIn } from '../dialogue/local-time.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type View, view } from '../view.js';
 import { ACTION, effectQuestionView, FORM } from './action-views.js';
-import { defaultNudgePolicy, morningOf, type NudgePolicy, today } from './follow-up-time.js';
+import { defaultNudgePolicy, morningOf, type NudgePolicy } from './follow-up-time.js';
 import { loadAction, staleText } from './load-action.js';
 
 /** The optional note beside the effect answer: short, like a reflection's free text. */
@@ -105,7 +105,7 @@ export async function askAgainLater(request: ActionRequest): Promise<Outcome> {
   if (askLaterWeeks(action, policy) === null) return say(t.followUp.stale.maxCheckIns);
   const unit = await getUnit(ctx.db, { unitId: action.unitId });
   const timeZone = unit?.timezone ?? ctx.settings.defaultTimezone;
-  const askOn = addDays(today(ctx.now, timeZone), policy.checkInAfterDays);
+  const askOn = addDays(todayIn(ctx.now, timeZone), policy.checkInAfterDays);
   const at = morningOf(askOn, timeZone, policy.time);
   const scheduled = await ctx.db.transaction(async (tx) => {
     const row = await recordCheckIn(tx, {

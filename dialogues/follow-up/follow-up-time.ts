@@ -1,5 +1,5 @@
 import { addDays, nextWorkingDay } from '../calendar/swedish-holidays.js';
-import { fromLocalTime, localDate, readIsoDate } from '../dialogue/local-time.js';
+import { fromLocalTime, readIsoDate } from '../dialogue/local-time.js';
 
 /**
  * How the follow-up nudges. Defaults: on the due date at 08:00 (the unit's time), then 3 and
@@ -54,8 +54,6 @@ export function weekOf(date: string): { monday: string; sunday: string } {
   const monday = addDays(date, 1 - isoWeekday(date));
   return { monday, sunday: addDays(monday, 6) };
 }
-
-export const today = (now: Date, timeZone: string): string => localDate(now, timeZone);
 
 /** The UTC date a day ahead: no zone's local today is later, so it bounds "due by today". */
 export const latestTodayAnywhere = (now: Date): string =>

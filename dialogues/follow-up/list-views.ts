@@ -15,11 +15,11 @@ import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
-import { localDate } from '../dialogue/local-time.js';
+import { localDate, todayIn } from '../dialogue/local-time.js';
 import type { Block, ListItem } from '../view.js';
 import { view } from '../view.js';
 import { changeButtons, effectButtons } from './action-views.js';
-import { daysBetween, today } from './follow-up-time.js';
+import { daysBetween } from './follow-up-time.js';
 import { nextOccurrenceAfter } from './self-check-schedule.js';
 
 /** Items with buttons take two blocks each; this keeps a list inside Slack's 50 a message. */
@@ -90,7 +90,7 @@ async function mineBlocks(request: Request, limit = MAX_WITH_BUTTONS): Promise<B
         text: c.text,
         cadence: actor.t.followUp.selfCheck.cadences[c.cadence],
         next: formatIsoDate(
-          nextOccurrenceAfter(c.startsOn, c.cadence, today(ctx.now, c.timezone)),
+          nextOccurrenceAfter(c.startsOn, c.cadence, todayIn(ctx.now, c.timezone)),
           actor.lang,
         ),
       }),
@@ -104,7 +104,7 @@ function ownLine(request: Request, action: ListedAction): ListItem {
   const { ctx, actor } = request;
   const t = actor.t.followUp.lists;
   const due = formatIsoDate(action.dueDate, actor.lang);
-  const days = daysBetween(action.dueDate, today(ctx.now, action.timezone));
+  const days = daysBetween(action.dueDate, todayIn(ctx.now, action.timezone));
   return {
     text:
       days > 0 ? t.lineLate({ text: action.text, due, days }) : t.line({ text: action.text, due }),
@@ -155,7 +155,7 @@ async function unitOutcome(request: Request, unit: Unit): Promise<Outcome> {
     return say(actor.t.common.notAllowed({ what: t.what.manage }));
   }
   const open = await listOpenActionsOfUnit(ctx.db, { unitId: unit.id });
-  const todayThere = today(ctx.now, unit.timezone);
+  const todayThere = todayIn(ctx.now, unit.timezone);
   const overdue = open.filter((a) => a.dueDate < todayThere);
   const coming = open.filter((a) => a.dueDate >= todayThere);
   const title = t.lists.unitTitle({ unit: unit.name });

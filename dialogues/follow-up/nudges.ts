@@ -10,6 +10,7 @@ import { enqueueOutbox } from '../../store/queries/outbox.js';
 import { getPerson, listMembers, type UnitMember } from '../../store/queries/people.js';
 import { listAncestors } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
+import { todayIn } from '../dialogue/local-time.js';
 import { texts } from '../texts/catalogue.js';
 import { type ActionBrief, escalationView, nudgeView } from './action-views.js';
 import {
@@ -17,7 +18,6 @@ import {
   defaultNudgePolicy,
   latestTodayAnywhere,
   type NudgePolicy,
-  today,
 } from './follow-up-time.js';
 import { decideNudges, lastOwnerStage, type NudgeDecision, nudgeKeys } from './nudge-plan.js';
 
@@ -67,7 +67,7 @@ async function nudgeAction(
   const action = await lockAction(tx, { actionId: candidate.id });
   if (action?.status !== 'open') return { nudges: 0, escalations: 0 };
   const decision = decideNudges(action, candidate.timezone, policy, now);
-  const daysLate = daysBetween(action.dueDate, today(now, candidate.timezone));
+  const daysLate = daysBetween(action.dueDate, todayIn(now, candidate.timezone));
   let budget = policy.maxNudgesPerAction - action.nudgeCount;
   let nudges = 0;
   let escalations = 0;

@@ -11,10 +11,11 @@ import {
 } from '../../store/queries/self-checks.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { Language, SelfCheckCadence, SelfCheckOutcome } from '../../store/schema/index.js';
+import { todayIn } from '../dialogue/local-time.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type Button, type View, view } from '../view.js';
 import { ACTION } from './action-views.js';
-import { defaultNudgePolicy, morningOf, type NudgePolicy, today } from './follow-up-time.js';
+import { defaultNudgePolicy, morningOf, type NudgePolicy } from './follow-up-time.js';
 import { firstOccurrenceFrom, latestOccurrenceBy } from './self-check-schedule.js';
 
 export interface NewSelfCheckInput {
@@ -40,7 +41,7 @@ export async function createSelfCheck(db: Database, input: NewSelfCheckInput): P
   const unit = await getUnit(db, { unitId: input.unitId });
   if (!unit) throw new Error(`createSelfCheck: no unit ${input.unitId}`);
   const startsOn =
-    input.startsOn ?? firstOccurrenceFrom(today(input.now, unit.timezone), input.cadence);
+    input.startsOn ?? firstOccurrenceFrom(todayIn(input.now, unit.timezone), input.cadence);
   return insertSelfCheck(db, {
     unitId: input.unitId,
     text: input.text,
@@ -66,9 +67,9 @@ export async function askDueSelfChecks(
   const policy = options.policy ?? defaultNudgePolicy;
   const due: { check: ScheduledSelfCheck; occursOn: string }[] = [];
   for (const check of await listActiveSelfChecks(db)) {
-    const todayThere = today(options.now, check.timezone);
+    const todayThere = todayIn(options.now, check.timezone);
     const occursOn = latestOccurrenceBy(check.startsOn, check.cadence, todayThere);
-    if (!occursOn || occursOn < today(check.createdAt, check.timezone)) continue;
+    if (!occursOn || occursOn < todayIn(check.createdAt, check.timezone)) continue;
     if (options.now < morningOf(occursOn, check.timezone, policy.time)) continue;
     due.push({ check, occursOn });
   }

@@ -1,4 +1,4 @@
-import { fromLocalTime, localDate, pad, readIsoDate } from '../dialogue/local-time.js';
+import { fromLocalTime, pad, readIsoDate } from '../dialogue/local-time.js';
 
 /**
  * A reporting period: whole local days from `from` to `to` (both included, YYYY-MM-DD). The
@@ -113,8 +113,6 @@ export function periodInstants(p: Period, timeZone: string): { from: Date; to: D
     to: fromLocalTime(start(addDays(p.to, 1)), timeZone),
   };
 }
-
-export const todayIn = (now: Date, timeZone: string): string => localDate(now, timeZone);
 
 /**
  * The period's canonical name, which `readPeriod` reads back (button values, CSV, file names):

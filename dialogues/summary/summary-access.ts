@@ -4,7 +4,8 @@ import type { ActionRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import type { Outcome } from '../core/outcome.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
-import { type Period, periodName, readPeriod, todayIn } from './period.js';
+import { todayIn } from '../dialogue/local-time.js';
+import { type Period, periodName, readPeriod } from './period.js';
 import { defaultPeriod } from './summary-target.js';
 
 export type Target = { ok: true; unit: Unit; period: Period } | { ok: false; outcome: Outcome };

@@ -1,7 +1,8 @@
 import type { Database } from '../../store/database.js';
 import { listAncestors } from '../../store/queries/units.js';
 import type { Actor } from '../core/actor.js';
-import { currentPeriod, type Period, readPeriod, todayIn } from './period.js';
+import { todayIn } from '../dialogue/local-time.js';
+import { currentPeriod, type Period, readPeriod } from './period.js';
 import { type PeriodProblem, periodProblem } from './period-problem.js';
 
 const swedish = new Intl.Collator('sv');
