@@ -2,6 +2,7 @@ import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackground } from '../bot/background.js';
 import { settingsFrom } from '../bot/request-settings.js';
+import { sendSeasonNudges } from '../dialogues/risk/season-nudges.js';
 import { en } from '../dialogues/texts/en/index.js';
 import { sv } from '../dialogues/texts/sv/index.js';
 import type { Database } from '../store/database.js';
@@ -46,6 +47,7 @@ const plan: OrgPlan = {
     unit('avda', 'department', null),
     unit('enha', 'unit', 'avda'),
     unit('seka', 'section', 'enha'),
+    unit('enhc', 'unit', 'avda'),
     unit('avdb', 'department', null),
     unit('sekb', 'section', 'avdb'),
   ],
@@ -168,6 +170,15 @@ describe('escalations reach someone when a level has no manager', () => {
       (f) => f.channelId === 'C_SEKB',
     );
     expect(JSON.stringify(fate!.view)).toContain('har behandlats av Namn avdb: åtgärd');
+  });
+});
+
+describe('the season nudge reaches someone when a unit has no manager', () => {
+  it('goes to the nearest manager above', async () => {
+    const enhc = (await findUnitByKey(db, { key: 'enhc' }))!;
+    await sendSeasonNudges(db, { now: new Date('2026-10-05T08:00:00Z'), defaultLang: 'sv' });
+    const rows = await rowsLike(`risk-season-open:${enhc.id}:%`);
+    expect(rows.map((r) => r.personId)).toEqual([await idOf('chef_avda')]);
   });
 });
 

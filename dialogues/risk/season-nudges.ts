@@ -8,6 +8,7 @@ import {
 } from '../../store/queries/risk-seasons.js';
 import { listAllUnits, type Unit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
+import { nearestManagers } from '../core/nearest-managers.js';
 import { toLocalTime } from '../dialogue/local-time.js';
 import { texts } from '../texts/catalogue.js';
 import type { View } from '../view.js';
@@ -25,7 +26,8 @@ interface Due {
 }
 
 /**
- * The season tick: each unit's managers are nudged when the unit's risk-dialogue window
+ * The season tick: each unit's managers (or, for a unit without one, the nearest manager above
+ * or the leaders) are nudged when the unit's risk-dialogue window
  * opens (unless a dialogue of the year already exists), and once more when it has closed
  * without a closed risk dialogue of the year. Keys `risk-season-open:<unit>:<year>:<person>`
  * and `risk-season-late:<unit>:<year>:<person>` make each nudge one row however often the
@@ -40,7 +42,10 @@ export async function sendSeasonNudges(
   const managers = await listManagersOfUnits(db, { unitIds: due.map((d) => d.unit.id) });
   const messages: OutboxMessage[] = [];
   for (const d of due) {
-    for (const m of managers.filter((x) => x.unitId === d.unit.id)) {
+    // A unit without a manager is nudged through who stands in for one (nearest-managers.ts).
+    const own = managers.filter((x) => x.unitId === d.unit.id);
+    const recipients = own.length ? own : (await nearestManagers(db, d.unit.id)).people;
+    for (const m of recipients) {
       messages.push({
         key: `risk-season-${d.kind}:${d.unit.id}:${d.year}:${m.personId}`,
         target: { kind: 'person', personId: m.personId },
