@@ -62,7 +62,7 @@ describe('risk dialogue deadline', () => {
     expect(await runDeadlineTick(new Date('2026-09-09T21:59:00Z'))).toEqual([]);
     const refreshed = await runDeadlineTick(new Date('2026-09-09T22:00:00Z'));
     expect(refreshed.map((r) => r.key)).toEqual([key]);
-    expect(viewText(refreshed[0]!.view)).toContain('Bedöma');
+    expect(viewText(refreshed[0]!.view)).toContain('Bedömning');
     expect(viewText(refreshed[0]!.view)).toContain('Vikarier saknas');
     const [row] = await handle.db.select().from(dialogues).where(eq(dialogues.id, dialogueId));
     expect(row!.phase).toBe('assess');

@@ -126,7 +126,7 @@ describe('risk dialogue: the three-level cascade', () => {
     const { dialogueId, view, key } = await start('chef_a', 'seka', SEPT, 'risk "Hösten 2026"');
     expect(key).toBe(`risk:${dialogueId}`);
     expect(view.summary).toBe('Riskdialog: Hösten 2026');
-    expect(viewText(view)).toContain('Identifiera');
+    expect(viewText(view)).toContain('Identifiering');
     const [meta] = await handle.db
       .select()
       .from(riskDialogues)
@@ -355,7 +355,7 @@ describe('risk dialogue: the three-level cascade', () => {
     const statusText = viewText(ofKind(status, 'private')[0]!.view);
     expect(statusText).toContain('*Sektion Älvsjö* (sektion) — hölls 10 sep 2026');
     expect(statusText).toContain('*Enhet Bemötande* (enhet) — hölls 8 okt 2026');
-    expect(statusText).toContain('*Avdelning Stöd* (avdelning) — pågår (Besluta)');
+    expect(statusText).toContain('*Avdelning Stöd* (avdelning) — pågår (beslut)');
     expect(statusText).toContain(
       'Lokalerna är för trånga → Avdelning Stöd: tas upp i pågående dialog',
     );

@@ -26,7 +26,12 @@ export const risk = {
   optionsHint: 'Skriv `/tillit risk hjälp` för att se vad som går.',
   badYear: 'Året ska skrivas med fyra siffror, till exempel `--år 2026`.',
   badLevels: 'Nivåerna skrivs som tre växande tal mellan 1 och 16, till exempel `--nivåer 3,6,9`.',
-  phases: { identify: 'Identifiera', assess: 'Bedöma', decide: 'Besluta', closed: 'Avslutad' },
+  phases: {
+    identify: 'Identifiering',
+    assess: 'Bedömning',
+    decide: 'Beslut',
+    closed: 'Avslutad',
+  },
   phaseLine: (p: { phase: string }) => `Fas: *${p.phase}*`,
   deadlineLine: (p: { when: string }) => `Sista dag: ${p.when}`,
   risksLine: (p: { count: number }) => risker(p.count),
@@ -235,7 +240,7 @@ export const risk = {
     title: (p: { unit: string; year: number }) =>
       `Riskdialoger ${p.year}: ${p.unit} med enheter under`,
     held: (p: { date: string }) => `hölls ${p.date}`,
-    running: (p: { phase: string }) => `pågår (${p.phase})`,
+    running: (p: { phase: string }) => `pågår (${p.phase.toLowerCase()})`,
     notHeld: 'har inte hållits',
     season: (p: { months: string }) => `säsongen är ${p.months}`,
     waitingTitle: 'Eskaleringar som väntar',
