@@ -1,3 +1,5 @@
+import type { Capability } from './core/access.js';
+
 /**
  * The platform-neutral description of what to show. Use cases return these; each channel
  * (Slack Block Kit, Teams Adaptive Cards, the local HTML page) renders them with one
@@ -45,6 +47,19 @@ export interface Button {
   label: string;
   action: Action;
   style?: 'primary' | 'danger';
+  /**
+   * Only for those who may (steering a dialogue): a renderer that draws for one person (a
+   * private message, the local page per viewer) leaves it out for the others; a message
+   * shared by many (a Slack or Teams channel) shows `who` beside the label instead.
+   */
+  only?: ButtonAudience;
+}
+
+export interface ButtonAudience {
+  capability: Extract<Capability, 'run-dialogue' | 'run-risk-dialogue'>;
+  unitId: string;
+  /** "för chef/samtalsledare", in the message's language. */
+  who: string;
 }
 
 /**

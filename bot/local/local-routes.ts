@@ -8,7 +8,7 @@ import {
   listChannelMessages,
   listInbox,
 } from '../../store/queries/local-messages.js';
-import { setLanguage } from '../../store/queries/people.js';
+import { type Person, setLanguage } from '../../store/queries/people.js';
 import type { Language } from '../../store/schema/index.js';
 import { clockOffset } from '../clock.js';
 import { sendError } from '../http/http-errors.js';
@@ -23,6 +23,7 @@ import {
   runLocalInbound,
 } from './local-inbound.js';
 import { escapeHtml, renderViewHtml } from './render-html.js';
+import { viewerButtons } from './viewer-buttons.js';
 
 export interface LocalRouteDeps extends LocalInboundDeps {
   /**
@@ -189,7 +190,7 @@ export function localRoutes(deps: LocalRouteDeps): Router {
       channelId: query.channel,
       personId: person.id,
     });
-    res.json({ messages: rows.map(toPageMessage) });
+    res.json({ messages: await pageMessages(deps, person, rows) });
   });
 
   router.get('/inbox', async (req, res) => {
@@ -197,7 +198,8 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     const person = key && (await personOr403(deps, key, res));
     if (!key || !person) return;
     const rows = await listInbox(deps.db, { personId: person.id });
-    res.json({ lang: person.lang ?? deps.settings.defaultLang, messages: rows.map(toPageMessage) });
+    const messages = await pageMessages(deps, person, rows);
+    res.json({ lang: person.lang ?? deps.settings.defaultLang, messages });
   });
 
   router.use((req, res) => sendError(req, res, 404, 'notFound', langOf(res)));
@@ -226,8 +228,15 @@ async function personOr403(deps: LocalInboundDeps, key: string, res: Response) {
 const langOf = (res: Response): Language => (res.locals.lang === 'en' ? 'en' : 'sv');
 
 /** A stored message as the page shows it; a person's own echo is plain text, never markup. */
-function toPageMessage(row: LocalMessage) {
-  const view = row.view as View;
+/** Stored messages as this person sees them: without the buttons they may not use. */
+async function pageMessages(deps: LocalInboundDeps, person: Person, rows: LocalMessage[]) {
+  const forViewer = viewerButtons(deps.db, person);
+  return Promise.all(
+    rows.map(async (row) => toPageMessage(row, await forViewer(row.view as View))),
+  );
+}
+
+function toPageMessage(row: LocalMessage, view: View) {
   return {
     id: row.id,
     version: row.version,

@@ -199,11 +199,14 @@ function actionsChunks(buttons: Button[], state: RenderState): Chunk[] {
   });
 }
 
+const labelFor = (b: Button) => (b.only ? `${b.label} (${b.only.who})` : b.label);
+
 function button(neutral: Button, state: RenderState): SlackButton {
   const value = truncate(neutral.action.value, SLACK_LIMITS.buttonValue);
   return {
     type: 'button',
-    text: plainText(neutral.label, SLACK_LIMITS.buttonText),
+    // A channel message is the same for everyone: it says whom a steering button is for.
+    text: plainText(labelFor(neutral), SLACK_LIMITS.buttonText),
     action_id: actionIdFor(neutral.action.id, state.buttons++),
     // Slack rejects an empty value; the click handler reads a missing one as ''.
     ...(value ? { value } : {}),

@@ -195,7 +195,11 @@ function submitAction(button: Button, origin?: CardOrigin): CardElement {
     button.style === 'primary' ? 'positive' : button.style === 'danger' ? 'destructive' : undefined;
   return {
     type: 'Action.Submit',
-    title: truncate(button.label, TEAMS_LIMITS.buttonTitle),
+    // A channel card is the same for everyone: it says whom a steering button is for.
+    title: truncate(
+      button.only ? `${button.label} (${button.only.who})` : button.label,
+      TEAMS_LIMITS.buttonTitle,
+    ),
     data: buttonData(button.action, origin),
     ...(style ? { style } : {}),
   };

@@ -245,7 +245,16 @@ export function legend(t: Catalogue, bounds: RiskLevelBounds): LegendEntry[] {
 
 type PhaseButton = [name: string, label: string, style?: 'primary' | 'danger'];
 
+/** The buttons that steer the dialogue: for its manager or facilitator only. */
+const STEERING = new Set(['start-assess', 'start-decide', 'decisions', 'close']);
+
 function buttons(board: RiskBoard, list: PhaseButton[]): Block {
+  const t = texts(board.dialogue.lang);
+  const only = {
+    capability: 'run-risk-dialogue' as const,
+    unitId: board.dialogue.unitId,
+    who: t.common.forLeads,
+  };
   return {
     type: 'buttons',
     buttons: list.map(
@@ -253,6 +262,7 @@ function buttons(board: RiskBoard, list: PhaseButton[]): Block {
         label,
         action: { id: `risk.${name}`, value: board.dialogue.id },
         ...(style ? { style } : {}),
+        ...(STEERING.has(name) ? { only } : {}),
       }),
     ),
   };

@@ -226,14 +226,26 @@ const quadrantHeading = (t: Catalogue, quadrant: SwotQuadrant, count: number) =>
 
 type ButtonSpec = [name: string, label: string, style?: 'primary' | 'danger'];
 
+/** The buttons that steer the dialogue: for its manager or facilitator only. */
+const STEERING = new Set(['merge', 'start-vote', 'end-vote', 'action', 'close']);
+
 function phaseButtons(board: SwotBoard, specs: ButtonSpec[]) {
+  const t = texts(board.dialogue.lang);
+  const only = {
+    capability: 'run-dialogue' as const,
+    unitId: board.dialogue.unitId,
+    who: t.common.forLeads,
+  };
   return {
     type: 'buttons' as const,
-    buttons: specs.map(([name, label, style]) => ({
-      label,
-      action: { id: `swot.${name}`, value: board.dialogue.id },
-      ...(style ? { style } : {}),
-    })),
+    buttons: specs.map(
+      ([name, label, style]): Button => ({
+        label,
+        action: { id: `swot.${name}`, value: board.dialogue.id },
+        ...(style ? { style } : {}),
+        ...(STEERING.has(name) ? { only } : {}),
+      }),
+    ),
   };
 }
 

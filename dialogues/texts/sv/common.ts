@@ -16,6 +16,8 @@ export const common = {
     `Texten är för lång: ${p.length} tecken, högst ${p.max}.`,
   empty: 'Skriv något först.',
   cancel: 'Avbryt',
+  /** Beside a button on a shared message that only those who steer the dialogue may use. */
+  forLeads: 'för chef/samtalsledare',
   /** Under a text field with a limit, before anyone reaches it. */
   maxChars: (p: { max: number }) => `Högst ${p.max} tecken`,
   close: 'Stäng',
