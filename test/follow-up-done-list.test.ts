@@ -80,6 +80,25 @@ describe('finished actions and their effect can be seen', () => {
   });
 });
 
+describe('Hem', () => {
+  it('offers every action, done ones too, one click away', async () => {
+    const org = await createFollowUpOrg(db, 'hem');
+    const person = org.members[0]!;
+    const home = await send(db, { person, now: NOW }, { kind: 'home' });
+    const reply = home.replies[0];
+    if (reply?.kind !== 'home') throw new Error('no home view');
+    const text = textOf(reply.view);
+    expect(text).toContain(sv.followUp.home.showAll);
+    expect(text).toContain('follow-up.show-all');
+    const clicked = await send(
+      db,
+      { person, now: NOW },
+      { kind: 'action', action: { id: 'follow-up.show-all', value: 'all' } },
+    );
+    expect(privateView(clicked.replies).summary).toBe(sv.followUp.lists.allTitle);
+  });
+});
+
 describe('reflect outside a round', () => {
   it('says when the next one opens', async () => {
     const org = await createReflectionOrg(db, { key: 'nasta', count: 1 });

@@ -14,6 +14,7 @@ export const ACTION = {
   effectLater: 'follow-up.effect-later',
   effectNote: 'follow-up.effect-note',
   showUnit: 'follow-up.show-unit',
+  showAll: 'follow-up.show-all',
   checkOk: 'follow-up.check-ok',
   checkFound: 'follow-up.check-found',
   checkMissed: 'follow-up.check-missed',

@@ -67,6 +67,7 @@ export const followUpFeature: Feature = {
     [ACTION.effectLater]: askAgainLater,
     [ACTION.effectNote]: openEffectNote,
     [ACTION.showUnit]: showUnitFromButton,
+    [ACTION.showAll]: (request) => showMine(request, { all: true }),
     [ACTION.checkOk]: checkOk,
     [ACTION.checkFound]: openCheckFound,
     [ACTION.checkMissed]: checkMissed,

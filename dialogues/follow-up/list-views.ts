@@ -18,7 +18,7 @@ import { isUuid } from '../dialogue/load-dialogue.js';
 import { localDate, todayIn } from '../dialogue/local-time.js';
 import type { Block, ListItem } from '../view.js';
 import { view } from '../view.js';
-import { changeButtons, effectButtons } from './action-views.js';
+import { ACTION, changeButtons, effectButtons } from './action-views.js';
 import { daysBetween } from './follow-up-time.js';
 import { nextOccurrenceAfter } from './self-check-schedule.js';
 
@@ -201,6 +201,10 @@ export async function followUpHome(request: Request): Promise<Block[]> {
   return [
     { type: 'header', text: t.title },
     ...(await mineBlocks(request, 8)),
+    {
+      type: 'buttons',
+      buttons: [{ label: t.showAll, action: { id: ACTION.showAll, value: 'all' } }],
+    },
     { type: 'context', text: t.hint },
   ];
 }

@@ -177,6 +177,7 @@ export const followUp: Catalogue['followUp'] = {
   },
   home: {
     title: 'My actions',
+    showAll: 'Show all, done ones too',
     hint: 'Type `/tillit actions all` to see them all, the done ones and their effect too.',
   },
 };

@@ -195,6 +195,7 @@ export const followUp = {
   },
   home: {
     title: 'Mina åtgärder',
+    showAll: 'Visa alla, också klara',
     hint: 'Skriv `/tillit åtgärder alla` för att se alla, också de klara och deras effekt.',
   },
 };
