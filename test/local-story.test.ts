@@ -108,9 +108,19 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
       await waitForMessage(page, /Din röst på ”Svårt att rekrytera socionomer” är lagd/);
     }
     await as(members[0]!);
+    // A member is not offered what only the manager may do.
+    const board = await waitForMessage(page, s.title({ topic: 'Vår vardag' }));
+    expect(await board.textContent()).not.toContain(s.buttons.endVote);
     await clickButton(page, s.buttons.voteIn({ quadrant: s.quadrants.strengths }));
     await clickButton(page, s.buttons.voteOne, { near: items.strength });
+    await clickButton(page, s.buttons.voteOne, { near: items.strength });
     await waitForMessage(page, s.votersLine({ voters: 5 }));
+    // One ballot, updated in place with each vote: its count never goes stale.
+    const ballots = (await readMessages(page, { fromTillit: true })).filter((text) =>
+      text.startsWith(s.ballot.title({ quadrant: s.quadrants.strengths })),
+    );
+    expect(ballots).toHaveLength(1);
+    expect(ballots[0]).toContain('Du har 2 av 5 röster kvar');
     await screenshot(page, 'story-1-swot-voting');
 
     await as(manager);
@@ -151,6 +161,8 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
       await clickButton(page, String(ratings[i]), { in: 'inbox' });
       await fillForm(page, { [r.form.textLabel({ max: 500 })]: `Bra stöd från kollegorna ${i}` });
       await waitForMessage(page, r.thanks, { in: 'inbox' });
+      // The prompt itself says it is answered: its 1–5 buttons are gone.
+      expect(await page.locator('#inbox [data-action-id="reflection.rate"]').count()).toBe(0);
     }
     await screenshot(page, 'story-3-reflection-answered');
   });
@@ -163,6 +175,14 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
     const nudge = await waitForMessage(page, f.nudge.dueTitle, { in: 'inbox' });
     expect(await nudge.textContent()).toContain(action);
     await screenshot(page, 'story-5-due-nudge');
+    // Done: the nudge gives way to the effect question; no Klar / Nytt datum / Stryk left.
+    await clickButton(page, f.buttons.done, { in: 'inbox' });
+    const answered = await waitForMessage(page, f.effect.question, { in: 'inbox' });
+    expect((await readMessages(page, { in: 'inbox' })).join('\n')).not.toContain(f.nudge.dueTitle);
+    for (const gone of ['follow-up.done', 'follow-up.reschedule', 'follow-up.drop']) {
+      expect(await answered.locator(`[data-action-id="${gone}"]`).count()).toBe(0);
+    }
+    await screenshot(page, 'story-5b-done-effect-question');
   });
 
   it('a week on, the round has closed, and the manager sees its figures in the summary', async () => {
@@ -185,5 +205,14 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
     expect(text).toContain(`${m['dialogues.swot']}\t1`);
     expect(text).toContain(`${m['actions.opened']}\t1`);
     await screenshot(page, 'story-6-summary');
+
+    // The CSV export: a link to the file on this very server, no contradicting words.
+    await clickButton(page, sv.summary.exportCsv);
+    const ready = await waitForMessage(page, /Exporten sammanstallning-.*\.csv är klar/);
+    expect(await ready.textContent()).not.toMatch(/PUBLIC_URL|npm run export/);
+    const href = await ready.locator('a[download]').getAttribute('href');
+    const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
+    expect(csv).toMatch(/^\uFEFF?enhet_nyckel;/);
+    await screenshot(page, 'story-7-export');
   });
 });
