@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSummary } from '../dialogues/summary/build-summary.js';
+import { summaryMarkdown } from '../dialogues/summary/export-markdown.js';
 import { delta } from '../dialogues/summary/format.js';
 import { readPeriod } from '../dialogues/summary/period.js';
 import {
@@ -9,6 +10,9 @@ import {
   type SummaryData,
   type SummaryRow,
 } from '../dialogues/summary/summary-data.js';
+import { summaryView } from '../dialogues/summary/summary-view.js';
+import { en } from '../dialogues/texts/en/index.js';
+import { sv } from '../dialogues/texts/sv/index.js';
 import type { DatabaseHandle } from '../store/database.js';
 import type { Unit } from '../store/queries/units.js';
 import { reflectionAnswers, reflectionRounds, summaryRoundTotals } from '../store/schema/index.js';
@@ -54,6 +58,38 @@ describe('figures per unit', () => {
       '2026-01-01..2026-04-30',
       '2025-05-01..2025-08-31',
     ]);
+  });
+
+  it('compares periods as one reads them: a year with the year before, once; a range with the same days', async () => {
+    const dates = (data: SummaryData) => data.periods.map((p) => `${p.from}..${p.to}`);
+    const year = await summaryOf(org.avd, '2026');
+    expect(dates(year)).toEqual([
+      '2026-01-01..2026-12-31',
+      '2025-01-01..2025-12-31',
+      '2025-01-01..2025-12-31',
+    ]);
+    const compared = (data: SummaryData, lang: 'sv' | 'en') =>
+      summaryView(data, lang === 'sv' ? sv : en, lang, {}, 'x').blocks.find(
+        (b) => b.type === 'context',
+      );
+    expect(compared(year, 'sv')).toMatchObject({ text: '1 jan–31 dec 2026. Jämförs med 2025.' });
+    expect(compared(year, 'en')).toMatchObject({ text: '1 Jan–31 Dec 2026. Compared with 2025.' });
+    expect(summaryMarkdown(year, sv, 'sv', {})).not.toContain('2025 och 2025');
+    const range = await summaryOf(org.avd, '2026-01-01..2026-04-29');
+    expect(dates(range)).toEqual([
+      '2026-01-01..2026-04-29',
+      '2025-01-01..2025-04-29',
+      '2025-01-01..2025-04-29',
+    ]);
+    const december = await summaryOf(org.avd, '2026-12-01..2026-12-31');
+    expect(dates(december)).toEqual([
+      '2026-12-01..2026-12-31',
+      '2026-11-01..2026-11-30',
+      '2025-12-01..2025-12-31',
+    ]);
+    expect(compared(december, 'sv')).toMatchObject({
+      text: '1–31 dec 2026. Jämförs med november 2026 (föregående) och december 2025 (året innan).',
+    });
   });
 
   it('counts actions, their effect and overdue ones in each period', () => {

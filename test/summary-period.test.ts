@@ -35,11 +35,19 @@ describe('reading a period', () => {
     expect(read('2025-W53')).toBeNull();
     expect(read('W53-2026')).toEqual({ kind: 'week', from: '2026-12-28', to: '2027-01-03' });
     expect(read('v53-2020')).toEqual({ kind: 'week', from: '2020-12-28', to: '2021-01-03' });
-    expect(read('2026-01-01..2026-04-30')).toEqual({
+    expect(read('2026-01-01..2026-04-29')).toEqual({
       kind: 'range',
       from: '2026-01-01',
-      to: '2026-04-30',
+      to: '2026-04-29',
     });
+  });
+
+  it('reads a range that is a whole month, tertial, half-year, year or week as that period', () => {
+    expect(read('2026-12-01..2026-12-31')).toEqual(read('2026-12'));
+    expect(read('2026-01-01..2026-04-30')).toEqual(read('T1-2026'));
+    expect(read('2026-07-01..2026-12-31')).toEqual(read('H2-2026'));
+    expect(read('2026-01-01..2026-12-31')).toEqual(read('2026'));
+    expect(read('2025-12-29..2026-01-04')).toEqual(read('V1-2026'));
   });
 
   it('refuses what is not a period', () => {
@@ -122,6 +130,10 @@ describe('the command’s arguments', () => {
       period: read('månad'),
     });
     expect(readSummaryArgs([], TODAY)).toEqual({ ok: true, unitText: null, period: null });
-    expect(readSummaryArgs(['2026', 'T1-2026'], TODAY)).toEqual({ ok: false, text: 'T1-2026' });
+    expect(readSummaryArgs(['2026', 'T1-2026'], TODAY)).toEqual({
+      ok: false,
+      text: 'T1-2026',
+      problem: 'two-periods',
+    });
   });
 });

@@ -52,12 +52,26 @@ function offsetAt(instantMs: number, timeZone: string): number {
   return asUtc - Math.floor(instantMs / 60_000) * 60_000;
 }
 
-/** The instant a wall-clock time names in the zone (a time skipped by DST moves forward). */
+/**
+ * The instant a wall-clock time names in the zone. Near a change of offset the wall time is
+ * tried with the offset before and after it: a time that exists twice (autumn) is the earlier,
+ * and a time skipped (spring) is read with the offset before the gap, so it moves forward by
+ * the gap (New York 2025-03-09 02:30 is 03:30), as Temporal's 'compatible' reading does.
+ */
 export function fromLocalTime(local: LocalTime, timeZone: string): Date {
-  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
-  const first = guess - offsetAt(guess, timeZone);
-  const second = guess - offsetAt(first, timeZone);
-  return new Date(second);
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  const before = wall - offsetAt(wall - DAY_MS, timeZone);
+  const after = wall - offsetAt(wall + DAY_MS, timeZone);
+  const names = (instant: number) => wallOf(instant, timeZone) === wall;
+  const exists = [before, after].filter(names).sort((a, b) => a - b);
+  return new Date(exists[0] ?? before);
+}
+
+const DAY_MS = 86_400_000;
+
+function wallOf(instantMs: number, timeZone: string): number {
+  const l = toLocalTime(new Date(instantMs), timeZone);
+  return Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute);
 }
 
 /** YYYY-MM-DD of the instant in the zone. */

@@ -10,13 +10,7 @@ import { type ReflectionPrinciple, reflectionPrinciples } from '../../store/sche
 import { localDate } from '../dialogue/local-time.js';
 import { answerFigure, cellRule, type Disclosure } from '../privacy/disclosure.js';
 import { type Group, type MeasureKey, measureDef, measureKeys } from './measures.js';
-import {
-  type Period,
-  periodInstants,
-  previousPeriod,
-  recentPeriods,
-  samePeriodLastYear,
-} from './period.js';
+import { comparedPeriods, type Period, periodInstants, recentPeriods } from './period.js';
 import type { Cell, RoundsCounted, SummaryData, SummaryRow } from './summary-data.js';
 import {
   addTo as add,
@@ -165,7 +159,8 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
  * same period last year; a tertial three back is the same tertial a year earlier).
  */
 function summaryPeriods(current: Period) {
-  const compared: Period[] = [current, previousPeriod(current), samePeriodLastYear(current)];
+  const { previous, lastYear } = comparedPeriods(current);
+  const compared: Period[] = [current, previous, lastYear];
   const trendPeriods = recentPeriods(current, TREND_PERIODS);
   return { periods: uniquePeriods([...compared, ...trendPeriods]), compared, trendPeriods };
 }

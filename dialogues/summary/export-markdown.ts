@@ -2,7 +2,7 @@ import type { Language } from '../../store/schema/index.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import { delta, deltaText, formatCell, periodDates, periodLabel, roundsNote } from './format.js';
 import { measureKeys } from './measures.js';
-import { CURRENT, LAST_YEAR, PREVIOUS, type SummaryData, type SummaryRow } from './summary-data.js';
+import { CURRENT, earlierSlots, type SummaryData, type SummaryRow } from './summary-data.js';
 import { assessedCount, summaryRiskMatrix } from './summary-matrix.js';
 import type { SummaryPictures } from './summary-view.js';
 import { rowTitle } from './summary-view.js';
@@ -26,7 +26,7 @@ export function summaryMarkdown(
     r.intro({
       dates: periodDates(current, lang),
       previous: periodLabel(previous, t),
-      lastYear: periodLabel(lastYear, t),
+      lastYear: earlierSlots(data.periods).length > 1 ? periodLabel(lastYear, t) : null,
       threshold: data.threshold,
     }),
     '',
@@ -50,7 +50,8 @@ export function summaryMarkdown(
 }
 
 function rowSection(row: SummaryRow, data: SummaryData, t: Catalogue, lang: Language): string[] {
-  const [current, previous, lastYear] = data.periods;
+  const [current] = data.periods;
+  const slots = earlierSlots(data.periods);
   const heading =
     row.scope === 'total'
       ? `## ${t.summary.report.overview}: ${cellText(row.unit.name)}`
@@ -58,10 +59,10 @@ function rowSection(row: SummaryRow, data: SummaryData, t: Catalogue, lang: Lang
   const header = [
     t.summary.report.measure,
     periodLabel(current, t),
-    periodLabel(previous, t),
-    t.summary.delta({ period: periodLabel(previous, t) }),
-    periodLabel(lastYear, t),
-    t.summary.delta({ period: periodLabel(lastYear, t) }),
+    ...slots.flatMap((slot) => {
+      const label = periodLabel(data.periods[slot]!, t);
+      return [label, t.summary.delta({ period: label })];
+    }),
   ];
   const lines = [
     heading,
@@ -76,10 +77,10 @@ function rowSection(row: SummaryRow, data: SummaryData, t: Catalogue, lang: Lang
       tableRow([
         t.summary.measures[key],
         formatCell(key, now, t, lang),
-        formatCell(key, cells[PREVIOUS]!, t, lang),
-        deltaText(delta(key, now, cells[PREVIOUS]!, lang), t),
-        formatCell(key, cells[LAST_YEAR]!, t, lang),
-        deltaText(delta(key, now, cells[LAST_YEAR]!, lang), t),
+        ...slots.flatMap((slot) => [
+          formatCell(key, cells[slot]!, t, lang),
+          deltaText(delta(key, now, cells[slot]!, lang), t),
+        ]),
       ]),
     );
   }

@@ -81,8 +81,9 @@ export function previousPeriod(p: Period): Period {
 }
 
 /**
- * The same period a year earlier: the same week number, month, tertial or year; a range moves
- * by a year (29 February becomes 28 February).
+ * The same period a year earlier: the same week number, month, tertial or year, whole (the
+ * February before a leap year's ends on the 29th); a range moves by a year (29 February
+ * becomes 28 February).
  */
 export function samePeriodLastYear(p: Period): Period {
   if (p.kind === 'week') {
@@ -95,8 +96,22 @@ export function samePeriodLastYear(p: Period): Period {
     const lastDay = new Date(Date.UTC(d.year - 1, d.month, 0)).getUTCDate();
     return iso(d.year - 1, d.month, Math.min(d.day, lastDay));
   };
+  if (p.kind !== 'range') return monthsPeriod(p.kind, back(p.from));
   return { kind: p.kind, from: back(p.from), to: back(p.to) };
 }
+
+/**
+ * What a summary compares a period with: the one before and the same a year earlier. A range
+ * of days has no natural period before it (the 120 days before 1 January say nothing), so it
+ * is compared with the same days a year earlier only; a year's period before is the year
+ * before; then the two are the same period (`samePeriod`), to be named once.
+ */
+export function comparedPeriods(p: Period): { previous: Period; lastYear: Period } {
+  const lastYear = samePeriodLastYear(p);
+  return { previous: p.kind === 'range' ? lastYear : previousPeriod(p), lastYear };
+}
+
+export const samePeriod = (a: Period, b: Period): boolean => a.from === b.from && a.to === b.to;
 
 /** `count` periods ending with `p`, oldest first (for the trend chart). */
 export function recentPeriods(p: Period, count: number): Period[] {
@@ -213,5 +228,18 @@ function readRange(text: string): Period | null {
   if (!m || !readIsoDate(m[1]!) || !readIsoDate(m[2]!)) return null;
   const p: Period = { kind: 'range', from: m[1]!, to: m[2]! };
   if (p.from > p.to || dayCount(p) > MAX_RANGE_DAYS) return null;
-  return p;
+  return calendarPeriod(p) ?? p;
+}
+
+/**
+ * A range that is exactly a week, month, tertial, half-year or year is that period, so
+ * `2026-12-01..2026-12-31` is December and compares with November and December 2025.
+ */
+function calendarPeriod(p: Period): Period | null {
+  const kinds = ['week', 'month', 'tertial', 'half-year', 'year'] as const;
+  for (const kind of kinds) {
+    const whole = currentPeriod(kind, p.from);
+    if (samePeriod(whole, p)) return whole;
+  }
+  return null;
 }

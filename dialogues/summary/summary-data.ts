@@ -1,7 +1,7 @@
 import type { TopSwotItem } from '../../store/queries/summary-swot.js';
 import type { UnitInTree } from '../../store/queries/units.js';
 import type { MeasureKey } from './measures.js';
-import type { Period } from './period.js';
+import { type Period, samePeriod } from './period.js';
 
 /** One figure as shown: a value, withheld (too few people), or nothing to show (–). */
 export type Cell =
@@ -14,6 +14,13 @@ export const CURRENT = 0;
 export const PREVIOUS = 1;
 export const LAST_YEAR = 2;
 export const SLOTS = [CURRENT, PREVIOUS, LAST_YEAR] as const;
+
+/**
+ * The earlier slots worth a column: one when the period before is the same a year earlier (a
+ * year, a range of days), so nothing reads "2025 … 2025".
+ */
+export const earlierSlots = (periods: readonly Period[]): number[] =>
+  samePeriod(periods[PREVIOUS]!, periods[LAST_YEAR]!) ? [PREVIOUS] : [PREVIOUS, LAST_YEAR];
 
 /**
  * A row of the summary: the whole subtree (`total`), the unit's own level without the units

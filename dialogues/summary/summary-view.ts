@@ -3,7 +3,14 @@ import type { Catalogue } from '../texts/catalogue.js';
 import type { Block, Matrix, View } from '../view.js';
 import { delta, deltaText, formatCell, periodDates, periodLabel, roundsNote } from './format.js';
 import { type MeasureKey, principleRatings } from './measures.js';
-import { CURRENT, LAST_YEAR, PREVIOUS, type SummaryData, type SummaryRow } from './summary-data.js';
+import {
+  CURRENT,
+  earlierSlots,
+  LAST_YEAR,
+  PREVIOUS,
+  type SummaryData,
+  type SummaryRow,
+} from './summary-data.js';
 import { assessedCount, summaryRiskMatrix } from './summary-matrix.js';
 import { trendText } from './trend-chart.js';
 
@@ -70,7 +77,7 @@ export function summaryView(
       text: s.compared({
         dates: periodDates(current, lang),
         previous: periodLabel(previous, t),
-        lastYear: periodLabel(lastYear, t),
+        lastYear: earlierSlots(data.periods).length > 1 ? periodLabel(lastYear, t) : null,
       }),
     },
     { type: 'matrix', matrix: headlineMatrix(data, total, t, lang) },
@@ -128,7 +135,8 @@ function headlineMatrix(
   t: Catalogue,
   lang: Language,
 ): Matrix {
-  const [current, previous, lastYear] = data.periods;
+  const [current] = data.periods;
+  const slots = earlierSlots(data.periods);
   return {
     title: `${t.summary.headline}: ${data.unit.name}`,
     // Figures by period read by their labels; "Mått ↓ · Period →" said nothing more.
@@ -136,8 +144,7 @@ function headlineMatrix(
     rowAxis: '',
     columnLabels: [
       periodLabel(current, t),
-      t.summary.delta({ period: periodLabel(previous, t) }),
-      t.summary.delta({ period: periodLabel(lastYear, t) }),
+      ...slots.map((slot) => t.summary.delta({ period: periodLabel(data.periods[slot]!, t) })),
     ],
     rowLabels: HEADLINE.map((key) => t.summary.measures[key]),
     cells: HEADLINE.map((key) => {
@@ -147,7 +154,7 @@ function headlineMatrix(
         now.status === 'withheld' ? t.summary.withheldShort : formatCell(key, now, t, lang);
       return [
         { text: shownNow, tone: 'neutral' as const },
-        ...[PREVIOUS, LAST_YEAR].map((slot) => {
+        ...slots.map((slot) => {
           const d = delta(key, now, cells[slot]!, lang);
           return { text: deltaText(d, t), tone: d?.tone ?? ('neutral' as const) };
         }),

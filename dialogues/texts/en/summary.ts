@@ -27,7 +27,9 @@ export const summary: Catalogue['summary'] = {
   },
   title: (p) => `Summary ${p.unit} · ${p.period}`,
   compared: (p) =>
-    `${p.dates}. Compared with ${p.previous} (previous) and ${p.lastYear} (a year earlier).`,
+    p.lastYear
+      ? `${p.dates}. Compared with ${p.previous} (previous) and ${p.lastYear} (a year earlier).`
+      : `${p.dates}. Compared with ${p.previous}.`,
   thresholdNote: (p) =>
     `Reflection figures count only closed rounds in which at least ${p.threshold} people answered, unit by unit; “too few answers” means there were too few answers to show without anyone being singled out. ▲ up ▼ down ▶ unchanged; green is the right way.`,
   rounds: {
@@ -143,7 +145,7 @@ export const summary: Catalogue['summary'] = {
   report: {
     title: (p) => `Report to the board: ${p.unit}, ${p.period}`,
     intro: (p) =>
-      `Period ${p.dates}, compared with ${p.previous} and ${p.lastYear}. Compiled by Tillit from dialogues, actions, self-checks and weekly reflections. Reflection figures count only closed rounds in which at least ${p.threshold} people answered, unit by unit; where there were too few answers to show without anyone being singled out, it says “too few answers”.`,
+      `Period ${p.dates}, compared with ${p.lastYear ? `${p.previous} and ${p.lastYear}` : p.previous}. Compiled by Tillit from dialogues, actions, self-checks and weekly reflections. Reflection figures count only closed rounds in which at least ${p.threshold} people answered, unit by unit; where there were too few answers to show without anyone being singled out, it says “too few answers”.`,
     overview: 'Overview',
     measure: 'Measure',
     value: 'Value',

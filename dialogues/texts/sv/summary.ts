@@ -29,8 +29,11 @@ export const summary = {
       `”${quoteInput(p.got)}” slutar innan den börjar. Skriv det tidigaste datumet först: ${p.from}..${p.to}.`,
   },
   title: (p: { unit: string; period: string }) => `Sammanställning ${p.unit} · ${p.period}`,
-  compared: (p: { dates: string; previous: string; lastYear: string }) =>
-    `${p.dates}. Jämförs med ${p.previous} (föregående) och ${p.lastYear} (året innan).`,
+  /** `lastYear` is null when it is the period before too (a year, a range of days). */
+  compared: (p: { dates: string; previous: string; lastYear: string | null }) =>
+    p.lastYear
+      ? `${p.dates}. Jämförs med ${p.previous} (föregående) och ${p.lastYear} (året innan).`
+      : `${p.dates}. Jämförs med ${p.previous}.`,
   thresholdNote: (p: { threshold: number }) =>
     `Reflektionssiffror räknas bara från avslutade omgångar där minst ${p.threshold} personer svarade, enhet för enhet; ”för få svar” betyder att det var för få svar för att visas utan att någon kan pekas ut. ▲ upp ▼ ner ▶ oförändrat; grönt är åt rätt håll.`,
   rounds: {
@@ -147,8 +150,8 @@ export const summary = {
   csvStatus: { shown: 'visas', withheld: 'för få svar', empty: 'ingen data' },
   report: {
     title: (p: { unit: string; period: string }) => `Rapport till nämnden: ${p.unit}, ${p.period}`,
-    intro: (p: { dates: string; previous: string; lastYear: string; threshold: number }) =>
-      `Period ${p.dates}, jämförd med ${p.previous} och ${p.lastYear}. Sammanställt av Tillit ur dialoger, åtgärder, egenkontroller och veckoreflektioner. Reflektionssiffror räknas bara från avslutade omgångar där minst ${p.threshold} personer svarade, enhet för enhet; där det var för få svar för att visas utan att någon kan pekas ut står ”för få svar”.`,
+    intro: (p: { dates: string; previous: string; lastYear: string | null; threshold: number }) =>
+      `Period ${p.dates}, jämförd med ${p.lastYear ? `${p.previous} och ${p.lastYear}` : p.previous}. Sammanställt av Tillit ur dialoger, åtgärder, egenkontroller och veckoreflektioner. Reflektionssiffror räknas bara från avslutade omgångar där minst ${p.threshold} personer svarade, enhet för enhet; där det var för få svar för att visas utan att någon kan pekas ut står ”för få svar”.`,
     overview: 'Översikt',
     measure: 'Mått',
     value: 'Värde',
