@@ -136,6 +136,7 @@ describe('quoting what a person typed', () => {
     t.summary.twoPeriods({ text }),
     ...Object.values(t.summary.periodProblems).map((say) => say({ got: text, from: '', to: '' })),
     t.common.unknownUnit({ text }),
+    t.risk.status.badYear({ got: text }),
     t.dialogue.badDeadline({ got: text }),
     t.dialogue.unknownOption({ option: text }),
     t.dialogue.missingValue({ option: text }),

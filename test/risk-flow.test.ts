@@ -5,6 +5,7 @@ import { listen } from '../bot/http-server.js';
 import { mountImages } from '../bot/images.js';
 import { createLogger } from '../bot/log.js';
 import { renderBlocks, renderModal } from '../bot/slack/render-blocks.js';
+import { sv } from '../dialogues/texts/sv/index.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { createDialogue } from '../store/queries/dialogues.js';
 import { syncOrg } from '../store/queries/org-sync.js';
@@ -374,6 +375,8 @@ describe('risk dialogue: refusals and bad input change nothing', () => {
     expect(privateText(badYear)).toContain('fyra siffror');
     const badLevels = await as('chef_b', 'sekb', SEPT).command('risk Extra --nivåer 9,6,3 --ny');
     expect(privateText(badLevels)).toContain('tre växande tal');
+    const badStatus = await as('chef_b', 'sekb', SEPT).command('risk status 20266');
+    expect(privateText(badStatus)).toBe(sv.risk.status.badYear({ got: '20266' }));
     const { dialogueId } = await start('chef_b', 'sekb', SEPT, 'risk Extra --nivåer 2,4,8 --ny');
     const outsider = await as('m_a1', 'sekb', SEPT).click('risk.add', dialogueId);
     expect(privateText(outsider)).toContain('Du har inte behörighet att lägga till risker');

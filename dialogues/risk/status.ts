@@ -30,8 +30,8 @@ export async function showRiskStatus(request: CommandRequest, args: string[]): P
     return say(t.common.notAllowed({ what: t.risk.what.status }));
   }
   const given = args[0];
-  const year =
-    given && /^\d{4}$/.test(given) ? Number(given) : toLocalTime(ctx.now, unit.timezone).year;
+  if (given && !isYear(given)) return say(t.risk.status.badYear({ got: given }));
+  const year = given ? Number(given) : toLocalTime(ctx.now, unit.timezone).year;
   const tree = await listSubtree(ctx.db, { unitId: unit.id });
   const unitIds = tree.map((u) => u.id);
   const [held, seasons, pending, fates] = await Promise.all([
@@ -115,6 +115,10 @@ function fateText(
   }
   return t.risk.outcomes[fate.handling];
 }
+
+/** Years outside 2000–2100 are typos, as the summary's periods treat them. */
+const isYear = (text: string) =>
+  /^\d{4}$/.test(text) && Number(text) >= 2000 && Number(text) <= 2100;
 
 const phaseOf = (phase: string): RiskPhase => riskPhases.find((p) => p === phase) ?? 'identify';
 

@@ -1,3 +1,4 @@
+import { quoteInput } from '../../safety/quote-input.js';
 import type { Catalogue } from '../catalogue.js';
 
 const risks = (n: number) => (n === 1 ? '1 risk' : `${n} risks`);
@@ -226,6 +227,8 @@ export const risk: Catalogue['risk'] = {
     season: (p) => `season ${p.months}`,
     waitingTitle: 'Escalations waiting',
     waitingLine: (p) => `${p.unit}: ${p.risk} (from ${p.from})`,
+    badYear: (p) =>
+      `“${quoteInput(p.got)}” is not a year. Write for example \`risk status 2026\`, or just \`risk status\` for this year.`,
     noneWaiting: 'No escalations are waiting.',
     fatesTitle: 'What became of escalated risks',
     fateLine: (p) => `${p.risk} → ${p.to}: ${p.outcome}`,

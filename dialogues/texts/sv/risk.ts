@@ -4,6 +4,7 @@ import type {
   SelfCheckCadence,
   UnitLevel,
 } from '../../../store/schema/index.js';
+import { quoteInput } from '../../safety/quote-input.js';
 
 const risker = (n: number) => (n === 1 ? '1 risk' : `${n} risker`);
 const bedömningar = (n: number) => (n === 1 ? '1 bedömning' : `${n} bedömningar`);
@@ -247,6 +248,8 @@ export const risk = {
     waitingLine: (p: { unit: string; risk: string; from: string }) =>
       `${p.unit}: ${p.risk} (från ${p.from})`,
     noneWaiting: 'Inga eskaleringar väntar.',
+    badYear: (p: { got: string }) =>
+      `”${quoteInput(p.got)}” är inget år. Skriv till exempel \`risk status 2026\`, eller bara \`risk status\` för i år.`,
     fatesTitle: 'Vad som blev av eskalerade risker',
     fateLine: (p: { risk: string; to: string; outcome: string }) =>
       `${p.risk} → ${p.to}: ${p.outcome}`,
