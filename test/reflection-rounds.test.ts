@@ -142,6 +142,31 @@ describe('round timing', () => {
     expect(easter.remindAt.toISOString()).toBe('2026-04-07T08:00:00.000Z');
   });
 
+  it('opens a round due on a holiday or eve the working day before, and closes it when the next opens', () => {
+    // Julafton 2026 is a Thursday: the round opens Wednesday 23 December at 14:00.
+    const christmas = currentRoundTimes(weekly, new Date('2026-12-23T13:00:00Z'));
+    expect(christmas.roundDate).toBe('2026-12-23');
+    expect(christmas.opensAt.toISOString()).toBe('2026-12-23T13:00:00.000Z');
+    // Nyårsafton is a Thursday too: the close comes on Wednesday 30 December, as the next opens.
+    expect(christmas.closesAt.toISOString()).toBe('2026-12-30T13:00:00.000Z');
+    expect(christmas.remindAt.toISOString()).toBe('2026-12-28T09:00:00.000Z');
+    const dayBefore = currentRoundTimes(weekly, new Date('2026-12-23T12:59:00Z'));
+    expect(dayBefore.roundDate).toBe('2026-12-17');
+    expect(dayBefore.closesAt.toISOString()).toBe('2026-12-23T13:00:00.000Z');
+    const newYear = currentRoundTimes(weekly, new Date('2027-01-05T09:00:00Z'));
+    expect(newYear.roundDate).toBe('2026-12-30');
+    expect(newYear.closesAt.toISOString()).toBe('2027-01-07T13:00:00.000Z');
+    // Kristi himmelsfärdsdag is always a Thursday.
+    const ascension = currentRoundTimes(weekly, new Date('2026-05-13T12:00:00Z'));
+    expect(ascension.roundDate).toBe('2026-05-13');
+    expect(ascension.opensAt.toISOString()).toBe('2026-05-13T12:00:00.000Z');
+    // Midsommarafton is a Friday: a Friday round opens on Thursday.
+    const friday = { ...weekly, weekday: 5 };
+    expect(currentRoundTimes(friday, new Date('2026-06-18T12:00:00Z')).roundDate).toBe(
+      '2026-06-18',
+    );
+  });
+
   it('rotates over all seven principles week by week, with a question bank in both languages', () => {
     const weeks = [
       '2026-11-26',
@@ -300,5 +325,17 @@ describe('retention', () => {
       (await purgeExpiredTexts(db, { now: new Date('2027-11-27T00:00:00Z'), retentionDays: 365 }))
         .purged,
     ).toBe(0);
+  });
+});
+
+describe('holidays', () => {
+  it('opens no round on julafton: the unit is asked the working day before', async () => {
+    const org = await createReflectionOrg(db, { key: 'jul1', count: 2 });
+    await openDueRounds(db, { now: new Date('2026-12-23T13:01:00Z') });
+    await openDueRounds(db, { now: new Date('2026-12-24T13:01:00Z') });
+    const rounds = await roundsOf(org.unit.id);
+    expect(rounds.map((r) => [r.roundDate, r.closesAt.toISOString()])).toEqual([
+      ['2026-12-23', '2026-12-30T13:00:00.000Z'],
+    ]);
   });
 });

@@ -34,22 +34,35 @@ export function swedishHolidays(year: number): Holiday[] {
 
 const cache = new Map<number, Set<string>>();
 
-/** True on Saturdays, Sundays, public holidays and the eves above. */
-export function isDayOff(date: string): boolean {
+/** True on public holidays and the eves above, whatever the weekday. */
+export function isHoliday(date: string): boolean {
   const year = Number(date.slice(0, 4));
   let days = cache.get(year);
   if (!days) {
     days = new Set(swedishHolidays(year).map((h) => h.date));
     cache.set(year, days);
   }
+  return days.has(date);
+}
+
+/** True on Saturdays, Sundays, public holidays and the eves above. */
+export function isDayOff(date: string): boolean {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return weekday === 0 || weekday === 6 || days.has(date);
+  return weekday === 0 || weekday === 6 || isHoliday(date);
 }
 
 /** The date itself if it is a working day, else the next one. */
 export function nextWorkingDay(date: string): string {
   let day = date;
   while (isDayOff(day)) day = addDays(day, 1);
+  return day;
+}
+
+/** The date itself unless it is a holiday or eve; then the working day before it. */
+export function workingDayBeforeHoliday(date: string): string {
+  if (!isHoliday(date)) return date;
+  let day = addDays(date, -1);
+  while (isDayOff(day)) day = addDays(day, -1);
   return day;
 }
 

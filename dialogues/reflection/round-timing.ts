@@ -1,6 +1,6 @@
-import { addDays, nextWorkingDay } from '../calendar/swedish-holidays.js';
+import { addDays, nextWorkingDay, workingDayBeforeHoliday } from '../calendar/swedish-holidays.js';
 import { fromLocalTime, type LocalTime, localDate } from '../dialogue/local-time.js';
-import { latestOccurrence, type WeeklyTime } from '../schedule/next-occurrence.js';
+import { latestOccurrence, nextOccurrence, type WeeklyTime } from '../schedule/next-occurrence.js';
 
 /** A unit without a stored schedule is asked on Thursdays at 14:00 (its own time zone). */
 export const DEFAULT_SCHEDULE = { weekday: 4, time: '14:00' } as const;
@@ -29,20 +29,34 @@ export interface RoundTimes {
   closesAt: Date;
 }
 
-/** The times of the round for the schedule's latest occurrence at or before `now`. */
+/**
+ * The times of the round for the schedule's latest occurrence at or before `now`. A round
+ * falling on a Swedish holiday or eve (julafton, nyårsafton, midsommarafton, Kristi
+ * himmelsfärdsdag …) opens at the same time on the working day before, and a close that would
+ * fall on one comes that day too, when the next round opens: nobody is asked on julafton, and
+ * every week still has its round (README, "Reflection").
+ */
 export function currentRoundTimes(
   schedule: WeeklyTime,
   now: Date,
   timing: ReflectionTiming = defaultTiming,
 ): RoundTimes {
-  const opensAt = latestOccurrence(schedule, now);
-  const roundDate = localDate(opensAt, schedule.timeZone);
+  const { timeZone, time } = schedule;
+  const scheduledDay = (instant: Date) => localDate(instant, timeZone);
+  const latest = latestOccurrence(schedule, now);
+  // Moving only ever goes back a few days, so the next occurrence may already have opened.
+  const next = nextOccurrence(schedule, latest);
+  const nextOpens = at(workingDayBeforeHoliday(scheduledDay(next)), time, timeZone);
+  const occurrence = nextOpens <= now ? next : latest;
+  const roundDate = workingDayBeforeHoliday(scheduledDay(occurrence));
+  const opensAt = at(roundDate, time, timeZone);
   let reminderDate = roundDate;
   for (let i = 0; i < timing.reminderAfterWorkingDays; i++) {
     reminderDate = nextWorkingDay(addDays(reminderDate, 1));
   }
-  const closesAt = at(addDays(roundDate, timing.closeAfterDays), schedule.time, schedule.timeZone);
-  const remindAt = at(reminderDate, timing.reminderTime, schedule.timeZone);
+  const closeDate = addDays(scheduledDay(occurrence), timing.closeAfterDays);
+  const closesAt = at(workingDayBeforeHoliday(closeDate), time, timeZone);
+  const remindAt = at(reminderDate, timing.reminderTime, timeZone);
   // A reminder due after the close would never go out; keep it inside the round.
   return {
     roundDate,
