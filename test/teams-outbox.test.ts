@@ -104,7 +104,11 @@ describe('messages Tillit sends on its own in Teams, through the outbox', () => 
     expect(textOf(form)).toContain('"maxLength":500');
     since = s.since();
     await s.submit('m1', form, { rating: '4', text: SECRET_TEXT });
-    expect(textOf(s.privateTo('m1', since).at(-1))).toContain('Tack!');
+    // The thanks takes the prompt's place: it says the answer is in, never what it was.
+    const answered = t.connector.activities.get(prompt.id)!;
+    expect(textOf(answered)).toContain('Tack!');
+    expect(textOf(answered)).not.toContain('reflection.rate');
+    expect(textOf(answered)).not.toContain(SECRET_TEXT);
     expect(await t.database.db.select().from(reflectionAnswers)).toMatchObject([
       { rating: 4, text: SECRET_TEXT },
     ]);
