@@ -177,6 +177,8 @@ describe('scheduler ticks', () => {
     const after = runs;
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(runs).toBe(after);
-    expect(logLines.some((l) => l.includes('tick failed') && l.includes('tick=broken'))).toBe(true);
+    expect(logLines.some((l) => l.includes('tick failed') && l.includes('"tick":"broken"'))).toBe(
+      true,
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'exp
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Language } from '../../store/schema/index.js';
 import type { Logger } from '../log.js';
+import { requestScope } from '../request-scope.js';
 
 /** The reasons an endpoint gives, each with its words in the catalogue (texts.http). */
 export type HttpReason =
@@ -32,15 +33,15 @@ export class HttpError extends Error {
 }
 
 /**
- * Gives every request an id (X-Request-Id, also in the log line of its error), so a person
- * who reports "it said error" can be matched to the log without anything they wrote.
+ * Gives every request an id (X-Request-Id, and in every log line written while it is handled),
+ * so a person who reports "it said error" can be matched to the log without anything they wrote.
  */
 export function requestIds(): RequestHandler {
   return (_req, res, next) => {
     const id = randomUUID();
     res.locals.requestId = id;
     res.setHeader('X-Request-Id', id);
-    next();
+    requestScope.run({ requestId: id, startedAt: performance.now() }, next);
   };
 }
 
