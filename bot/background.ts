@@ -7,6 +7,7 @@ import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import { createLocalDeliverer } from './local/local-deliverer.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics/metrics.js';
 import type { Deliverer } from './outbox/deliverer.js';
 import { createSender, type Sender } from './outbox/sender.js';
 import { createSlackDeliverer, slackRate } from './outbox/slack-deliverer.js';
@@ -32,8 +33,9 @@ export function startBackground(deps: {
   settings: Settings;
   /** For ticks that change what a posted message shows (a phase ended at its deadline). */
   refresh: RefreshMessages;
+  metrics?: Metrics;
 }): Background {
-  const { config, db, clock, log, settings, refresh } = deps;
+  const { config, db, clock, log, settings, refresh, metrics } = deps;
   const deliverers: Deliverer[] = [];
   if (config.slack) {
     deliverers.push(
@@ -49,13 +51,21 @@ export function startBackground(deps: {
     deliverers.push(createTeamsDeliverer({ config: config.teams, db }));
   }
   if (config.localChannel) deliverers.push(createLocalDeliverer({ db, clock }));
-  const sender = createSender({ db, clock, log, deliverers });
+  const sender = createSender({ db, clock, log, deliverers, rateLimited: metrics?.rateLimited });
   const allTicks = [
     ...ticks,
     ...reflectionTicks({ retentionDays: config.REFLECTION_TEXT_RETENTION_DAYS }),
     purgeDeliveriesTick((purged) => log.info('handled deliveries purged', { purged })),
   ];
-  const scheduler = createScheduler({ db, clock, settings, log, refresh, ticks: allTicks });
+  const scheduler = createScheduler({
+    db,
+    clock,
+    settings,
+    log,
+    refresh,
+    ticks: allTicks,
+    observe: metrics?.tickDone,
+  });
   sender.start();
   scheduler.start();
   return {

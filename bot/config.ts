@@ -30,6 +30,9 @@ const configSchema = z.object({
     z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional(),
   ),
   TIME_TRAVEL: optionalText.pipe(onOff.optional()),
+  METRICS_TOKEN: optionalText.pipe(
+    z.string().min(16, 'at least 16 characters (e.g. openssl rand -hex 24)').optional(),
+  ),
   TZ_DEFAULT: z
     .string()
     .default('Europe/Stockholm')

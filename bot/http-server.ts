@@ -7,9 +7,12 @@ import type { Language } from '../store/schema/index.js';
 import type { Channel } from './channel.js';
 import { databaseProbe } from './database-probe.js';
 import { drainGate } from './draining.js';
+import { accessLog } from './http/access-log.js';
 import { errorHandler, notFound, requestIds } from './http/http-errors.js';
 import { refuseUnwantedUrl } from './http/url-guard.js';
 import type { Logger } from './log.js';
+import { measureRequests } from './metrics/measure-requests.js';
+import type { Metrics } from './metrics/metrics.js';
 
 export interface HttpServer {
   app: Express;
@@ -27,11 +30,14 @@ export function createHttpApp(
   database: DatabaseHandle,
   channels: Channel[],
   draining: () => boolean = () => false,
+  observe: { log?: Logger; metrics?: Metrics } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(drainGate(draining));
   app.use(requestIds(), refuseUnwantedUrl());
+  if (observe.log) app.use(accessLog(observe.log));
+  if (observe.metrics) app.use(measureRequests(observe.metrics));
   const reachable = databaseProbe(database);
   app.get('/healthz', async (_req, res) => {
     // Bounded: a load balancer must hear "down" at once, not when a connect times out.

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import { routeConsoleTo } from './console-to-log.js';
 import { loadEnvFile } from './env-file.js';
 import { createLogger } from './log.js';
 import { startTillit } from './start-tillit.js';
@@ -25,11 +26,13 @@ async function main() {
     process.exit(1);
   }
   const log = createLogger(config.LOG_LEVEL);
+  // botbuilder writes its own errors to the console: they come out as Tillit's JSON lines too.
+  routeConsoleTo(log);
   if (fromFile.length > 0) log.info('read .env', { variables: fromFile.length });
   // Refused credentials and an unusable database stop the start before anything listens.
-  await checkCredentials(config, log);
+  const credentials = await checkCredentials(config, log);
   const database = await openDatabaseOrRefuse(process.env);
-  const tillit = await startTillit({ config, database, log });
+  const tillit = await startTillit({ config, database, log, credentials });
   const channels = tillit.channels.map((c) => `${c.name} (${c.mode})`).join(', ') || 'none';
   log.info(`Tillit listens on ${tillit.url}`, { database: database.kind, channels });
   // Twice the same signal is common (Ctrl+C reaches npm and node, and npm passes it on too):
@@ -58,6 +61,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error('Tillit could not start:', error instanceof Error ? error.message : error);
+  // A person reads this one line, not a log shipper: plain text on standard error.
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`Tillit could not start: ${reason}\n`);
   process.exit(1);
 });

@@ -12,6 +12,9 @@ import { mountImages } from './images.js';
 import { isDemoOrg } from './local/demo-data.js';
 import { createLocalChannel } from './local/local-channel.js';
 import { createLogger, type Logger } from './log.js';
+import { createMetrics } from './metrics/metrics.js';
+import { mountMetrics } from './metrics/metrics-route.js';
+import { type CredentialStates, mountReadiness } from './readiness.js';
 import { settingsFrom } from './request-settings.js';
 import { createSlackChannel } from './slack/slack-channel.js';
 import { mountSummaryFiles } from './summary-files.js';
@@ -25,6 +28,8 @@ export interface TillitOptions {
   log?: Logger;
   /** Background loops (outbox sender, scheduler); tests turn them off and drive time. */
   background?: boolean;
+  /** What start-up learnt of the credentials (bot/main.ts), for /readyz. */
+  credentials?: CredentialStates;
 }
 
 export interface RunningTillit extends HttpServer {
@@ -79,6 +84,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     reachable: requestProbe(database),
   });
   const settings = settingsFrom(config);
+  const metrics = createMetrics({ database, clock });
   const updates = createCoalescer(1_000, (key, error) =>
     log.error('message update failed', { key, error }),
   );
@@ -108,7 +114,7 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     }
   };
   // What every channel is built with: the use cases, their context, and where updates go.
-  const shared = { db: database.db, handle, settings, clock, log, refresh };
+  const shared = { db: database.db, handle, settings, clock, log, refresh, metrics };
   if (config.slack) {
     channels.push(
       createSlackChannel({
@@ -144,17 +150,19 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     );
   }
   let draining = false;
-  const app = createHttpApp(database, channels, () => draining);
+  const app = createHttpApp(database, channels, () => draining, { log, metrics });
   if (config.teams.mode === 'off') mountTeamsOff(app);
   mountImages(app, { db: database.db, log });
   mountSummaryFiles(app, { db: database.db, clock });
+  mountReadiness(app, { database, credentials: options.credentials ?? null });
+  mountMetrics(app, { metrics, host: config.HOST, token: config.METRICS_TOKEN, log });
   finishHttpApp(app, { log, defaultLang: settings.defaultLang });
   const server = await listen(app, config.PORT, config.HOST);
   for (const channel of channels) await channel.start?.();
   background =
     options.background === false
       ? null
-      : startBackground({ config, db: database.db, clock, log, settings, refresh });
+      : startBackground({ config, db: database.db, clock, log, settings, refresh, metrics });
   let stopping: Promise<void> | null = null;
   return {
     ...server,

@@ -7,6 +7,7 @@ import {
 } from '../store/open-app-database.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import type { CredentialStates } from './readiness.js';
 
 /** A setting that cannot work: one line naming it, and Tillit does not start (exit code 1). */
 export class StartupError extends Error {
@@ -33,9 +34,11 @@ const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  * local page down), it is only logged. Teams' secret can only be tried against Azure AD at
  * the first message, so only its shape is checked here.
  */
-export async function checkCredentials(config: Config, log: Logger): Promise<void> {
+export async function checkCredentials(config: Config, log: Logger): Promise<CredentialStates> {
   checkTeams(config);
-  await checkSlackTokens(config, log);
+  const slack = await checkSlackTokens(config, log);
+  const teams = config.teams.mode === 'bot-framework' ? 'format-ok' : config.teams.mode;
+  return { slack, teams };
 }
 
 function checkTeams(config: Config) {
@@ -74,14 +77,18 @@ const slackTokens = {
   },
 } as const;
 
-async function checkSlackTokens(config: Config, log: Logger) {
+async function checkSlackTokens(config: Config, log: Logger): Promise<CredentialStates['slack']> {
   const tokens: [keyof typeof slackTokens, string | undefined][] = [
     ['SLACK_BOT_TOKEN', config.slack?.botToken],
     ['SLACK_APP_TOKEN', config.slack?.mode === 'socket' ? config.SLACK_APP_TOKEN : undefined],
   ];
+  if (!config.slack) return 'off';
+  let verified = true;
   for (const [name, token] of tokens) {
-    if (token) await checkSlackToken(name, token, config.SLACK_API_URL, log);
+    if (token)
+      verified = (await checkSlackToken(name, token, config.SLACK_API_URL, log)) && verified;
   }
+  return verified ? 'ok' : 'unverified';
 }
 
 async function checkSlackToken(
@@ -89,7 +96,7 @@ async function checkSlackToken(
   token: string,
   apiUrl: string | undefined,
   log: Logger,
-) {
+): Promise<boolean> {
   const client = new webApi.WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
     retryConfig: { retries: 0 },
@@ -98,6 +105,7 @@ async function checkSlackToken(
   });
   try {
     await slackTokens[name].check(client);
+    return true;
   } catch (error) {
     const code = (error as { data?: { error?: unknown } }).data?.error;
     if (typeof code === 'string' && refusedToken.has(code)) {
@@ -108,6 +116,7 @@ async function checkSlackToken(
     log.warn(`could not check ${name} with Slack now; starting anyway`, {
       error: typeof code === 'string' ? code : (error as Error).message,
     });
+    return false;
   }
 }
 

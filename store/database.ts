@@ -33,6 +33,8 @@ export interface DatabaseHandle {
   migrate(): Promise<void>;
   /** Liveness probe for /healthz. */
   ping(): Promise<void>;
+  /** What the driver's pool shows (/metrics): its size, and the transactions holding one. */
+  pool?: { max: number; inTransaction(): number };
   close(): Promise<void>;
 }
 
@@ -45,9 +47,29 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir);
 }
 
+const POOL_MAX = 10;
+
+/**
+ * Counts transactions under way by wrapping the driver's own transaction method (drizzle
+ * calls postgres.js's `begin` and PGlite's `transaction`): neither driver exposes its pool.
+ */
+function countTransactions<T extends object>(client: T, method: keyof T): () => number {
+  let open = 0;
+  const original = (client[method] as (...args: unknown[]) => Promise<unknown>).bind(client);
+  (client as Record<keyof T, unknown>)[method] = async (...args: unknown[]) => {
+    open++;
+    try {
+      return await original(...args);
+    } finally {
+      open--;
+    }
+  };
+  return () => open;
+}
+
 function openPostgres(url: string): DatabaseHandle {
   const client = postgres(url, {
-    max: 10,
+    max: POOL_MAX,
     onnotice: () => {},
     // A server that does not answer fails a query within seconds, not after 30 s.
     connect_timeout: 5,
@@ -55,10 +77,12 @@ function openPostgres(url: string): DatabaseHandle {
     // ever: the server ends it, and nothing of it is committed.
     connection: { idle_in_transaction_session_timeout: 15_000 },
   });
+  const inTransaction = countTransactions(client, 'begin');
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
     kind: 'postgres',
+    pool: { max: POOL_MAX, inTransaction },
     async migrate() {
       // A session-level advisory lock on a one-connection client: a second instance starting
       // at the same moment waits here, then finds every migration applied.
@@ -84,10 +108,12 @@ function openPostgres(url: string): DatabaseHandle {
 async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const inTransaction = countTransactions(client, 'transaction');
   const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
   return {
     db,
     kind: 'pglite',
+    pool: { max: 1, inTransaction },
     async migrate() {
       await migratePglite(drizzlePglite(client, { casing: 'snake_case' }), { migrationsFolder });
     },

@@ -36,6 +36,8 @@ export interface SenderOptions {
   /** First retry delay; it doubles per attempt up to `maxBackoffMs`. */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /** A platform answered 429 (for /metrics). */
+  rateLimited?: (platform: Platform) => void;
 }
 
 export interface Sender {
@@ -146,7 +148,11 @@ export function createSender(options: SenderOptions): Sender {
       if (stopping.signal.aborted && error === stopping.signal.reason) {
         return await books.released(row);
       }
-      await books.problem(row, error, (ms) => limiter.pause(bucket, ms));
+      // The route is paused exactly when the platform said 429.
+      await books.problem(row, error, (ms) => {
+        options.rateLimited?.(route.platform);
+        return limiter.pause(bucket, ms);
+      });
     }
   }
 

@@ -15,6 +15,8 @@ export interface SchedulerOptions {
   ticks: readonly Tick[];
   /** node-cron expression; default every minute at second 0. */
   every?: string;
+  /** Each tick's duration and outcome (for /metrics). */
+  observe?: (tick: string, seconds: number, outcome: 'ok' | 'failed') => void;
 }
 
 export interface Scheduler {
@@ -44,11 +46,14 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const now = clock.now();
     for (const tick of ticks) {
       const started = Date.now();
+      const seconds = () => (Date.now() - started) / 1000;
       try {
         await tick.run({ db, now, settings, refresh });
         log.debug('tick done', { tick: tick.name, ms: Date.now() - started });
+        options.observe?.(tick.name, seconds(), 'ok');
       } catch (error) {
         log.error('tick failed', { tick: tick.name, error });
+        options.observe?.(tick.name, seconds(), 'failed');
       }
     }
   }

@@ -1,4 +1,4 @@
-import { App, type BlockAction, ExpressReceiver } from '@slack/bolt';
+import { App, type BlockAction, ExpressReceiver, webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
 import type { Inbound } from '../../dialogues/core/inbound.js';
@@ -13,6 +13,8 @@ import type { Clock } from '../clock.js';
 import type { Coalescer } from '../coalescer.js';
 import { cleanInPlace } from '../http/clean-text.js';
 import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics/metrics.js';
+import { requestScope } from '../request-scope.js';
 import { boltLogger } from './bolt-logger.js';
 import { answerInModal } from './modal-first.js';
 import { parseActionId, readModalValues, slackErrors } from './render-blocks.js';
@@ -41,6 +43,7 @@ export interface SlackChannelDeps {
   updates: Coalescer;
   /** Every platform's messages under a key: what an `update` reply does. */
   refresh: RefreshMessages;
+  metrics?: Pick<Metrics, 'replied' | 'rateLimited'>;
 }
 
 /**
@@ -90,6 +93,16 @@ export function createSlackChannel(
 }
 
 function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps) {
+  // The Web API client waits out a 429 by itself; the count still reaches /metrics. Bolt
+  // hands listeners a client per token, not app.client: each is counted once.
+  const counted = new WeakSet<object>();
+  app.use(async ({ client, next }) => {
+    if (!counted.has(client)) {
+      counted.add(client);
+      client.on(webApi.WebClientEvent.RATE_LIMITED, () => deps.metrics?.rateLimited('slack'));
+    }
+    await next();
+  });
   // The inbound boundary for Slack: control characters leave every payload before any
   // listener (or the database) sees it, as the JSON parser does for the other channels.
   app.use(async ({ body, next }) => {
@@ -281,4 +294,6 @@ async function finish(deps: SlackChannelDeps, scene: SlackScene, result: Handled
   } catch (error) {
     deps.log.error('slack delivery failed', { error, user: scene.userId });
   }
+  const scope = requestScope.getStore();
+  if (scope) deps.metrics?.replied('slack', (performance.now() - scope.startedAt) / 1000);
 }

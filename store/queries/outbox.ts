@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   identities,
@@ -268,6 +268,18 @@ export async function countOutboxByStatus(db: Database): Promise<OutboxCounts> {
   const counts = Object.fromEntries(outboxStatuses.map((s) => [s, 0])) as OutboxCounts;
   for (const row of rows) counts[row.status] = Number(row.count);
   return counts;
+}
+
+/**
+ * When the queued row that has waited longest became due, or null when none is due: the
+ * partial index on queued rows answers it without reading the sent ones (/metrics).
+ */
+export async function oldestDueOutbox(db: Database, params: { asOf: Date }): Promise<Date | null> {
+  const [row] = await db
+    .select({ due: sql<Date | string | null>`min(${outbox.notBefore})` })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'queued'), lte(outbox.notBefore, params.asOf)));
+  return row?.due ? new Date(row.due) : null;
 }
 
 export type FailedOutboxRow = Pick<OutboxRow, 'key' | 'lastError' | 'attempts' | 'createdAt'>;
