@@ -67,7 +67,12 @@ describe('Slack cards keep up with what was done on them', () => {
       authorId: await personId('m1'),
     });
     await s.click('chef', CHANNEL, board.args.blocks, 'swot.start-vote');
-    await t.tillit.settle();
+    // The click is answered before it is carried out: wait for the phase to move.
+    for (let i = 0; i < 100; i++) {
+      const [now] = await t.database.db.select().from(dialogues);
+      if (now!.phase === 'vote') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const since = s.since();
     await s.clickRaw('m1', CHANNEL, 'swot.ballot', `${dialogue!.id}:strengths`);
     const ballot = await s.privateTo('m1', since);
