@@ -79,6 +79,12 @@ const table: Row[] = [
   ['facilitator', 'run-risk-dialogue', true, true, false, false],
   ['leader', 'run-risk-dialogue', false, true, false, false],
   ['admin', 'run-risk-dialogue', false, false, false, false],
+  // Reflection answers belong to the unit itself: nobody above answers for the units below.
+  ['member', 'answer-reflection', true, false, false, false],
+  ['manager', 'answer-reflection', true, false, false, false],
+  ['facilitator', 'answer-reflection', true, false, false, false],
+  ['leader', 'answer-reflection', true, false, false, false],
+  ['admin', 'answer-reflection', false, false, false, false],
 ];
 
 describe('access policy: role × capability × where', () => {

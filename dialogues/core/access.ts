@@ -9,8 +9,10 @@ import type { Actor } from './actor.js';
  * table below is the whole access policy (PRODUCT.md, "People and their rights").
  */
 export type Capability =
-  /** add items, vote, answer reflections */
+  /** add items, vote */
   | 'take-part'
+  /** answer the unit's reflection rounds: only a role held in the unit itself */
+  | 'answer-reflection'
   /** start and steer SWOT and risk dialogues, change phases, decide */
   | 'run-dialogue'
   /** the same for risk dialogues, where a leader stands in for a unit without a manager */
@@ -28,6 +30,8 @@ const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Ro
     inUnit: ['member', 'manager', 'facilitator', 'leader'],
     above: ['manager', 'facilitator', 'leader'],
   },
+  /** A leader or manager above does not answer for the units below: their answers are not its. */
+  'answer-reflection': { inUnit: ['member', 'manager', 'facilitator', 'leader'], above: [] },
   'run-dialogue': { inUnit: ['manager', 'facilitator'], above: ['manager', 'facilitator'] },
   /**
    * The yearly cascade must not stop at a unit nobody manages: its escalations go to the
@@ -65,3 +69,38 @@ export async function may(
 
 /** Administrators set Tillit up; that gives them no right to read anyone's answers. */
 export const isAdmin = (actor: Actor): boolean => actor.person.isAdmin;
+
+/** Whether any role the person holds, anywhere, gives the capability in its own unit. */
+export const holdsAnywhere = (actor: Actor, capability: Capability): boolean =>
+  actor.roles.some((r) => policy[capability].inUnit.includes(r.role));
+
+const swedish = new Intl.Collator('sv');
+
+/**
+ * The outermost unit where a role of the person gives the capability: the one with the fewest
+ * units above it, ties by name (Swedish order). What a command without a unit means in a
+ * direct message ("my summary", "my risk status"). Null when no role gives it.
+ */
+export async function outermostUnitWith(
+  db: Database,
+  actor: Actor,
+  capability: Capability,
+): Promise<string | null> {
+  const held = actor.roles.filter((r) => policy[capability].inUnit.includes(r.role));
+  let best: { unitId: string; depth: number; name: string } | null = null;
+  for (const role of held) {
+    const depth = (await listAncestors(db, { unitId: role.unitId })).length;
+    const better =
+      !best ||
+      depth < best.depth ||
+      (depth === best.depth && swedish.compare(role.unitName, best.name) < 0);
+    if (better) best = { unitId: role.unitId, depth, name: role.unitName };
+  }
+  return best?.unitId ?? null;
+}
+
+/**
+ * Who besides the unit's own people may be given its actions: the managers of the units
+ * below a department or administration, whose units carry out its work.
+ */
+export const OWNERS_FROM_UNITS_BELOW: Role = 'manager';

@@ -1,6 +1,7 @@
 import { listMembers, type UnitMember } from '../../store/queries/people.js';
 import { getUnit, listSubtree } from '../../store/queries/units.js';
 import type { UnitLevel } from '../../store/schema/index.js';
+import { OWNERS_FROM_UNITS_BELOW } from '../core/access.js';
 import type { Request } from '../core/feature.js';
 
 /**
@@ -23,7 +24,7 @@ export async function assignees(request: Request, unitId: string): Promise<UnitM
   if (unit && LEADS_UNITS_BELOW.includes(unit.level)) {
     const children = (await listSubtree(db, { unitId })).filter((u) => u.depth > 0);
     for (const child of children) {
-      below.push(...(await listMembers(db, { unitId: child.id, role: 'manager' })));
+      below.push(...(await listMembers(db, { unitId: child.id, role: OWNERS_FROM_UNITS_BELOW })));
     }
   }
   const decider: UnitMember = { personId: person.id, name: person.name, role: 'facilitator', lang };

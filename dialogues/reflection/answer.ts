@@ -9,6 +9,7 @@ import {
 } from '../../store/queries/reflection-rounds.js';
 import { getUnit } from '../../store/queries/units.js';
 import { REFLECTION_TEXT_MAX } from '../../store/schema/index.js';
+import { may } from '../core/access.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
@@ -37,7 +38,9 @@ async function loadAnswerable(
   const round = UUID.test(roundId) ? await getRound(ctx.db, { roundId }) : null;
   const open = round && !round.closedAt && round.opensAt <= ctx.now && ctx.now < round.closesAt;
   if (!round || !open) return { ok: false, text: t.closed };
-  if (!actor.roles.some((r) => r.unitId === round.unitId)) return { ok: false, text: t.notYours };
+  if (!(await may(ctx.db, actor, 'answer-reflection', round.unitId))) {
+    return { ok: false, text: t.notYours };
+  }
   const unit = await getUnit(ctx.db, { unitId: round.unitId });
   const unitName = unit?.name ?? '';
   if (await hasAnswered(ctx.db, { roundId, personId: actor.person.id })) {

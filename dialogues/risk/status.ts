@@ -2,7 +2,7 @@ import { listRiskDialoguesOfUnits } from '../../store/queries/risk-dialogues.js'
 import { listEscalationFates, listPendingRisks } from '../../store/queries/risk-items.js';
 import { listRiskSeasons } from '../../store/queries/risk-seasons.js';
 import { getUnit, listSubtree, type Unit } from '../../store/queries/units.js';
-import { may } from '../core/access.js';
+import { may, outermostUnitWith } from '../core/access.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
@@ -122,8 +122,8 @@ const isYear = (text: string) =>
 
 const phaseOf = (phase: string): RiskPhase => riskPhases.find((p) => p === phase) ?? 'identify';
 
-/** In a direct message: the outermost unit the person manages or leads. */
+/** In a direct message: the outermost unit whose risk status the person may see. */
 async function ownUnit(request: CommandRequest): Promise<Unit | null> {
-  const role = request.actor.roles.find((r) => r.role === 'manager' || r.role === 'leader');
-  return role ? getUnit(request.ctx.db, { unitId: role.unitId }) : null;
+  const unitId = await outermostUnitWith(request.ctx.db, request.actor, 'view-summary');
+  return unitId ? getUnit(request.ctx.db, { unitId }) : null;
 }

@@ -1,5 +1,5 @@
 import { getUnit, type Unit } from '../../store/queries/units.js';
-import { isAdmin, may } from '../core/access.js';
+import { holdsAnywhere, isAdmin, may } from '../core/access.js';
 import type { ActionRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import type { Outcome } from '../core/outcome.js';
@@ -18,9 +18,8 @@ export async function allowed(
 ): Promise<Target> {
   const { ctx, actor } = request;
   if (!(await may(ctx.db, actor, 'view-summary', unit.id))) {
-    const holdsRole = actor.roles.some((r) => r.role === 'manager' || r.role === 'leader');
     const text =
-      isAdmin(actor) && !holdsRole
+      isAdmin(actor) && !holdsAnywhere(actor, 'view-summary')
         ? actor.t.summary.adminOnly
         : actor.t.common.notAllowed({ what: actor.t.summary.what });
     return { ok: false, outcome: say(text) };

@@ -1,11 +1,9 @@
 import type { Database } from '../../store/database.js';
-import { listAncestors } from '../../store/queries/units.js';
+import { outermostUnitWith } from '../core/access.js';
 import type { Actor } from '../core/actor.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { currentPeriod, type Period, readPeriod } from './period.js';
 import { type PeriodProblem, periodProblem } from './period-problem.js';
-
-const swedish = new Intl.Collator('sv');
 
 export type SummaryArgs =
   | { ok: true; unitText: string | null; period: Period | null }
@@ -31,22 +29,11 @@ export function readSummaryArgs(args: string[], today: string): SummaryArgs {
 }
 
 /**
- * The default unit: the highest unit where the person is a manager or leader (fewest units
- * above it); ties go by name. Null when they hold neither role anywhere.
+ * The default unit: the highest unit where the person may see summaries (fewest units above
+ * it); ties go by name. Null when they may see none.
  */
-export async function topSummaryUnit(db: Database, actor: Actor): Promise<string | null> {
-  const held = actor.roles.filter((r) => r.role === 'manager' || r.role === 'leader');
-  let best: { unitId: string; depth: number; name: string } | null = null;
-  for (const role of held) {
-    const depth = (await listAncestors(db, { unitId: role.unitId })).length;
-    const better =
-      !best ||
-      depth < best.depth ||
-      (depth === best.depth && swedish.compare(role.unitName, best.name) < 0);
-    if (better) best = { unitId: role.unitId, depth, name: role.unitName };
-  }
-  return best?.unitId ?? null;
-}
+export const topSummaryUnit = (db: Database, actor: Actor): Promise<string | null> =>
+  outermostUnitWith(db, actor, 'view-summary');
 
 /** The current tertial in the unit's time zone: the default period. */
 export const defaultPeriod = (now: Date, timeZone: string): Period =>
