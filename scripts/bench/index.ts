@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   outbox: () => import('./outbox.js'),
   summary: () => import('./summary.js'),
   personnummer: () => import('./personnummer.js'),
+  load: () => import('./load.js'),
 };
 
 const cli = {

@@ -1,0 +1,268 @@
+/**
+ * `npm run bench -- load`: N (50) concurrent signed `/tillit help` commands, then N button
+ * clicks, against the built server (`node dist/bot/main.js`, PostgreSQL) and against a bare
+ * Bolt app answering ack + one chat.postEphemeral, in the same run, alternating rounds; then
+ * the built server on the embedded database. Prints ack and reply p50/p99, the ratios, and
+ * the Tillit process's peak RSS (VmHWM). Exit code 1 when a target is not met:
+ * ack p99 ≤ 1.5× bare Bolt, reply p99 ≤ 2× bare Bolt, RSS < 200 MB (PostgreSQL), < 400 MB (PGlite).
+ *
+ * Env: BENCH_DATABASE_URL or DATABASE_URL (a Postgres server; the bench works in a database
+ * of its own), BENCH_CONCURRENCY (50), BENCH_ROUNDS (3).
+ */
+import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from '../../store/database.js';
+import { openDatabase } from '../../store/database.js';
+import { createSlackPeople } from '../../test/support/outbox-fixtures.js';
+import { withBenchDatabase } from './bench-database.js';
+import type { FakeCall } from './fake-slack-process.js';
+import { burst, percentile, type Sample, SIGNING_SECRET } from './load-requests.js';
+
+const SERVER =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/test';
+const N = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CHANNEL = 'C0LOAD';
+const TARGETS = { ack: 1.5, reply: 2, rssPostgresMb: 200, rssPgliteMb: 400 };
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+interface Fake {
+  url: string;
+  calls(): Promise<FakeCall[]>;
+}
+interface Server {
+  url: string;
+  child: ChildProcess;
+  /** Highest RSS seen, MB (VmHWM of /proc, the kernel's own peak). */
+  peakRssMb(): number;
+}
+type Results = Record<'command' | 'click', Sample[]>;
+
+export async function run(): Promise<void> {
+  build();
+  const children: ChildProcess[] = [];
+  try {
+    const fake = await startFake(children);
+    let met = true;
+    await withBenchDatabase(SERVER, async ({ url, database }) => {
+      const users = await seed(database.db);
+      const bare = await startBare(children, fake.url);
+      const tillit = await startTillit(children, fake.url, { DATABASE_URL: url });
+      const [bareResults, tillitResults] = await alternate([bare, tillit], fake, users);
+      met = report('PostgreSQL', bareResults!, tillitResults!, tillit, TARGETS.rssPostgresMb);
+      await Promise.all([stop(bare.child), stop(tillit.child)]);
+    });
+    met = (await runEmbedded(children, fake)) && met;
+    console.log(met ? 'load: all targets met' : 'load: targets NOT met');
+    if (!met) process.exitCode = 1;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+  }
+}
+
+/** The embedded database: Tillit alone against a fresh bare Bolt baseline, for RSS above all. */
+async function runEmbedded(children: ChildProcess[], fake: Fake): Promise<boolean> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tillit-load-'));
+  try {
+    const database = await openDatabase({ kind: 'pglite', dataDir });
+    await database.migrate();
+    const users = await seed(database.db);
+    await database.close();
+    const bare = await startBare(children, fake.url);
+    const tillit = await startTillit(children, fake.url, { TILLIT_DATA_DIR: dataDir });
+    const [bareResults, tillitResults] = await alternate([bare, tillit], fake, users);
+    const met = report('PGlite', bareResults!, tillitResults!, tillit, TARGETS.rssPgliteMb);
+    await Promise.all([stop(bare.child), stop(tillit.child)]);
+    return met;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function seed(db: Database): Promise<string[]> {
+  const people = await createSlackPeople(db, N, 'T0TEST');
+  return people.map((p) => p.userId);
+}
+
+/** Rounds alternate between the servers, so load from other work on the machine hits both. */
+async function alternate(servers: Server[], fake: Fake, users: string[]): Promise<Results[]> {
+  const results = servers.map((): Results => ({ command: [], click: [] }));
+  for (const server of servers) {
+    // Warm-up, not counted: first connections, JIT, the database's first plans.
+    for (const kind of ['command', 'click'] as const) {
+      await burst({ url: server.url, kind, users: users.slice(0, 5), ...common(fake) });
+    }
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, server] of servers.entries()) {
+      for (const kind of ['command', 'click'] as const) {
+        results[i]![kind].push(...(await burst({ url: server.url, kind, users, ...common(fake) })));
+      }
+    }
+  }
+  return results;
+}
+
+const common = (fake: Fake) => ({ channelId: CHANNEL, calls: fake.calls, replyTimeoutMs: 30_000 });
+
+function report(
+  label: string,
+  bare: Results,
+  tillit: Results,
+  server: Server,
+  rssTargetMb: number,
+): boolean {
+  let met = true;
+  console.log(`\nload (${label}): ${N} concurrent, ${ROUNDS} rounds, ms`);
+  console.log('kind     measure  bare p50  bare p99  tillit p50  tillit p99  ratio p99  target');
+  for (const kind of ['command', 'click'] as const) {
+    for (const measure of ['ack', 'reply'] as const) {
+      const pick = (samples: Sample[]) =>
+        samples.map((s) => (measure === 'ack' ? s.ackMs : (s.replyMs ?? Number.POSITIVE_INFINITY)));
+      const b = pick(bare[kind]);
+      const t = pick(tillit[kind]);
+      const ratio = percentile(t, 99) / percentile(b, 99);
+      const ok = ratio <= TARGETS[measure];
+      met &&= ok;
+      console.log(
+        `${kind.padEnd(8)} ${measure.padEnd(7)} ${fmt(percentile(b, 50))} ${fmt(percentile(b, 99))} ${fmt(percentile(t, 50), 11)} ${fmt(percentile(t, 99), 11)} ${ratio.toFixed(2).padStart(9)}×  ≤ ${TARGETS[measure]}× ${ok ? 'met' : 'NOT met'}`,
+      );
+    }
+  }
+  const rss = server.peakRssMb();
+  const rssOk = rss < rssTargetMb;
+  met &&= rssOk;
+  console.log(
+    `peak RSS of the Tillit process: ${rss.toFixed(0)} MB (target < ${rssTargetMb} MB: ${rssOk ? 'met' : 'NOT met'})`,
+  );
+  return met;
+}
+
+const fmt = (ms: number, width = 9) =>
+  (Number.isFinite(ms) ? ms.toFixed(0) : 'lost').padStart(width);
+
+function build(): void {
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--if-stale'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error('npm run build failed');
+}
+
+function startFake(children: ChildProcess[]): Promise<Fake> {
+  const child = fork(path.join(here, 'fake-slack-process.ts'), [], {
+    cwd: root,
+    env: { ...process.env, PER_SECOND: '100000' },
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  children.push(child);
+  const calls = () =>
+    new Promise<FakeCall[]>((resolve) => {
+      child.once('message', (message) => resolve(message as FakeCall[]));
+      child.send({ type: 'calls' });
+    });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const url = /url (\S+)/.exec(chunk.toString())?.[1];
+      if (url) resolve({ url, calls });
+    });
+    child.once('exit', (code) => reject(new Error(`fake Slack API exited (${code})`)));
+  });
+}
+
+async function startBare(children: ChildProcess[], apiUrl: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'bare-bolt-process.ts')],
+    {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH,
+        PORT: String(port),
+        SLACK_API_URL: apiUrl,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  children.push(child);
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`bare Bolt exited (${code})`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child, peakRssMb: () => peakRss(child.pid!) };
+}
+
+/**
+ * The built server as production runs it, in an empty folder (no `.env` of the developer's)
+ * with only the variables it needs.
+ */
+async function startTillit(
+  children: ChildProcess[],
+  apiUrl: string,
+  database: Record<string, string>,
+): Promise<Server> {
+  const port = await freePort();
+  const cwd = mkdtempSync(path.join(tmpdir(), 'tillit-load-cwd-'));
+  const child = spawn(process.execPath, [path.join(root, 'dist/bot/main.js')], {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SLACK_BOT_TOKEN: 'xoxb-bench-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: apiUrl,
+      ...database,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  child.once('exit', () => rmSync(cwd, { recursive: true, force: true }));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while ((await fetch(`${url}/healthz`).catch(() => null))?.status !== 200) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('Tillit did not start');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { url, child, peakRssMb: () => peakRss(child.pid!) };
+}
+
+/** VmHWM: the highest resident set the kernel saw for the process, start-up included. */
+function peakRss(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
