@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { DEFAULT_LANG, DEFAULT_TIME_ZONE } from '../dialogues/core/defaults.js';
 
 const onOff = z.enum(['on', 'off']);
 const optionalText = z
@@ -35,9 +36,9 @@ const configSchema = z.object({
   ),
   TZ_DEFAULT: z
     .string()
-    .default('Europe/Stockholm')
+    .default(DEFAULT_TIME_ZONE)
     .refine(isTimeZone, 'an IANA time zone such as Europe/Stockholm'),
-  LANG_DEFAULT: z.enum(['sv', 'en']).default('sv'),
+  LANG_DEFAULT: z.enum(['sv', 'en']).default(DEFAULT_LANG),
   ANONYMITY_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   REFLECTION_TEXT_RETENTION_DAYS: z.coerce.number().int().min(1).default(365),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

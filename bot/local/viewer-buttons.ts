@@ -1,5 +1,6 @@
 import { may } from '../../dialogues/core/access.js';
 import type { Actor } from '../../dialogues/core/actor.js';
+import { DEFAULT_LANG } from '../../dialogues/core/defaults.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Block, Button, ButtonAudience, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
@@ -17,7 +18,7 @@ export function viewerButtons(db: Database, person: Person): (view: View) => Pro
   const allowed = (only: ButtonAudience): Promise<boolean> => {
     const key = `${only.capability}:${only.unitId}`;
     actor ??= listRolesOfPerson(db, { personId: person.id }).then((roles) => {
-      const lang = person.lang ?? 'sv';
+      const lang = person.lang ?? DEFAULT_LANG;
       return { person, lang, t: texts(lang), roles };
     });
     if (!answers.has(key)) {

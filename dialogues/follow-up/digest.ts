@@ -9,6 +9,7 @@ import { type ListedAction, listOpenActionsOfUnit } from '../../store/queries/ac
 import { enqueueOutboxMany } from '../../store/queries/outbox.js';
 import type { Language } from '../../store/schema/index.js';
 import { addDays } from '../calendar/swedish-holidays.js';
+import { DEFAULT_LANG } from '../core/defaults.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type Block, type View, view } from '../view.js';
@@ -51,7 +52,7 @@ export async function sendWeeklyDigests(
       return enqueueOutboxMany(
         tx,
         unit.managers.map((manager) => {
-          const lang = manager.lang ?? options.defaultLang ?? 'sv';
+          const lang = manager.lang ?? options.defaultLang ?? DEFAULT_LANG;
           return {
             key: `action-digest:${unit.unitId}:${week.monday}:${manager.personId}`,
             target: { kind: 'person' as const, personId: manager.personId },

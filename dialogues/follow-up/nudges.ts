@@ -10,6 +10,7 @@ import { enqueueOutbox } from '../../store/queries/outbox.js';
 import { getPerson, listMembers, type UnitMember } from '../../store/queries/people.js';
 import { listAncestors } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
+import { DEFAULT_LANG } from '../core/defaults.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { texts } from '../texts/catalogue.js';
 import { type ActionBrief, escalationView, nudgeView } from './action-views.js';
@@ -47,7 +48,11 @@ export async function sendDueNudges(
   for (const candidate of candidates) {
     if (!hasWork(decideNudges(candidate, candidate.timezone, policy, options.now))) continue;
     const sent = await db.transaction((tx) =>
-      nudgeAction(tx, candidate, { ...options, policy, defaultLang: options.defaultLang ?? 'sv' }),
+      nudgeAction(tx, candidate, {
+        ...options,
+        policy,
+        defaultLang: options.defaultLang ?? DEFAULT_LANG,
+      }),
     );
     total.nudges += sent.nudges;
     total.escalations += sent.escalations;

@@ -11,6 +11,7 @@ import {
 } from '../../store/queries/self-checks.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { Language, SelfCheckCadence, SelfCheckOutcome } from '../../store/schema/index.js';
+import { DEFAULT_LANG } from '../core/defaults.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type Button, type View, view } from '../view.js';
@@ -88,7 +89,7 @@ export async function askDueSelfChecks(
       if (!occurrence) return 0;
       const person = await getPerson(tx, { personId: check.responsibleId });
       if (!person?.active) return 0;
-      const lang = person.lang ?? options.defaultLang ?? 'sv';
+      const lang = person.lang ?? options.defaultLang ?? DEFAULT_LANG;
       const created = await enqueueOutbox(tx, {
         key: `self-check:${check.id}:${occursOn}`,
         target: { kind: 'person', personId: person.id },

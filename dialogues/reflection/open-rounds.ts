@@ -12,6 +12,7 @@ import {
   type ReflectionRound,
 } from '../../store/queries/reflection-rounds.js';
 import type { Language } from '../../store/schema/index.js';
+import { DEFAULT_LANG } from '../core/defaults.js';
 import type { WeeklyTime } from '../schedule/next-occurrence.js';
 import { texts } from '../texts/catalogue.js';
 import type { View } from '../view.js';
@@ -51,7 +52,7 @@ export async function openDueRounds(
     if (unit.paused) continue;
     const times = currentRoundTimes(weeklyTimeOf(unit), options.now, timing);
     if (!isDue(times, latest.get(unit.unitId), options.now)) continue;
-    const sent = await openRound(db, unit, times, options.defaultLang ?? 'sv');
+    const sent = await openRound(db, unit, times, options.defaultLang ?? DEFAULT_LANG);
     if (sent === null) continue;
     opened += 1;
     prompts += sent;

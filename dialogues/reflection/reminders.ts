@@ -9,6 +9,7 @@ import {
 import type { ReflectionRound } from '../../store/queries/reflection-rounds.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
+import { DEFAULT_LANG } from '../core/defaults.js';
 import { texts } from '../texts/catalogue.js';
 import { viewsPerLanguage } from './open-rounds.js';
 import { promptView } from './prompt-view.js';
@@ -25,7 +26,7 @@ export async function sendDueReminders(
 ): Promise<{ reminders: number }> {
   let reminders = 0;
   for (const due of await listRoundsDueForReminder(db, { now: options.now })) {
-    reminders += await remindRound(db, due, options.now, options.defaultLang ?? 'sv');
+    reminders += await remindRound(db, due, options.now, options.defaultLang ?? DEFAULT_LANG);
   }
   return { reminders };
 }

@@ -5,6 +5,7 @@ import { type EstimateSpread, listEstimateSpreads } from '../../store/queries/ri
 import { listRisksInDialogue, type RiskInDialogue } from '../../store/queries/risk-items.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { RiskLevelBounds, UnitLevel } from '../../store/schema/index.js';
+import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
 import { phaseOf } from '../dialogue/dialogue-kind.js';
 import { groupFigure } from '../privacy/disclosure.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
@@ -100,7 +101,7 @@ export async function loadRiskBoard(
     phase,
     year: meta?.year ?? dialogue.createdAt.getUTCFullYear(),
     levels,
-    timeZone: unit?.timezone ?? 'Europe/Stockholm',
+    timeZone: unit?.timezone ?? DEFAULT_TIME_ZONE,
     unitName: unit?.name ?? '',
     unitLevel: unit?.level ?? 'unit',
     parent: parentUnit ? { id: parentUnit.id, name: parentUnit.name } : null,

@@ -8,6 +8,7 @@ import {
 } from '../../store/queries/risk-seasons.js';
 import { listAllUnits, type Unit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
+import { DEFAULT_LANG } from '../core/defaults.js';
 import { nearestManagers } from '../core/nearest-managers.js';
 import { toLocalTime } from '../dialogue/local-time.js';
 import { texts } from '../texts/catalogue.js';
@@ -50,7 +51,7 @@ export async function sendSeasonNudges(
         key: `risk-season-${d.kind}:${d.unit.id}:${d.year}:${m.personId}`,
         target: { kind: 'person', personId: m.personId },
         notBefore: params.now,
-        view: nudgeView(m.lang ?? params.defaultLang ?? 'sv', d),
+        view: nudgeView(m.lang ?? params.defaultLang ?? DEFAULT_LANG, d),
       });
     }
   }

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
 import { localDate } from '../dialogue/local-time.js';
 import { readsAsDateTime } from './date-time-reading.js';
 import { foldForDigits } from './fold-for-digits.js';
@@ -50,7 +51,7 @@ export function containsPersonnummer(text: string, options: PersonnummerOptions 
 export function findPersonnummer(text: string, options: PersonnummerOptions = {}): Span[] {
   const folded = foldForDigits(text);
   const ids = [...folded.text.matchAll(UUID)].map((m) => ({ start: m.index, end: m.index + 36 }));
-  const today = options.today ?? localDate(new Date(), 'Europe/Stockholm');
+  const today = options.today ?? localDate(new Date(), DEFAULT_TIME_ZONE);
   const pattern = new RegExp(CANDIDATE.source, CANDIDATE.flags);
   const spans: Span[] = [];
   for (let match = pattern.exec(folded.text); match; match = pattern.exec(folded.text)) {

@@ -38,6 +38,9 @@ export async function readExportValue(
   const [unitId = '', name = ''] = request.action.value.split('|');
   if (!isUuid(unitId)) return null;
   const unit = await getUnit(request.ctx.db, { unitId });
-  const period = readPeriod(name, todayIn(request.ctx.now, unit?.timezone ?? 'Europe/Stockholm'));
+  const period = readPeriod(
+    name,
+    todayIn(request.ctx.now, unit?.timezone ?? request.ctx.settings.defaultTimezone),
+  );
   return unit && period ? { unit, period } : null;
 }

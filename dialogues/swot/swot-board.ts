@@ -6,6 +6,7 @@ import { listSwotItems, type SwotItem } from '../../store/queries/swot-items.js'
 import { countVoting, listVoteTotals } from '../../store/queries/swot-votes.js';
 import { getUnit } from '../../store/queries/units.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
+import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
 import { phaseOf } from '../dialogue/dialogue-kind.js';
 import { type GroupFigure, groupFigure } from '../privacy/disclosure.js';
 import { type SwotPhase, type SwotSettings, swotKind, swotSettings } from './swot-kind.js';
@@ -87,7 +88,7 @@ export async function loadSwotBoard(
     dialogue,
     phase,
     settings: swotSettings(dialogue),
-    timeZone: unit?.timezone ?? 'Europe/Stockholm',
+    timeZone: unit?.timezone ?? DEFAULT_TIME_ZONE,
     unitName: unit?.name ?? '',
     quadrants,
     itemCount: swotQuadrants.reduce((n, q) => n + quadrants[q].length, 0),
