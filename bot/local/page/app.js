@@ -179,13 +179,17 @@ async function whileBusy(work) {
 
 /** A form, and the message whose button opened it (a submit may replace that message). */
 function openForm(html, channel, source = null) {
-  showForm(html, async (form) => {
-    setFormBusy(true);
-    const submit = () => api.submit(state.person, channel, form, source);
-    const answer = await send(submit, channel, source);
-    setFormBusy(false);
-    if (answer && !answer.errors && !answer.form && formIsOpen()) closeForm();
-  }, state.texts);
+  showForm(
+    html,
+    async (form) => {
+      setFormBusy(true);
+      const submit = () => api.submit(state.person, channel, form, source);
+      const answer = await send(submit, channel, source);
+      setFormBusy(false);
+      if (answer && !answer.errors && !answer.form && formIsOpen()) closeForm();
+    },
+    state.texts,
+  );
 }
 
 function chooseChannel(channel) {
