@@ -10,9 +10,9 @@ import type { Logger } from './log.js';
 import type { Metrics } from './metrics/metrics.js';
 import type { Deliverer } from './outbox/deliverer.js';
 import { createSender, type Sender } from './outbox/sender.js';
-import { createSlackDeliverer, slackRate } from './outbox/slack-deliverer.js';
 import { purgeDeliveriesTick } from './scheduler/purge-deliveries.js';
 import { createScheduler, type Scheduler } from './scheduler/scheduler.js';
+import { createSlackDeliverer, slackRate } from './slack/slack-deliverer.js';
 import { createTeamsDeliverer } from './teams/teams-deliverer.js';
 
 export interface Background {

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDueRounds } from '../dialogues/reflection/open-rounds.js';
+import { sendBlockAction } from '../scripts/bench/support/slack-requests.js';
 import { createAction } from '../store/queries/actions.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { dialogues, people, reflectionRounds, swotItems, units } from '../store/schema/index.js';
-import { sendBlockAction } from './support/slack-requests.js';
 import {
   findButton,
   slackPerson,

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../bot/config.js';
-import { slackRate } from '../bot/outbox/slack-deliverer.js';
+import { slackRate } from '../bot/slack/slack-deliverer.js';
 
 const refusal = (env: Record<string, string>): string => {
   try {

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../scripts/bench/support/fake-slack-api.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { dialogues } from '../store/schema/index.js';
-import type { RecordedCall } from './support/fake-slack-api.js';
 import {
   findButton,
   slackPerson,

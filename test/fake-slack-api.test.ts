@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
-import { stateValuesFrom } from './support/slack-requests.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../scripts/bench/support/fake-slack-api.js';
+import { stateValuesFrom } from '../scripts/bench/support/slack-requests.js';
 
 // The WebClient Bolt itself uses (a transitive dependency, reached through Bolt).
 const { WebClient } = webApi;

@@ -3,10 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderFormHtml } from '../bot/local/render-html.js';
 import { readCardValue } from '../bot/teams/card-data.js';
 import { renderFormCard } from '../bot/teams/render-card-form.js';
+import {
+  sendBlockAction,
+  sendViewSubmission,
+  stateValuesFrom,
+} from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { risks } from '../store/schema/index.js';
 import { channelOf, driver, formOf, ofKind, riskOrg } from './support/risk-org.js';
-import { sendBlockAction, sendViewSubmission, stateValuesFrom } from './support/slack-requests.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 import { findAllActions } from './support/teams-session.js';
 

@@ -2,11 +2,11 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFrom } from '../bot/request-settings.js';
 import { DELIVERY_LIFETIME_MS, purgeDeliveriesTick } from '../bot/scheduler/purge-deliveries.js';
+import { sendEvent } from '../scripts/bench/support/slack-requests.js';
 import { claimDelivery } from '../store/queries/handled-deliveries.js';
 import { handledDeliveries, localMessages, people } from '../store/schema/index.js';
 import { slackSigned } from './support/fuzz-requests.js';
 import { listLocalPeople, postLocal } from './support/local-tillit.js';
-import { sendEvent } from './support/slack-requests.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 
 // Issue 17, errors as data and logs that carry no one's words: every route answers an error

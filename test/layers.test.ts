@@ -47,6 +47,10 @@ describe('layers', () => {
     ).toEqual([]);
   });
 
+  it('scripts/ imports anything but test/ (benchmarks share their fakes from scripts/bench/support)', () => {
+    expect(violations('scripts', (s, f) => reaches(s, f, 'test'))).toEqual([]);
+  });
+
   it('the check itself sees a forbidden import', () => {
     expect(reaches('../../bot/x.js', 'dialogues/setup/y.ts', 'bot')).toBe(true);
     expect(platformPackages.test('@slack/bolt')).toBe(true);

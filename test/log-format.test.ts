@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeConsoleTo } from '../bot/console-to-log.js';
 import { createLogger } from '../bot/log.js';
+import { sendEvent, sendSlashCommand } from '../scripts/bench/support/slack-requests.js';
 import { type LocalTestTillit, listLocalPeople, startLocalTillit } from './support/local-tillit.js';
-import { sendEvent, sendSlashCommand } from './support/slack-requests.js';
 import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 import { teamsSession } from './support/teams-session.js';

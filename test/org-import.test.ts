@@ -14,7 +14,7 @@ import { findPersonByIdentity, findPersonByKey } from '../store/queries/people.j
 import { channelLinks, identities, memberships, people, units } from '../store/schema/index.js';
 import { openTestDatabase } from './support/test-database.js';
 
-const EXAMPLE = path.resolve('../shared/examples/org.yaml');
+const EXAMPLE = path.resolve('test/fixtures/org.yaml');
 const exampleText = readFileSync(EXAMPLE, 'utf8');
 
 let handle: DatabaseHandle;

@@ -2,10 +2,14 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlackApi, startFakeSlackApi } from '../scripts/bench/support/fake-slack-api.js';
+import {
+  createSlackPeople,
+  enqueuePrompts,
+  outboxKeyOf,
+} from '../scripts/bench/support/outbox-fixtures.js';
 import { type DatabaseHandle, openDatabase } from '../store/database.js';
 import { countOutboxByStatus, getOutboxRow } from '../store/queries/outbox.js';
-import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
-import { createSlackPeople, enqueuePrompts, outboxKeyOf } from './support/outbox-fixtures.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 
@@ -13,7 +17,7 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 function startSenderProcess(
   env: Record<string, string>,
 ): Promise<{ child: ChildProcess; pid: number }> {
-  const child = spawn('npx', ['tsx', 'test/support/outbox-sender-process.ts'], {
+  const child = spawn('npx', ['tsx', 'scripts/bench/support/outbox-sender-process.ts'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -4,17 +4,17 @@ import { createClock } from '../bot/clock.js';
 import { createLogger } from '../bot/log.js';
 import type { Deliverer } from '../bot/outbox/deliverer.js';
 import { createSender, type Sender, type SenderOptions } from '../bot/outbox/sender.js';
-import { createSlackDeliverer } from '../bot/outbox/slack-deliverer.js';
-import type { DatabaseHandle } from '../store/database.js';
-import { countOutboxByStatus, enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
-import { outbox, rateBuckets } from '../store/schema/index.js';
-import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
+import { createSlackDeliverer } from '../bot/slack/slack-deliverer.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../scripts/bench/support/fake-slack-api.js';
 import {
   createSlackPeople,
   enqueuePrompts,
   outboxKeyOf,
   type SlackPerson,
-} from './support/outbox-fixtures.js';
+} from '../scripts/bench/support/outbox-fixtures.js';
+import type { DatabaseHandle } from '../store/database.js';
+import { countOutboxByStatus, enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
+import { outbox, rateBuckets } from '../store/schema/index.js';
 import { openTestDatabase } from './support/test-database.js';
 
 let handle: DatabaseHandle;

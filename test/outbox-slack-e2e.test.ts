@@ -5,18 +5,18 @@ import { startBackground } from '../bot/background.js';
 import { settingsFrom } from '../bot/request-settings.js';
 import { parseOrgFile } from '../dialogues/setup/org-file.js';
 import { view } from '../dialogues/view.js';
+import { createSlackPeople } from '../scripts/bench/support/outbox-fixtures.js';
+import { sendSlashCommand } from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
 import { findPersonByKey } from '../store/queries/people.js';
-import { createSlackPeople } from './support/outbox-fixtures.js';
-import { sendSlashCommand } from './support/slack-requests.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 
 let t: TestTillit;
 
 beforeAll(async () => {
   t = await startTestTillit();
-  const parsed = parseOrgFile('org.yaml', readFileSync('../shared/examples/org.yaml', 'utf8'));
+  const parsed = parseOrgFile('org.yaml', readFileSync('test/fixtures/org.yaml', 'utf8'));
   if (!parsed.ok) throw new Error('example org does not parse');
   await syncOrg(t.database.db, parsed.plan);
 });

@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createSlackPeople,
+  enqueuePrompts,
+  type SlackPerson,
+} from '../scripts/bench/support/outbox-fixtures.js';
 import type { DatabaseHandle } from '../store/database.js';
 import {
   claimDue,
@@ -8,7 +13,6 @@ import {
 } from '../store/queries/outbox.js';
 import { pauseBucket, pauseLeftMs, reserveSlots } from '../store/queries/rate-buckets.js';
 import { outbox, rateBuckets } from '../store/schema/index.js';
-import { createSlackPeople, enqueuePrompts, type SlackPerson } from './support/outbox-fixtures.js';
 import { openTestDatabase } from './support/test-database.js';
 
 let handle: DatabaseHandle;

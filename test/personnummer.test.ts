@@ -6,6 +6,7 @@ import {
   findPersonnummer,
   luhnValid,
 } from '../dialogues/safety/personnummer.js';
+import { referenceValid } from '../scripts/bench/support/personnummer-reference.js';
 import {
   checkDigit,
   INVISIBLES,
@@ -16,7 +17,6 @@ import {
   write,
   writtenForms,
 } from './support/personnummer-forms.js';
-import { referenceValid } from './support/personnummer-reference.js';
 
 /** The guard's clock in these tests: the date-time reading depends on it. */
 const TODAY = '2026-12-04';

@@ -7,10 +7,10 @@ import { createLogger } from '../bot/log.js';
 import { createMetrics } from '../bot/metrics/metrics.js';
 import { mountMetrics } from '../bot/metrics/metrics-route.js';
 import { checkCredentials } from '../bot/startup-checks.js';
+import { startFakeSlackApi } from '../scripts/bench/support/fake-slack-api.js';
+import { sendSlashCommand } from '../scripts/bench/support/slack-requests.js';
 import { enqueueOutbox } from '../store/queries/outbox.js';
 import { selectRows } from '../store/raw-rows.js';
-import { startFakeSlackApi } from './support/fake-slack-api.js';
-import { sendSlashCommand } from './support/slack-requests.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 
 const METRICS_TOKEN = 'metrics-token-0123456789abcdef';

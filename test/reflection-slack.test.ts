@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../bot/log.js';
 import { createSender } from '../bot/outbox/sender.js';
-import { createSlackDeliverer } from '../bot/outbox/slack-deliverer.js';
+import { createSlackDeliverer } from '../bot/slack/slack-deliverer.js';
 import { openDueRounds } from '../dialogues/reflection/open-rounds.js';
 import { sendDueReminders } from '../dialogues/reflection/reminders.js';
 import { sv } from '../dialogues/texts/sv/index.js';
+import type { RecordedCall } from '../scripts/bench/support/fake-slack-api.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import {
   reflectionAnswers,
   reflectionParticipation,
   reflectionRounds,
 } from '../store/schema/index.js';
-import type { RecordedCall } from './support/fake-slack-api.js';
 import { slackPerson, slackSession, slackUnit, textOf, userIdOf } from './support/slack-session.js';
 import { startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 

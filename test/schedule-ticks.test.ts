@@ -5,6 +5,7 @@ import { createScheduler } from '../bot/scheduler/scheduler.js';
 import type { Settings } from '../dialogues/core/context.js';
 import { latestOccurrence } from '../dialogues/schedule/next-occurrence.js';
 import type { Tick } from '../dialogues/schedule/tick.js';
+import { createSlackPeople } from '../scripts/bench/support/outbox-fixtures.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { countOutboxByStatus, enqueueOutboxMany } from '../store/queries/outbox.js';
 import { listMembers, setRole } from '../store/queries/people.js';
@@ -14,7 +15,6 @@ import {
 } from '../store/queries/reflection-schedules.js';
 import { createUnit } from '../store/queries/units.js';
 import { outbox } from '../store/schema/index.js';
-import { createSlackPeople } from './support/outbox-fixtures.js';
 import { openTestDatabase } from './support/test-database.js';
 
 const settings: Settings = {

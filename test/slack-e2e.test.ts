@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOrgFile } from '../dialogues/setup/org-file.js';
+import { sendEvent, sendSlashCommand } from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { getReflectionSchedule } from '../store/queries/reflection-schedules.js';
 import { findUnitByKey, findUnitForChannel } from '../store/queries/units.js';
 import { checkBlockKitLimits } from './support/block-kit-limits.js';
-import { sendEvent, sendSlashCommand } from './support/slack-requests.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 
 // The example org: karin is admin and leader, petra a member; channel C0UTRED is linked.
@@ -14,7 +14,7 @@ let t: TestTillit;
 
 beforeAll(async () => {
   t = await startTestTillit({ users: { U0NEW: 'Nils Nyström' } });
-  const parsed = parseOrgFile('org.yaml', readFileSync('../shared/examples/org.yaml', 'utf8'));
+  const parsed = parseOrgFile('org.yaml', readFileSync('test/fixtures/org.yaml', 'utf8'));
   if (!parsed.ok) throw new Error('example org does not parse');
   await syncOrg(t.database.db, parsed.plan);
 });

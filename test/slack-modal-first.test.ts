@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { features } from '../dialogues/features.js';
 import { formButtonIds, opensForm } from '../dialogues/opens-form.js';
+import type { RecordedCall } from '../scripts/bench/support/fake-slack-api.js';
+import { sendEvent } from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
-import type { RecordedCall } from './support/fake-slack-api.js';
-import { sendEvent } from './support/slack-requests.js';
 import { slackPerson, slackSession, slackUnit, textOf, userIdOf } from './support/slack-session.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 

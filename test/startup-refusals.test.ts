@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnvFile } from '../bot/env-file.js';
-import { type FakeSlackApi, startFakeSlackApi } from './support/fake-slack-api.js';
+import { type FakeSlackApi, startFakeSlackApi } from '../scripts/bench/support/fake-slack-api.js';
 
 /**
  * `npm start` with a setting that cannot work stops with one line and exit code 1 before it

@@ -14,7 +14,7 @@ afterAll(async () => handle?.close());
 
 describe('org tree', () => {
   it('imports the example org and walks the tree', async () => {
-    const parsed = parseOrgFile('org.yaml', readFileSync('../shared/examples/org.yaml', 'utf8'));
+    const parsed = parseOrgFile('org.yaml', readFileSync('test/fixtures/org.yaml', 'utf8'));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const changes = await syncOrg(handle.db, parsed.plan);
     expect(changes.length).toBeGreaterThan(5);

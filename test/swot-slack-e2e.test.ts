@@ -5,9 +5,9 @@ import { settingsFrom } from '../bot/request-settings.js';
 import { createScheduler } from '../bot/scheduler/scheduler.js';
 import { localDate } from '../dialogues/dialogue/local-time.js';
 import { ticks } from '../dialogues/schedule/ticks.js';
+import type { RecordedCall } from '../scripts/bench/support/fake-slack-api.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { actions, dialogues, swotItems, swotVotes } from '../store/schema/index.js';
-import type { RecordedCall } from './support/fake-slack-api.js';
 import { slackPerson, slackSession, slackUnit, textOf, userIdOf } from './support/slack-session.js';
 import { startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 

@@ -4,8 +4,8 @@
  * with 429s). Prints `url <base url>`; answers `{ type: 'stats' }` and `{ type: 'calls' }` over IPC.
  */
 
-import { startFakeSlackApi } from '../../test/support/fake-slack-api.js';
-import { outboxKeyOf } from '../../test/support/outbox-fixtures.js';
+import { startFakeSlackApi } from './support/fake-slack-api.js';
+import { outboxKeyOf } from './support/outbox-fixtures.js';
 
 export interface FakeStats {
   posted: number;

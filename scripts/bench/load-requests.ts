@@ -4,8 +4,8 @@
  * the fake Slack API saw for that person after the burst started.
  */
 import { randomBytes } from 'node:crypto';
-import { sendBlockAction, sendSlashCommand } from '../../test/support/slack-requests.js';
 import type { FakeCall } from './fake-slack-process.js';
+import { sendBlockAction, sendSlashCommand } from './support/slack-requests.js';
 
 export const SIGNING_SECRET = 'bench-signing-secret';
 

@@ -17,10 +17,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from '../../store/database.js';
 import { openDatabase } from '../../store/database.js';
-import { createSlackPeople } from '../../test/support/outbox-fixtures.js';
 import { withBenchDatabase } from './bench-database.js';
 import type { FakeCall } from './fake-slack-process.js';
 import { burst, percentile, type Sample, SIGNING_SECRET } from './load-requests.js';
+import { createSlackPeople } from './support/outbox-fixtures.js';
 
 const SERVER =
   process.env.BENCH_DATABASE_URL ??

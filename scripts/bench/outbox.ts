@@ -20,9 +20,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseHandle } from '../../store/database.js';
 import { countOutboxByStatus } from '../../store/queries/outbox.js';
-import { createSlackPeople, enqueuePrompts } from '../../test/support/outbox-fixtures.js';
 import { withBenchDatabase } from './bench-database.js';
 import type { FakeStats } from './fake-slack-process.js';
+import { createSlackPeople, enqueuePrompts } from './support/outbox-fixtures.js';
 
 const SERVER =
   process.env.BENCH_DATABASE_URL ??
@@ -126,7 +126,7 @@ function startSender(
 ): Promise<void> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(root, 'test/support/outbox-sender-process.ts')],
+    ['--import', 'tsx', path.join(root, 'scripts/bench/support/outbox-sender-process.ts')],
     {
       cwd: root,
       env: {

@@ -1,6 +1,6 @@
 import { foldForDigits } from '../../dialogues/safety/fold-for-digits.js';
 import { findPersonnummer } from '../../dialogues/safety/personnummer.js';
-import { referenceValid } from '../../test/support/personnummer-reference.js';
+import { referenceValid } from './support/personnummer-reference.js';
 
 /**
  * `npm run bench -- personnummer`: how often the guard refuses random input, measured against

@@ -1,8 +1,8 @@
 import { expect } from 'vitest';
+import type { RecordedCall } from '../../scripts/bench/support/fake-slack-api.js';
+import type { StateInput } from '../../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../../store/queries/org-sync.js';
 import { findPersonByIdentity } from '../../store/queries/people.js';
-import type { RecordedCall } from '../support/fake-slack-api.js';
-import type { StateInput } from '../support/slack-requests.js';
 import { slackPerson, slackSession, slackUnit, TEAM, userIdOf } from '../support/slack-session.js';
 import { startTestTillit, type TestTillit } from '../support/start-test-tillit.js';
 import {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { slackSignature } from './slack-requests.js';
+import { slackSignature } from '../../scripts/bench/support/slack-requests.js';
 
 /** One HTTP request the fuzz suite sends: method, path, headers and a raw body. */
 export interface FuzzRequest {

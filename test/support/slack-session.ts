@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { OrgPlan, PlannedPerson } from '../../store/queries/org-sync.js';
-import { checkBlockKitLimits, checkViewLimits } from './block-kit-limits.js';
-import type { RecordedCall } from './fake-slack-api.js';
+import type { RecordedCall } from '../../scripts/bench/support/fake-slack-api.js';
 import {
   type StateInput,
   sendBlockAction,
   sendSlashCommand,
   sendViewSubmission,
   stateValuesFrom,
-} from './slack-requests.js';
+} from '../../scripts/bench/support/slack-requests.js';
+import type { OrgPlan, PlannedPerson } from '../../store/queries/org-sync.js';
+import { checkBlockKitLimits, checkViewLimits } from './block-kit-limits.js';
 import { SIGNING_SECRET, type TestTillit } from './start-test-tillit.js';
 
 export const TEAM = 'T0TEST';

@@ -2,8 +2,11 @@ import { createClock } from '../../bot/clock.js';
 import { type Config, loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/log.js';
 import { type RunningTillit, startTillit } from '../../bot/start-tillit.js';
+import {
+  type FakeSlackApi,
+  startFakeSlackApi,
+} from '../../scripts/bench/support/fake-slack-api.js';
 import type { DatabaseHandle } from '../../store/database.js';
-import { type FakeSlackApi, startFakeSlackApi } from './fake-slack-api.js';
 import { openTestDatabase } from './test-database.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';

@@ -1,6 +1,6 @@
+import type { RecordedCall } from '../../scripts/bench/support/fake-slack-api.js';
+import { sendViewSubmission, stateValuesFrom } from '../../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../../store/queries/org-sync.js';
-import type { RecordedCall } from './fake-slack-api.js';
-import { sendViewSubmission, stateValuesFrom } from './slack-requests.js';
 import { slackPerson, slackSession, slackUnit, TEAM, userIdOf } from './slack-session.js';
 import { SIGNING_SECRET, type TestTillit } from './start-test-tillit.js';
 

@@ -1,8 +1,13 @@
 import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
-import { renderBlocks } from '../slack/render-blocks.js';
-import { type Delivered, type Deliverer, type Delivery, DeliveryError } from './deliverer.js';
+import {
+  type Delivered,
+  type Deliverer,
+  type Delivery,
+  DeliveryError,
+} from '../outbox/deliverer.js';
+import { renderBlocks } from './render-blocks.js';
 
 // Bolt's own WebClient (a transitive dependency, reached through Bolt).
 const { WebClient: SlackWebClient, ErrorCode } = webApi;

@@ -5,12 +5,12 @@
  * HOLD_AFTER_POST_MS keeps each message between "posted" and "marked sent" a little longer,
  * so a kill is sure to leave rows in that window.
  */
-import { createClock } from '../../bot/clock.js';
-import { createLogger } from '../../bot/log.js';
-import type { Deliverer } from '../../bot/outbox/deliverer.js';
-import { createSender } from '../../bot/outbox/sender.js';
-import { createSlackDeliverer } from '../../bot/outbox/slack-deliverer.js';
-import { openDatabase } from '../../store/database.js';
+import { createClock } from '../../../bot/clock.js';
+import { createLogger } from '../../../bot/log.js';
+import type { Deliverer } from '../../../bot/outbox/deliverer.js';
+import { createSender } from '../../../bot/outbox/sender.js';
+import { createSlackDeliverer } from '../../../bot/slack/slack-deliverer.js';
+import { openDatabase } from '../../../store/database.js';
 
 const env = (name: string): string => {
   const value = process.env[name];

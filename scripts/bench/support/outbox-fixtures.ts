@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Database } from '../../store/database.js';
-import { enqueueOutboxMany, type OutboxMessage } from '../../store/queries/outbox.js';
-import { identities, people } from '../../store/schema/index.js';
+import type { Database } from '../../../store/database.js';
+import { enqueueOutboxMany, type OutboxMessage } from '../../../store/queries/outbox.js';
+import { identities, people } from '../../../store/schema/index.js';
 
 export interface SlackPerson {
   personId: string;
