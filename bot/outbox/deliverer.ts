@@ -27,9 +27,9 @@ export interface Delivered {
 }
 
 /**
- * The port every platform implements to take outbox rows out (Slack now; Teams and the local
- * browser channel later). The sender owns claiming, pacing, retries and bookkeeping; a
- * deliverer only talks to its platform.
+ * The port every platform implements to take outbox rows out: Slack, Teams and the local
+ * browser channel, each in its channel's folder (bot/slack, bot/teams, bot/local). The sender
+ * owns claiming, pacing, retries and bookkeeping; a deliverer only talks to its platform.
  */
 export interface Deliverer {
   platform: Platform;

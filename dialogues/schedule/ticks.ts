@@ -6,7 +6,11 @@ import { closeDuePhases } from '../swot/close-due-phases.js';
 import { boardUpdate } from '../swot/swot-replies.js';
 import type { Tick } from './tick.js';
 
-/** Every scheduled tick of the product; the scheduler in bot/ runs them each minute. A new tick is one line here. */
+/**
+ * The product's ticks that need no options of their own. bot/background.ts runs these each
+ * minute together with the reflection ticks (they take the text retention from config) and
+ * bot's own purge of handled deliveries; a new tick is one line here or there.
+ */
 export const ticks: Tick[] = [
   ...followUpTicks(),
   ...riskTicks(),
