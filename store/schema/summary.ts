@@ -2,7 +2,11 @@ import { sql } from 'drizzle-orm';
 import { date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { reflectionPrinciple, reflectionRounds } from './reflection.js';
 
-export const summaryFileKinds = ['png', 'csv', 'md'] as const;
+/**
+ * `svg`: a summary picture as drawn (dialogues/ draws SVG; bot/ rasterises it to the PNG it
+ * serves at /images/summary/<token>.png). `png`: pictures stored before that, still served.
+ */
+export const summaryFileKinds = ['png', 'csv', 'md', 'svg'] as const;
 export type SummaryFileKind = (typeof summaryFileKinds)[number];
 export const summaryFileKind = pgEnum('summary_file_kind', summaryFileKinds);
 

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."summary_file_kind" ADD VALUE 'svg';
