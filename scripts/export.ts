@@ -10,13 +10,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../bot/config.js';
 import { loadEnvFile } from '../bot/env-file.js';
+import { svgToPng } from '../bot/rasterise.js';
 import { findUnitByText } from '../dialogues/core/find-unit.js';
 import { todayIn } from '../dialogues/dialogue/local-time.js';
 import { buildSummary } from '../dialogues/summary/build-summary.js';
 import { summaryCsv } from '../dialogues/summary/export-csv.js';
 import { summaryMarkdown } from '../dialogues/summary/export-markdown.js';
 import { readPeriod } from '../dialogues/summary/period.js';
-import { renderPictures } from '../dialogues/summary/summary-pictures.js';
+import { drawPictures } from '../dialogues/summary/summary-pictures.js';
 import { defaultPeriod } from '../dialogues/summary/summary-target.js';
 import type { SummaryPictures } from '../dialogues/summary/summary-view.js';
 import { texts } from '../dialogues/texts/catalogue.js';
@@ -96,12 +97,12 @@ async function main(): Promise<number> {
     else {
       const pictures: SummaryPictures = {};
       if (out) {
-        const rendered = renderPictures(data, t, lang);
+        const drawn = drawPictures(data, t, lang);
         const stem = out.replace(/\.md$/i, '');
-        writeFileSync(`${stem}-trend.png`, rendered.trend);
+        writeFileSync(`${stem}-trend.png`, svgToPng(drawn.trend));
         pictures.trend = path.basename(`${stem}-trend.png`);
-        if (rendered.matrix) {
-          writeFileSync(`${stem}-riskmatris.png`, rendered.matrix);
+        if (drawn.matrix) {
+          writeFileSync(`${stem}-riskmatris.png`, svgToPng(drawn.matrix));
           pictures.matrix = path.basename(`${stem}-riskmatris.png`);
         }
       } else console.error('(pictures are written only with --out FILE)');

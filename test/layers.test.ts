@@ -47,6 +47,10 @@ describe('layers', () => {
     ).toEqual([]);
   });
 
+  it('dialogues/ draws pictures as SVG and leaves rasterising to bot/', () => {
+    expect(violations('dialogues', (s) => s.startsWith('@resvg/'))).toEqual([]);
+  });
+
   it('scripts/ imports anything but test/ (benchmarks share their fakes from scripts/bench/support)', () => {
     expect(violations('scripts', (s, f) => reaches(s, f, 'test'))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { riskMatrixSvg, svgToPng } from '../dialogues/risk/matrix-image.js';
+import { svgToPng } from '../bot/rasterise.js';
+import { riskMatrixSvg } from '../dialogues/risk/matrix-image.js';
 import type { BoardRisk, RiskBoard } from '../dialogues/risk/risk-board.js';
 import {
   assess,

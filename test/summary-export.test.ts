@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { svgToPng } from '../bot/rasterise.js';
 import { mountSummaryFiles } from '../bot/summary-files.js';
 import { buildSummary } from '../dialogues/summary/build-summary.js';
 import { summaryCsv } from '../dialogues/summary/export-csv.js';
@@ -9,9 +10,9 @@ import { summaryMarkdown } from '../dialogues/summary/export-markdown.js';
 import { readPeriod } from '../dialogues/summary/period.js';
 import type { SummaryData } from '../dialogues/summary/summary-data.js';
 import {
+  drawPictures,
   publishExport,
   publishPictures,
-  renderPictures,
 } from '../dialogues/summary/summary-pictures.js';
 import { texts } from '../dialogues/texts/catalogue.js';
 import type { DatabaseHandle } from '../store/database.js';
@@ -79,12 +80,15 @@ describe('exports', () => {
 });
 
 describe('pictures', () => {
-  it('draws the trend and the risk matrix as PNG on the server', () => {
-    const pictures = renderPictures(data, texts('en'), 'en');
-    expect(pictures.trend.subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    expect(pictures.trend.length).toBeGreaterThan(5_000);
-    expect(pictures.matrix!.subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    expect(pictures.matrix!.length).toBeGreaterThan(5_000);
+  it('draws the trend and the risk matrix as SVG, which the server rasterises to PNG', () => {
+    const pictures = drawPictures(data, texts('en'), 'en');
+    expect(pictures.trend.startsWith('<svg')).toBe(true);
+    expect(pictures.matrix!.startsWith('<svg')).toBe(true);
+    for (const svg of [pictures.trend, pictures.matrix!]) {
+      const png = svgToPng(svg);
+      expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      expect(png.length).toBeGreaterThan(5_000);
+    }
   });
 
   it('serves pictures and exports at unguessable addresses until they expire', async () => {

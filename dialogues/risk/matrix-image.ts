@@ -1,4 +1,3 @@
-import { Resvg } from '@resvg/resvg-js';
 import type { Matrix, Tone } from '../view.js';
 
 /** One entry of the legend under the grid: "Hög 8–9" in its colour. */
@@ -128,16 +127,4 @@ function cellSvg(cell: { text: string; tone: Tone }, x: number, y: number): stri
     `<rect x="${x}" y="${y}" width="${CELL_W}" height="${CELL_H}" fill="${FILL[cell.tone]}" stroke="#ffffff" stroke-width="3"/>`,
     ...lines.map((line, i) => text(x + CELL_W / 2, top + i * 26, line, style)),
   ];
-}
-
-/**
- * The SVG as a PNG. Text needs a font with å, ä and ö: resvg reads the system's fonts
- * (Debian: fonts-dejavu-core, which scripts/setup-test-env.sh installs when missing).
- */
-export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, {
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
-    background: '#ffffff',
-  });
-  return Buffer.from(resvg.render().asPng());
 }

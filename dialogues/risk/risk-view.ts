@@ -1,4 +1,5 @@
 import type { RiskLevelBounds } from '../../store/schema/index.js';
+import { riskMatrixUrl } from '../core/routes.js';
 import { formatDeadline } from '../dialogue/deadline.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import type { Block, Button, View } from '../view.js';
@@ -219,16 +220,12 @@ export function matrixBlocks(board: RiskBoard, t: Catalogue): Block[] {
   if (board.imageBase) {
     blocks.push({
       type: 'image',
-      url: riskMatrixImageUrl(board.imageBase, board.dialogue.id, rated.length),
+      url: riskMatrixUrl(board.imageBase, board.dialogue.id, rated.length),
       alt: t.risk.matrixAlt({ count: rated.length }),
     });
   }
   return blocks;
 }
-
-/** The count in the query makes a new URL when risks move, so platforms do not show a stale copy. */
-export const riskMatrixImageUrl = (base: string, dialogueId: string, version: number): string =>
-  `${base.replace(/\/$/, '')}/images/risk-matrix/${dialogueId}.png?v=${version}`;
 
 /** "Låg 1–3", "Medel 4–6" … from the values a 4×4 matrix can take. */
 export function legend(t: Catalogue, bounds: RiskLevelBounds): LegendEntry[] {

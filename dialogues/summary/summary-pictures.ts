@@ -1,7 +1,8 @@
 import type { Database } from '../../store/database.js';
 import { saveSummaryFile } from '../../store/queries/summary-files.js';
 import type { Language, SummaryFileKind } from '../../store/schema/index.js';
-import { riskMatrixSvg, svgToPng } from '../risk/matrix-image.js';
+import { summaryExportUrl, summaryImageUrl } from '../core/routes.js';
+import { riskMatrixSvg } from '../risk/matrix-image.js';
 import { DEFAULT_LEVEL_BOUNDS } from '../risk/risk-level.js';
 import { legend } from '../risk/risk-view.js';
 import type { Catalogue } from '../texts/catalogue.js';
@@ -16,48 +17,48 @@ import { trendChartSvg } from './trend-chart.js';
 export const FILE_TTL_DAYS = 7;
 const TTL_MS = FILE_TTL_DAYS * 86_400_000;
 
-export interface RenderedPictures {
-  trend: Buffer;
+export interface DrawnPictures {
+  /** SVG documents; bot/ rasterises them to PNG when they are fetched. */
+  trend: string;
   /** Null when the period has no assessed risks. */
-  matrix: Buffer | null;
+  matrix: string | null;
 }
 
-/** The trend chart and the risk matrix as PNG, drawn as SVG and rasterised on the server. */
-export function renderPictures(data: SummaryData, t: Catalogue, lang: Language): RenderedPictures {
+/** The trend chart and the risk matrix as SVG. */
+export function drawPictures(data: SummaryData, t: Catalogue, lang: Language): DrawnPictures {
   const title = t.summary.matrixTitle({
     unit: data.unit.name,
     period: periodLabel(data.periods[0], t),
   });
   const matrix =
     assessedCount(data.matrix) > 0
-      ? svgToPng(
-          riskMatrixSvg(summaryRiskMatrix(data.matrix, title, t), legend(t, DEFAULT_LEVEL_BOUNDS)),
-        )
+      ? riskMatrixSvg(summaryRiskMatrix(data.matrix, title, t), legend(t, DEFAULT_LEVEL_BOUNDS))
       : null;
-  return { trend: svgToPng(trendChartSvg(data.trend, t, lang)), matrix };
+  return { trend: trendChartSvg(data.trend, t, lang), matrix };
 }
 
-const trimBase = (base: string) => base.replace(/\/$/, '');
-
-/** Stores the pictures and returns their addresses on the server at `base`. */
+/**
+ * Stores the pictures as drawn and returns their addresses on the server at `base`, where
+ * bot/ serves them as PNG.
+ */
 export async function publishPictures(
   db: Database,
   params: { data: SummaryData; t: Catalogue; lang: Language; base: string; now: Date },
 ): Promise<SummaryPictures> {
-  const rendered = renderPictures(params.data, params.t, params.lang);
+  const drawn = drawPictures(params.data, params.t, params.lang);
   const stem = fileStem(params.data);
-  const save = async (png: Buffer, what: string) => {
+  const save = async (svg: string, what: string) => {
     const token = await saveSummaryFile(db, {
-      kind: 'png',
-      name: `${stem}-${what}.png`,
-      bytes: png,
+      kind: 'svg',
+      name: `${stem}-${what}.svg`,
+      bytes: Buffer.from(svg, 'utf8'),
       now: params.now,
       ttlMs: TTL_MS,
     });
-    return `${trimBase(params.base)}/images/summary/${token}.png`;
+    return summaryImageUrl(params.base, token);
   };
-  const pictures: SummaryPictures = { trend: await save(rendered.trend, 'trend') };
-  if (rendered.matrix) pictures.matrix = await save(rendered.matrix, 'riskmatris');
+  const pictures: SummaryPictures = { trend: await save(drawn.trend, 'trend') };
+  if (drawn.matrix) pictures.matrix = await save(drawn.matrix, 'riskmatris');
   return pictures;
 }
 
@@ -65,7 +66,7 @@ export async function publishPictures(
 export async function publishExport(
   db: Database,
   params: {
-    kind: Exclude<SummaryFileKind, 'png'>;
+    kind: Exclude<SummaryFileKind, 'png' | 'svg'>;
     data: SummaryData;
     body: string;
     base: string;
@@ -80,7 +81,7 @@ export async function publishExport(
     now: params.now,
     ttlMs: TTL_MS,
   });
-  return { url: `${trimBase(params.base)}/exports/summary/${token}.${params.kind}`, name };
+  return { url: summaryExportUrl(params.base, token, params.kind), name };
 }
 
 /** `sammanstallning-ifo-T2-2026`: the unit's key and the period's name, safe in any file system. */
