@@ -5,7 +5,7 @@ import { openDueRounds } from '../dialogues/reflection/open-rounds.js';
 import { purgeExpiredTexts } from '../dialogues/reflection/purge.js';
 import { questionOfWeek } from '../dialogues/reflection/question-bank.js';
 import { sendDueReminders } from '../dialogues/reflection/reminders.js';
-import { currentRoundTimes } from '../dialogues/reflection/round-timing.js';
+import { currentRoundTimes, nextRoundOpens } from '../dialogues/reflection/round-timing.js';
 import { en } from '../dialogues/texts/en/index.js';
 import { sv } from '../dialogues/texts/sv/index.js';
 import type { Database, DatabaseHandle } from '../store/database.js';
@@ -160,6 +160,13 @@ describe('round timing', () => {
     const ascension = currentRoundTimes(weekly, new Date('2026-05-13T12:00:00Z'));
     expect(ascension.roundDate).toBe('2026-05-13');
     expect(ascension.opensAt.toISOString()).toBe('2026-05-13T12:00:00.000Z');
+    // The home tab names the day it really opens.
+    expect(nextRoundOpens(weekly, new Date('2026-12-20T10:00:00Z')).toISOString()).toBe(
+      '2026-12-23T13:00:00.000Z',
+    );
+    expect(nextRoundOpens(weekly, new Date('2026-12-23T13:00:00Z')).toISOString()).toBe(
+      '2026-12-30T13:00:00.000Z',
+    );
     // Midsommarafton is a Friday: a Friday round opens on Thursday.
     const friday = { ...weekly, weekday: 5 };
     expect(currentRoundTimes(friday, new Date('2026-06-18T12:00:00Z')).roundDate).toBe(

@@ -4,10 +4,10 @@ import { getUnit } from '../../store/queries/units.js';
 import type { CommandRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
-import { nextOccurrence } from '../schedule/next-occurrence.js';
 import { type Block, type ListItem, view } from '../view.js';
 import { weeklyTimeOf } from './open-rounds.js';
 import { formatWhen, promptBlocks, WRITE_ACTION } from './prompt-view.js';
+import { nextRoundOpens } from './round-timing.js';
 
 /**
  * `/tillit reflect`: the open prompt of each of the person's units, privately, or that they
@@ -80,7 +80,7 @@ async function nextRounds(request: Request, skip: Set<string>): Promise<ListItem
       time: schedule?.time ?? null,
       timezone: timeZone,
     });
-    const next = nextOccurrence(weekly, ctx.now);
+    const next = nextRoundOpens(weekly, ctx.now);
     items.push({
       text: t.home.next({ unit: unitName, when: formatWhen(actor.t, next, timeZone) }),
     });

@@ -66,6 +66,19 @@ export function currentRoundTimes(
   };
 }
 
+/** When the next round opens after `now`: the next occurrence, moved off a holiday or eve. */
+export function nextRoundOpens(schedule: WeeklyTime, now: Date): Date {
+  const opens = (occurrence: Date) =>
+    at(
+      workingDayBeforeHoliday(localDate(occurrence, schedule.timeZone)),
+      schedule.time,
+      schedule.timeZone,
+    );
+  const next = nextOccurrence(schedule, now);
+  // Moved back, the next occurrence may have opened already; then it is the one after.
+  return opens(next) > now ? opens(next) : opens(nextOccurrence(schedule, next));
+}
+
 /** The instant of a local date and wall-clock time: DST-correct by fromLocalTime. */
 function at(date: string, time: string, timeZone: string): Date {
   const [year, month, day] = date.split('-').map(Number);
