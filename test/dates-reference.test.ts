@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../dialogues/calendar/swedish-holidays.js';
 import { fromLocalTime, localDate, toLocalTime } from '../dialogues/dialogue/local-time.js';
 import {
   addMonths,
@@ -9,7 +10,6 @@ import {
   isoWeekday,
 } from '../dialogues/follow-up/follow-up-time.js';
 import {
-  addDays,
   comparedPeriods,
   currentPeriod,
   isoWeek,

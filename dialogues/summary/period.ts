@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/swedish-holidays.js';
 import { fromLocalTime, pad, readIsoDate } from '../dialogue/local-time.js';
 
 /**
@@ -27,8 +28,6 @@ const DAY_MS = 86_400_000;
 const toUtc = (d: Ymd) => Date.UTC(d.year, d.month - 1, d.day);
 const fromUtc = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const ymd = (iso: string): Ymd => readIsoDate(iso) as Ymd;
-export const addDays = (iso: string, days: number): string =>
-  fromUtc(toUtc(ymd(iso)) + days * DAY_MS);
 const iso = (year: number, month: number, day: number): string =>
   fromUtc(Date.UTC(year, month - 1, day));
 
