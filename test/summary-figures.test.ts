@@ -75,6 +75,17 @@ describe('figures per unit', () => {
     expect(compared(year, 'sv')).toMatchObject({ text: '1 jan–31 dec 2026. Jämförs med 2025.' });
     expect(compared(year, 'en')).toMatchObject({ text: '1 Jan–31 Dec 2026. Compared with 2025.' });
     expect(summaryMarkdown(year, sv, 'sv', {})).not.toContain('2025 och 2025');
+    // One column of change in the headline, and one change after each unit's figure.
+    const columns = (data: SummaryData) => {
+      const block = summaryView(data, sv, 'sv', {}, 'x').blocks.find((b) => b.type === 'matrix');
+      return block?.type === 'matrix' ? block.matrix.columnLabels.length : 0;
+    };
+    expect(columns(year)).toBe(2);
+    const paragraphs = summaryView(year, sv, 'sv', {}, 'x').blocks.flatMap((b) =>
+      b.type === 'text' && b.text.startsWith('*Enhet') ? [b.text] : [],
+    );
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) expect(p).not.toMatch(/\([^()]* · [^()]*\)/);
     const range = await summaryOf(org.avd, '2026-01-01..2026-04-29');
     expect(dates(range)).toEqual([
       '2026-01-01..2026-04-29',
@@ -87,6 +98,7 @@ describe('figures per unit', () => {
       '2026-11-01..2026-11-30',
       '2025-12-01..2025-12-31',
     ]);
+    expect(columns(december)).toBe(3);
     expect(compared(december, 'sv')).toMatchObject({
       text: '1–31 dec 2026. Jämförs med november 2026 (föregående) och december 2025 (året innan).',
     });

@@ -107,7 +107,7 @@ export function summaryView(
   if (units.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'text', text: `*${s.perUnit}*` });
     for (const row of units.slice(0, MAX_UNITS_IN_CHAT)) {
-      blocks.push({ type: 'text', text: unitParagraph(row, t, lang) });
+      blocks.push({ type: 'text', text: unitParagraph(row, t, lang, earlierSlots(data.periods)) });
     }
     if (units.length > MAX_UNITS_IN_CHAT) {
       blocks.push({
@@ -163,11 +163,20 @@ function headlineMatrix(
   };
 }
 
-/** "Nya åtgärder 4 (▲ +2 · ▶ 0)": the value, then the change since the previous period and since a year earlier. */
-export function figureText(row: SummaryRow, key: MeasureKey, t: Catalogue, lang: Language): string {
+/**
+ * "Nya åtgärder 4 (▲ +2 · ▶ 0)": the value, then the change since the previous period and
+ * since a year earlier (one change when those are the same period: `slots`).
+ */
+export function figureText(
+  row: SummaryRow,
+  key: MeasureKey,
+  t: Catalogue,
+  lang: Language,
+  slots: readonly number[] = [PREVIOUS, LAST_YEAR],
+): string {
   const cells = row.cells[key];
   const now = cells[CURRENT]!;
-  const changes = [PREVIOUS, LAST_YEAR].map((slot) => delta(key, now, cells[slot]!, lang));
+  const changes = slots.map((slot) => delta(key, now, cells[slot]!, lang));
   const shown = `${t.summary.measures[key]} ${formatCell(key, now, t, lang)}`;
   if (changes.every((d) => d === null)) return shown;
   return `${shown} (${changes.map((d) => deltaText(d, t)).join(' · ')})`;
@@ -183,11 +192,16 @@ export function rowTitle(row: SummaryRow, t: Catalogue): string {
 const allZero = (row: SummaryRow, key: MeasureKey) =>
   row.cells[key].every((cell) => cell.status === 'shown' && cell.value === 0);
 
-function unitParagraph(row: SummaryRow, t: Catalogue, lang: Language): string {
+function unitParagraph(
+  row: SummaryRow,
+  t: Catalogue,
+  lang: Language,
+  slots: readonly number[],
+): string {
   const lines = UNIT_LINES.flatMap(([line, keys]) => {
     const shown = keys.filter((key) => !allZero(row, key));
     if (shown.length === 0) return [];
-    const figures = shown.map((key) => figureText(row, key, t, lang)).join(' · ');
+    const figures = shown.map((key) => figureText(row, key, t, lang, slots)).join(' · ');
     return [`${t.summary.lines[line]}: ${figures}`];
   });
   if (row.themes.length > 0) {
