@@ -16,6 +16,7 @@ import {
 } from '../dialogues/summary/summary-pictures.js';
 import { texts } from '../dialogues/texts/catalogue.js';
 import type { DatabaseHandle } from '../store/database.js';
+import { saveSummaryFile } from '../store/queries/summary-files.js';
 import { createSummaryOrg, NOW, type SummaryOrg } from './support/summary-org.js';
 import { openTestDatabase } from './support/test-database.js';
 
@@ -98,6 +99,15 @@ describe('pictures', () => {
     expect(pictures.trend).toMatch(
       /^https:\/\/tillit\.example\.se\/images\/summary\/[0-9a-f-]{36}\.png$/,
     );
+    // A picture stored as PNG before pictures were stored as drawn is sent as it was.
+    const earlierPng = svgToPng(drawPictures(data, t, 'sv').trend);
+    const earlier = await saveSummaryFile(handle.db, {
+      kind: 'png',
+      name: 'earlier-trend.png',
+      bytes: earlierPng,
+      now: NOW,
+      ttlMs: 86_400_000,
+    });
     const csv = summaryCsv(data, t, { separator: ';' });
     const file = await publishExport(handle.db, { kind: 'csv', data, body: csv, base, now: NOW });
     expect(file.name).toBe('sammanstallning-avd-T2-2026.csv');
@@ -113,6 +123,8 @@ describe('pictures', () => {
       expect(png.status).toBe(200);
       expect(png.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await png.arrayBuffer()).subarray(0, 8)).toEqual(PNG_SIGNATURE);
+      const stored = await fetch(`http://127.0.0.1:${port}/images/summary/${earlier}.png`);
+      expect(Buffer.from(await stored.arrayBuffer())).toEqual(earlierPng);
       const download = await fetch(local(file.url));
       expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
       expect(download.headers.get('content-disposition')).toContain(file.name);
