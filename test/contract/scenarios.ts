@@ -170,7 +170,7 @@ export const scenarios: Scenario[] = [
       }),
       expectChannelText('Hög sjukfrånvaro i helgerna'),
       click('chef', 'risk.start-assess'),
-      expectChannelText(/Fas: \*+Bedöma/),
+      expectChannelText(/Fas: \*+Bedömning/),
       click('anna', 'risk.sheet'),
       expectPrivateText('anna', 'Hög sjukfrånvaro i helgerna'),
       click('anna', 'risk.estimate'),

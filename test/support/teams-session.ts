@@ -155,7 +155,10 @@ export function teamsSession(t: TeamsTestTillit, defaults: { locale?: string } =
     message: StoredActivity,
     values: Record<string, string | string[]>,
   ) {
-    const action = findAllActions(cardOf(message)).find((a) => a.data?.tillit?.formId);
+    // The form's own submit, not a "show the fields for this choice" refresh button.
+    const action = findAllActions(cardOf(message)).find(
+      (a) => a.data?.tillit?.formId && !('_refresh' in (a.data ?? {})),
+    );
     if (!action) throw new Error('no form submit action in that card');
     const inputs = Object.fromEntries(
       Object.entries(values).map(([id, v]) => [id, Array.isArray(v) ? v.join(',') : v]),
