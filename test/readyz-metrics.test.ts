@@ -6,6 +6,7 @@ import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/log.js';
 import { createMetrics } from '../bot/metrics/metrics.js';
 import { mountMetrics } from '../bot/metrics/metrics-route.js';
+import { createScheduler } from '../bot/scheduler/scheduler.js';
 import { checkCredentials } from '../bot/startup-checks.js';
 import { startFakeSlackApi } from '../scripts/bench/support/fake-slack-api.js';
 import { sendSlashCommand } from '../scripts/bench/support/slack-requests.js';
@@ -148,6 +149,39 @@ describe('/metrics', () => {
     await t.api.waitFor((c) => c.at >= since && c.method === 'chat.postEphemeral', 8_000);
     const text = (await get(`${t.url}/metrics`)).body;
     expect(sample(text, 'tillit_rate_limited_total{platform="slack"}')).toBe(1);
+  });
+
+  it('times each scheduler tick, by outcome', async () => {
+    const metrics = createMetrics({ database: t.database, clock: t.tillit.clock });
+    const ticks = [
+      { name: 'quiet', run: async () => {} },
+      {
+        name: 'broken',
+        run: async () => {
+          throw new Error('tick broke');
+        },
+      },
+    ];
+    const scheduler = createScheduler({
+      db: t.database.db,
+      clock: t.tillit.clock,
+      settings: {
+        defaultLang: 'sv',
+        defaultTimezone: 'Europe/Stockholm',
+        anonymityThreshold: 5,
+        publicUrl: null,
+      },
+      log: createLogger('error', () => {}),
+      refresh: async () => {},
+      ticks,
+      observe: metrics.tickDone,
+    });
+    await scheduler.runOnce();
+    const text = await metrics.registry.metrics();
+    expect(sample(text, 'tillit_scheduler_tick_seconds_count{tick="quiet",outcome="ok"}')).toBe(1);
+    expect(
+      sample(text, 'tillit_scheduler_tick_seconds_count{tick="broken",outcome="failed"}'),
+    ).toBe(1);
   });
 
   it("is this machine's alone: a foreign Host header or a proxy's headers get 403", async () => {
