@@ -63,8 +63,11 @@ describe('log lines: one JSON format, the request id, nothing secret or typed', 
       eventId: 'Ev0LOGTEST',
       retryNum: 1,
     });
-    const retryLines = ofRequest(slack.logLines, retry.headers['x-request-id']!);
-    expect(retryLines.map((l) => l.msg)).toContain('slack retry ignored');
+    // Bolt acks an event before its listeners run: the line may come after the answer.
+    const retryId = retry.headers['x-request-id']!;
+    await expect
+      .poll(() => ofRequest(slack.logLines, retryId).map((l) => l.msg))
+      .toContain('slack retry ignored');
 
     const all = slack.logLines.join('\n');
     expect(all).not.toContain(TYPED);
@@ -76,8 +79,10 @@ describe('log lines: one JSON format, the request id, nothing secret or typed', 
     const s = teamsSession(teams);
     const activity = await s.command('nobody', `help ${TYPED}`, 'personal');
     const again = await s.post(activity);
-    const lines = ofRequest(teams.logLines, again.headers.get('x-request-id')!);
-    expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['teams retry ignored']));
+    const againId = again.headers.get('x-request-id')!;
+    await expect
+      .poll(() => ofRequest(teams.logLines, againId).map((l) => l.msg))
+      .toContain('teams retry ignored');
     expect(parsed(teams.logLines).length).toBeGreaterThan(0);
     expect(teams.logLines.join('\n')).not.toContain(TYPED);
   });
