@@ -20,6 +20,8 @@ export async function burst(params: {
   kind: 'command' | 'click';
   users: readonly string[];
   channelId: string;
+  /** The fake's origin: each request's response_url is `<origin>/response/<user>`. */
+  fakeOrigin: string;
   calls: () => Promise<FakeCall[]>;
   replyTimeoutMs: number;
 }): Promise<Sample[]> {
@@ -39,24 +41,34 @@ export async function burst(params: {
   });
 }
 
-function send(params: { url: string; kind: string; channelId: string }, userId: string) {
+function send(
+  params: { url: string; kind: string; channelId: string; fakeOrigin: string },
+  userId: string,
+) {
+  // A response_url that works, as Slack's does: Tillit may answer through it.
+  const responseUrl = `${params.fakeOrigin}/response/${userId}`;
   if (params.kind === 'command') {
     return sendSlashCommand(params.url, SIGNING_SECRET, {
       userId,
       channelId: params.channelId,
       text: 'help',
+      responseUrl,
     });
   }
   return sendBlockAction(params.url, SIGNING_SECRET, {
     userId,
     channelId: params.channelId,
+    responseUrl,
     actionId: 'follow-up.show-all::0',
     value: '',
     triggerId: `${Date.now()}.${randomBytes(4).toString('hex')}`,
   });
 }
 
-/** The first Slack call naming each user since the burst started (polled over IPC). */
+/**
+ * The first Slack call for each user since the burst started (polled over IPC): a Web API call
+ * naming the user, or a POST to the user's response_url.
+ */
 async function waitForReplies(
   params: { calls: () => Promise<FakeCall[]>; replyTimeoutMs: number },
   since: number,
@@ -66,9 +78,10 @@ async function waitForReplies(
   const found = new Map<string, number>();
   while (Date.now() < deadline) {
     for (const call of await params.calls()) {
-      if (call.at < since || !call.user || !users.has(call.user)) continue;
-      const known = found.get(call.user);
-      if (known === undefined || call.at < known) found.set(call.user, call.at);
+      const user = call.user ?? call.responseId;
+      if (call.at < since || !user || !users.has(user)) continue;
+      const known = found.get(user);
+      if (known === undefined || call.at < known) found.set(user, call.at);
     }
     if (found.size === users.size) break;
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -124,7 +124,12 @@ async function alternate(servers: Server[], fake: Fake, users: string[]): Promis
   return results;
 }
 
-const common = (fake: Fake) => ({ channelId: CHANNEL, calls: fake.calls, replyTimeoutMs: 30_000 });
+const common = (fake: Fake) => ({
+  channelId: CHANNEL,
+  fakeOrigin: new URL(fake.url).origin,
+  calls: fake.calls,
+  replyTimeoutMs: 30_000,
+});
 
 function report(
   label: string,
