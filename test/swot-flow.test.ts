@@ -108,6 +108,9 @@ const privateText = (result: HandledInbound) =>
   [...ofKind(result, 'private'), ...ofKind(result, 'replace')]
     .map((r) => r.view.summary)
     .join('\n');
+/** The whole private reply (the ballot with its lines), not only its summary. */
+const ballotOf = (result: HandledInbound) =>
+  JSON.stringify([...ofKind(result, 'private'), ...ofKind(result, 'replace')]);
 const formOf = (result: HandledInbound): Form => {
   const [reply] = ofKind(result, 'form');
   if (!reply) throw new Error(`no form in ${JSON.stringify(result.replies)}`);
@@ -245,9 +248,10 @@ describe('SWOT dialogue', () => {
     // Vote.
     const voting = await as('fac', 'C1').click('swot.start-vote', dialogueId);
     expect(viewText(updateOf(voting))).toContain('Röstning');
-    expect(privateText(await as('m1', 'C1').click('swot.vote', helpsId))).toContain(
-      '4 av 5 röster kvar',
-    );
+    const voted = await as('m1', 'C1').click('swot.vote', helpsId);
+    expect(privateText(voted)).toContain('Din röst på');
+    // What is left is said once, on the ballot's own line.
+    expect(ballotOf(voted).split('4 av 5 röster kvar')).toHaveLength(2);
     const ballot = await as('m1', 'C1').click('swot.ballot', `${dialogueId}:strengths`);
     expect(privateText(ballot)).toContain('Rösta: Styrkor');
     expect(viewText(ofKind(ballot, 'private')[0]!.view)).toContain('● Vi hjälper varandra');
@@ -257,14 +261,14 @@ describe('SWOT dialogue', () => {
     const threatId = await itemId(dialogueId, 'Personalbrist');
     await as('m1', 'C1').click('swot.vote', threatId);
     const fifth = await as('m1', 'C1').click('swot.vote', systemsId);
-    expect(privateText(fifth)).toContain('0 av 5 röster kvar');
+    expect(ballotOf(fifth)).toContain('0 av 5 röster kvar');
     // Results are hidden while voting runs.
     expect(viewText(updateOf(fifth))).not.toMatch(/\d röst(er)? –/);
     expect(privateText(await as('m1', 'C1').click('swot.vote', anonRow.id))).toContain(
       'alla dina 5 röster',
     );
     const withdrawn = await as('m1', 'C1').click('swot.unvote', systemsId);
-    expect(privateText(withdrawn)).toContain('1 av 5 röster kvar');
+    expect(ballotOf(withdrawn)).toContain('1 av 5 röster kvar');
     expect(privateText(await as('m1', 'C1').click('swot.unvote', systemsId))).toContain(
       'ingen röst',
     );

@@ -128,8 +128,6 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
   const text = t.ballot.cast({
     item: loaded.item.text,
     dots: result.dots,
-    left: settings.votesPerPerson - result.used,
-    of: settings.votesPerPerson,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
   return withUpdate(ctx, loaded.dialogue, { kind: 'replace', view: ballot });
@@ -142,7 +140,6 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
   const { loaded } = checked;
   const { ctx, actor } = request;
   const t = actor.t.swot;
-  const settings = swotSettings(loaded.dialogue);
   const withdrawn = await inPhase(ctx.db, loaded.dialogue, ['vote'], (tx) =>
     withdrawSwotVote(tx, {
       dialogueId: loaded.dialogue.id,
@@ -158,8 +155,6 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
   const text = t.ballot.withdrawn({
     item: loaded.item.text,
     dots: withdrawn.value.dots,
-    left: settings.votesPerPerson - withdrawn.value.used,
-    of: settings.votesPerPerson,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
   return withUpdate(ctx, loaded.dialogue, { kind: 'replace', view: ballot });

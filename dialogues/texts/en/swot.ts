@@ -134,10 +134,9 @@ export const swot: Catalogue['swot'] = {
   ballot: {
     title: (p) => `Vote: ${p.quadrant}`,
     remaining: (p) => `You have ${p.left} of ${votes(p.of)} left · at most ${p.max} on one item`,
-    cast: (p) =>
-      `Your vote on "${p.item}" is counted (${votes(p.dots)} from you there). You have ${p.left} of ${votes(p.of)} left.`,
+    cast: (p) => `Your vote on "${p.item}" is counted (${votes(p.dots)} from you there).`,
     withdrawn: (p) =>
-      `One vote taken back from "${p.item}" (${votes(p.dots)} from you left there). You have ${p.left} of ${votes(p.of)} left.`,
+      `One vote taken back from "${p.item}" (${votes(p.dots)} from you left there).`,
     noVotesLeft: (p) =>
       `You have already cast all your ${votes(p.of)}. Take one back if you want to move it. Nothing changed.`,
     itemFull: (p) =>

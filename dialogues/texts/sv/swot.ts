@@ -137,10 +137,11 @@ export const swot = {
     title: (p: { quadrant: string }) => `Rösta: ${p.quadrant}`,
     remaining: (p: { left: number; of: number; max: number }) =>
       `Du har ${p.left} av ${röster(p.of)} kvar · högst ${p.max} på samma punkt`,
-    cast: (p: { item: string; dots: number; left: number; of: number }) =>
-      `Din röst på ”${p.item}” är lagd (${röster(p.dots)} från dig där). Du har ${p.left} av ${röster(p.of)} kvar.`,
-    withdrawn: (p: { item: string; dots: number; left: number; of: number }) =>
-      `En röst är borttagen från ”${p.item}” (${röster(p.dots)} från dig kvar där). Du har ${p.left} av ${röster(p.of)} kvar.`,
+    // What is left is on the ballot's own line (remaining), so it is not said twice.
+    cast: (p: { item: string; dots: number }) =>
+      `Din röst på ”${p.item}” är lagd (${röster(p.dots)} från dig där).`,
+    withdrawn: (p: { item: string; dots: number }) =>
+      `En röst är borttagen från ”${p.item}” (${röster(p.dots)} från dig kvar där).`,
     noVotesLeft: (p: { of: number }) =>
       `Du har redan lagt alla dina ${röster(p.of)}. Ta tillbaka en om du vill flytta den. Inget ändrades.`,
     itemFull: (p: { max: number }) =>
