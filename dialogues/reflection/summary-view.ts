@@ -85,7 +85,7 @@ async function closedRoundBlocks(
       invited: response.invited,
       answered: figures.answers,
       ratings: figures.ratings,
-      ratingSum: (figures.average ?? 0) * figures.ratings,
+      ratingSum: figures.ratingSum,
       writers: figures.texts,
     },
     ctx.settings.anonymityThreshold,

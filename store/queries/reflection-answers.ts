@@ -54,12 +54,12 @@ export async function storeAnswer(
 export type RoundFigures = {
   answers: number;
   ratings: number;
-  /** Average of the ratings, null when there are none. */
-  average: number | null;
+  /** Sum of the ratings: the average is decided (and shown or not) by the disclosure rule. */
+  ratingSum: number;
   texts: number;
 };
 
-/** Counts and the average rating of one round's answers. */
+/** Counts and the rating sum of one round's answers. */
 export async function roundFigures(
   db: Database,
   params: { roundId: string },
@@ -68,7 +68,7 @@ export async function roundFigures(
     .select({
       answers: sql<number>`count(*)::int`,
       ratings: sql<number>`count(${reflectionAnswers.rating})::int`,
-      average: sql<string | null>`avg(${reflectionAnswers.rating})::float8`,
+      ratingSum: sql<number>`coalesce(sum(${reflectionAnswers.rating}), 0)::int`,
       texts: sql<number>`count(${reflectionAnswers.text})::int`,
     })
     .from(reflectionAnswers)
@@ -76,7 +76,7 @@ export async function roundFigures(
   return {
     answers: Number(row?.answers ?? 0),
     ratings: Number(row?.ratings ?? 0),
-    average: row?.average == null ? null : Number(row.average),
+    ratingSum: Number(row?.ratingSum ?? 0),
     texts: Number(row?.texts ?? 0),
   };
 }
