@@ -35,17 +35,19 @@ export async function carryOutLocally(
   replies: Reply[],
 ): Promise<LocalAnswer> {
   const answer: LocalAnswer = {};
+  // In a channel only its asker sees it; from home or the inbox it lands in the inbox.
+  const postPrivately = (reply: { key?: string; view: View }) =>
+    postLocalMessage(db, {
+      channelId: scene.channelId,
+      personId: scene.personId,
+      key: reply.key ?? null,
+      view: reply.view,
+      postedAt: scene.now,
+    });
   for (const reply of replies) {
     switch (reply.kind) {
       case 'private':
-        // In a channel only its asker sees it; from home or the inbox it lands in the inbox.
-        await postLocalMessage(db, {
-          channelId: scene.channelId,
-          personId: scene.personId,
-          key: reply.key ?? null,
-          view: reply.view,
-          postedAt: scene.now,
-        });
+        await postPrivately(reply);
         break;
       case 'channel':
         await postLocalMessage(db, {
@@ -70,15 +72,7 @@ export async function carryOutLocally(
             personId: scene.personId,
             view: reply.view,
           }));
-        if (!replaced) {
-          await postLocalMessage(db, {
-            channelId: scene.channelId,
-            personId: scene.personId,
-            key: reply.key ?? null,
-            view: reply.view,
-            postedAt: scene.now,
-          });
-        }
+        if (!replaced) await postPrivately(reply);
         break;
       }
       case 'form':

@@ -45,6 +45,13 @@ export async function addInboxMessage(
   return postLocalMessage(db, { ...params, channelId: null });
 }
 
+/** A message's new view: its version goes up, so every viewer's next poll redraws it. */
+const newVersion = (view: LocalStoredView) => ({
+  view,
+  version: sql`${localMessages.version} + 1`,
+  updatedAt: new Date(),
+});
+
 /** Replaces the view of every local message posted under this key; returns how many. */
 export async function updateLocalMessagesByKey(
   db: Database,
@@ -52,11 +59,7 @@ export async function updateLocalMessagesByKey(
 ): Promise<number> {
   const rows = await db
     .update(localMessages)
-    .set({
-      view: params.view,
-      version: sql`${localMessages.version} + 1`,
-      updatedAt: new Date(),
-    })
+    .set(newVersion(params.view))
     .where(eq(localMessages.key, params.key))
     .returning({ id: localMessages.id });
   return rows.length;
@@ -117,11 +120,7 @@ export async function replaceOwnLocalMessage(
 ): Promise<boolean> {
   const rows = await db
     .update(localMessages)
-    .set({
-      view: params.view,
-      version: sql`${localMessages.version} + 1`,
-      updatedAt: new Date(),
-    })
+    .set(newVersion(params.view))
     .where(
       and(
         eq(localMessages.id, params.id),
