@@ -1,22 +1,24 @@
-import { findPersonByIdentity, getPerson, type UnitMember } from '../../store/queries/people.js';
+import { findPersonByIdentity, getPerson } from '../../store/queries/people.js';
 import { getUnit, type Unit } from '../../store/queries/units.js';
 import { parseMention } from '../commands/parse-command.js';
 import { may } from '../core/access.js';
 import type { CommandRequest, FormRequest, Request } from '../core/feature.js';
+import { single } from '../core/form-values.js';
 import { guardUnit, say } from '../core/guards.js';
 import { formErrors, type Outcome, openForm } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
 import { readIsoDate } from '../dialogue/local-time.js';
-import { checkFreeText } from '../safety/free-text.js';
 import type { Form } from '../view.js';
 import { FORM } from './action-views.js';
-import { assignees } from './assignees.js';
-import { checkDueDate } from './change-action.js';
-import { createActionAndTellOwner } from './tell-owner.js';
-
-/** As long as an action decided in a SWOT. */
-export const ACTION_TEXT_MAX = 280;
+import {
+  ACTION_TEXT_MAX,
+  actionRules,
+  type CheckedAction,
+  checkNewAction,
+  createActionAndTellOwner,
+  ownerOptions,
+} from './new-action.js';
 
 interface Draft {
   text: string;
@@ -51,19 +53,27 @@ export async function addFromCommand(request: CommandRequest, words: string[]): 
   draft.text = textWords.join(' ').trim();
   if (!draft.text || !draft.ownerId || !draft.due)
     return openForm(await addForm(request, guarded.unit, draft));
-  const owners = await assignees(request, guarded.unit.id);
-  const owner = owners.find((m) => m.personId === draft.ownerId);
-  if (!owner) {
-    const person = await getPerson(request.ctx.db, { personId: draft.ownerId });
-    return say(t.followUp.notInUnit({ name: person?.name ?? '' }));
+  const rules = await actionRules(request, guarded.unit.id);
+  const checked = checkNewAction(
+    t,
+    { text: draft.text, ownerId: draft.ownerId, due: draft.due },
+    rules,
+  );
+  if (!checked.ok) {
+    // The command names its owner by mention: say who cannot own it, not "choose an owner".
+    if (checked.errors.owner) {
+      const person = await getPerson(request.ctx.db, { personId: draft.ownerId });
+      return say(t.followUp.notInUnit({ name: person?.name ?? '' }));
+    }
+    return say(checked.errors.text ?? checked.errors.due ?? '');
   }
-  return save(request, guarded.unit, { text: draft.text, owner, due: draft.due });
+  return save(request, guarded.unit, checked.action);
 }
 
 async function addForm(request: Request, unit: Unit, draft: Draft): Promise<Form> {
   const { actor } = request;
   const t = actor.t.followUp.addForm;
-  const owners = await assignees(request, unit.id);
+  const { owners } = await actionRules(request, unit.id);
   return {
     id: FORM.add,
     title: t.title,
@@ -82,9 +92,7 @@ async function addForm(request: Request, unit: Unit, draft: Draft): Promise<Form
         type: 'select',
         id: 'owner',
         label: t.ownerLabel,
-        options: owners
-          .slice(0, 100)
-          .map((m) => ({ label: m.name.slice(0, 70), value: m.personId })),
+        options: ownerOptions(owners),
         ...(draft.ownerId && owners.some((m) => m.personId === draft.ownerId)
           ? { initial: draft.ownerId }
           : {}),
@@ -102,39 +110,27 @@ export async function submitAdd(request: FormRequest): Promise<Outcome> {
   if (!(await may(ctx.db, actor, 'manage-actions', unit.id))) {
     return formErrors({ _form: t.common.notAllowed({ what: t.followUp.what.manage }) });
   }
-  const errors: Record<string, string> = {};
-  const owners = await assignees(request, unit.id);
-  const owner = owners.find((m) => m.personId === request.values.owner);
-  if (!owner) errors.owner = t.followUp.pickOwner;
-  const due = String(request.values.due ?? '');
-  const dateProblem = await checkDueDate(request, unit.id, due);
-  if (dateProblem) errors.due = dateProblem;
-  const text = String(request.values.text ?? '');
-  const checked = checkFreeText(t, text, { max: ACTION_TEXT_MAX });
-  if (!checked.ok) errors.text = checked.message;
-  if (!owner || Object.keys(errors).length > 0) return formErrors(errors);
-  return save(request, unit, { text, owner, due });
+  const checked = checkNewAction(
+    t,
+    {
+      text: single(request.values.text),
+      ownerId: single(request.values.owner),
+      due: single(request.values.due),
+    },
+    await actionRules(request, unit.id),
+  );
+  if (!checked.ok) return formErrors(checked.errors);
+  return save(request, unit, checked.action);
 }
 
-/**
- * Checks the text and date (a command skips the form's checks), saves, and tells the owner
- * when it is someone else, in the same transaction (tell-owner.ts).
- */
-async function save(
-  request: Request,
-  unit: Unit,
-  input: { text: string; owner: UnitMember; due: string },
-): Promise<Outcome> {
+/** Saves a checked action, telling the owner in the same transaction (new-action.ts). */
+async function save(request: Request, unit: Unit, input: CheckedAction): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t;
-  const text = checkFreeText(t, input.text, { max: ACTION_TEXT_MAX });
-  if (!text.ok) return say(text.message);
-  const dateProblem = await checkDueDate(request, unit.id, input.due);
-  if (dateProblem) return say(dateProblem);
   await ctx.db.transaction((tx) =>
     createActionAndTellOwner(tx, {
       unitId: unit.id,
-      text: text.text,
+      text: input.text,
       ownerId: input.owner.personId,
       dueDate: input.due,
       sourceKind: 'manual',
@@ -146,5 +142,5 @@ async function save(
     }),
   );
   const due = formatIsoDate(input.due, actor.lang);
-  return say(t.followUp.added({ text: text.text, owner: input.owner.name, due }));
+  return say(t.followUp.added({ text: input.text, owner: input.owner.name, due }));
 }

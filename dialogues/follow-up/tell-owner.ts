@@ -1,5 +1,5 @@
 import type { Database } from '../../store/database.js';
-import { type ActionRow, createAction, type NewAction } from '../../store/queries/actions.js';
+import type { ActionRow } from '../../store/queries/actions.js';
 import { enqueueOutbox } from '../../store/queries/outbox.js';
 import { getPerson } from '../../store/queries/people.js';
 import type { SelfCheck } from '../../store/queries/self-checks.js';
@@ -11,22 +11,10 @@ import { view } from '../view.js';
 import { assignedView } from './action-views.js';
 
 /**
- * Creates an action and tells its owner, in the same transaction, however it came about (a
- * SWOT decision, a risk decision, `actions add`): one way, so no path forgets the owner. The
- * owner is not told of an action they gave themselves.
+ * The owner hears of a new action through the outbox, on their platform, in their language;
+ * not of one they gave themselves. Called by new-action.ts, the one way actions are created.
  */
-export async function createActionAndTellOwner(
-  tx: Database,
-  params: NewAction & { defaultLang: Language },
-): Promise<ActionRow> {
-  const { defaultLang, ...values } = params;
-  const action = await createAction(tx, values);
-  await tellOwner(tx, { action, defaultLang, now: values.now });
-  return action;
-}
-
-/** The owner hears of a new action through the outbox, on their platform, in their language. */
-async function tellOwner(
+export async function tellOwner(
   tx: Database,
   params: { action: ActionRow; defaultLang: Language; now: Date },
 ): Promise<void> {

@@ -16,12 +16,12 @@ import {
 } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { assignees } from '../follow-up/assignees.js';
+import { ACTION_TEXT_MAX, actionRules, ownerOptions } from '../follow-up/new-action.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import { type Form, type FormValues, type Input, isFormRefresh, type ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
 import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
-import { ACTION_MAX, CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
+import { CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
 import {
   boardOptions,
   checkRisk,
@@ -108,9 +108,7 @@ async function decisionForm(
   const t = request.actor.t.risk;
   const board = await loadRiskBoard(request.ctx.db, dialogue, boardOptions(request.ctx.settings));
   const shown = board.risks.find((r) => r.id === risk.id);
-  const people = (await assignees(request, dialogue.unitId))
-    .slice(0, 100)
-    .map((m) => ({ label: m.name.slice(0, 70), value: m.personId }));
+  const people = ownerOptions((await actionRules(request, dialogue.unitId)).owners);
   const d = risk.decision ?? {};
   const f = t.decisionForm;
   // What was typed wins over what was stored; an input not shown before keeps the stored value.
@@ -153,7 +151,7 @@ async function decisionForm(
       type: 'text',
       id: 'action_text',
       label: f.actionTextLabel,
-      maxLength: ACTION_MAX,
+      maxLength: ACTION_TEXT_MAX,
       optional: true,
       ...initial(d.action?.text, 'action_text'),
       ...onlyFor('action'),
@@ -233,12 +231,9 @@ export async function submitDecision(request: FormRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const { risk, dialogue } = checked.loaded;
   const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
-  const people = await assignees(request, dialogue.unitId);
   const read = readDecision(actor.t, request.values, {
-    now: ctx.now,
-    timeZone: board.timeZone,
+    rules: await actionRules(request, dialogue.unitId),
     hasParent: board.parent !== null,
-    people,
   });
   if (!read.ok) return formErrors(read.errors);
   const saved = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>

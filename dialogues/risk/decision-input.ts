@@ -1,4 +1,3 @@
-import type { UnitMember } from '../../store/queries/people.js';
 import {
   type RiskDecision,
   type RiskHandling,
@@ -8,31 +7,32 @@ import {
   type SelfCheckCadence,
   selfCheckCadences,
 } from '../../store/schema/index.js';
-import { localDate, readIsoDate } from '../dialogue/local-time.js';
+import { single } from '../core/form-values.js';
+import { readIsoDate } from '../dialogue/local-time.js';
+import { type ActionRules, checkNewAction } from '../follow-up/new-action.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { FormValues } from '../view.js';
-import { ACTION_MAX, CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
+import { CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
 
 export type ReadDecision =
   | { ok: true; process: RiskProcess; handling: RiskHandling; decision: RiskDecision }
   | { ok: false; errors: Record<string, string> };
-
-const single = (value: string | string[] | undefined): string =>
-  (Array.isArray(value) ? value[0] : value) ?? '';
 
 const pick = <T extends string>(options: readonly T[], value: string): T | undefined =>
   options.find((o) => o === value);
 
 /**
  * The decision form, read and checked: a known process and handling, and what the handling
- * needs (escalate: a parent unit and a motivation; action: text, owner and due date;
- * self-check: what, how often and by whom). Only the chosen handling's fields are kept.
+ * needs (escalate: a parent unit and a motivation; action: text, owner and due date, checked
+ * as every new action is, in new-action.ts; self-check: what, how often and by whom). Only the
+ * chosen handling's fields are kept. `rules` are the unit's action rules: who may own an
+ * action or do a self-check, and today where the unit is.
  */
 export function readDecision(
   t: Catalogue,
   values: FormValues,
-  context: { now: Date; timeZone: string; hasParent: boolean; people: UnitMember[] },
+  context: { rules: ActionRules; hasParent: boolean },
 ): ReadDecision {
   const f = t.risk.decisionForm;
   const errors: Record<string, string> = {};
@@ -47,8 +47,8 @@ export function readDecision(
   if (!motivation.ok) errors.motivation = motivation.message;
   const decision: RiskDecision = {};
   if (motivation.ok && motivation.text) decision.motivation = motivation.text;
-  const today = localDate(context.now, context.timeZone);
-  const person = (id: string) => context.people.find((p) => p.personId === id);
+  const { today, owners } = context.rules;
+  const person = (id: string) => owners.find((p) => p.personId === id);
   const date = (key: string, fallback: string | null): string | null => {
     const given = single(values[key]);
     if (given === '' && fallback) return fallback;
@@ -63,20 +63,25 @@ export function readDecision(
       else if (motivation.ok && !motivation.text) errors.motivation = f.needsMotivation;
       break;
     case 'action': {
-      const text = checkFreeText(t, single(values.action_text), { max: ACTION_MAX });
-      if (!text.ok)
-        errors.action_text =
-          single(values.action_text).trim() === '' ? f.needsActionText : text.message;
-      const owner = person(single(values.owner));
-      if (!owner) errors.owner = f.pickOwner;
-      const due = date('due', null);
-      if (text.ok && owner && due) {
-        decision.action = {
-          text: text.text,
-          ownerId: owner.personId,
-          ownerName: owner.name,
-          dueDate: due,
-        };
+      const action = checkNewAction(
+        t,
+        {
+          text: single(values.action_text),
+          ownerId: single(values.owner),
+          due: single(values.due),
+        },
+        context.rules,
+      );
+      if (action.ok) {
+        const { text, owner, due } = action.action;
+        decision.action = { text, ownerId: owner.personId, ownerName: owner.name, dueDate: due };
+      } else {
+        const { text, owner, due } = action.errors;
+        Object.assign(errors, {
+          ...(text ? { action_text: text } : {}),
+          ...(owner ? { owner } : {}),
+          ...(due ? { due } : {}),
+        });
       }
       break;
     }

@@ -7,7 +7,6 @@ export type RiskPhase = (typeof riskPhases)[number];
 export const TOPIC_MAX = 120;
 export const DESCRIPTION_MAX = 280;
 export const MOTIVATION_MAX = 500;
-export const ACTION_MAX = 280;
 export const CHECK_MAX = 280;
 
 /**

@@ -1,6 +1,5 @@
 import { createPendingRiskFromSwot } from '../../store/queries/risks.js';
 import { getSwotItem, listSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
-import { getUnit } from '../../store/queries/units.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import {
   asFormRefusal,
@@ -13,14 +12,17 @@ import {
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { isUuid } from '../dialogue/load-dialogue.js';
-import { localDate, readIsoDate } from '../dialogue/local-time.js';
-import { assignees } from '../follow-up/assignees.js';
-import { createActionAndTellOwner } from '../follow-up/tell-owner.js';
-import { checkFreeText } from '../safety/free-text.js';
+import {
+  ACTION_TEXT_MAX,
+  actionRules,
+  checkNewAction,
+  createActionAndTellOwner,
+  ownerOptions,
+} from '../follow-up/new-action.js';
 import type { Input } from '../view.js';
-import { itemOptions, shorten } from './merge.js';
+import { itemOptions } from './merge.js';
 import { shownItems } from './swot-board.js';
-import { ACTION_MAX, riskQuadrants } from './swot-kind.js';
+import { riskQuadrants } from './swot-kind.js';
 import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
 import { withUpdate } from './swot-replies.js';
 
@@ -55,7 +57,7 @@ export async function openAction(request: ActionRequest): Promise<Outcome> {
   const checked = await loadForDeciding(request, request.action.value, t.swot.only.decide);
   if (!checked.ok) return checked.outcome;
   const { loaded, item } = checked;
-  const owners = await assignees(request, loaded.dialogue.unitId);
+  const { owners } = await actionRules(request, loaded.dialogue.unitId);
   const inputs: Input[] = [];
   if (!item) {
     const items = shownItems(
@@ -77,14 +79,14 @@ export async function openAction(request: ActionRequest): Promise<Outcome> {
       id: 'text',
       label: t.swot.actionForm.textLabel,
       multiline: true,
-      maxLength: ACTION_MAX,
-      ...(item ? { initial: item.text.slice(0, ACTION_MAX) } : {}),
+      maxLength: ACTION_TEXT_MAX,
+      ...(item ? { initial: item.text.slice(0, ACTION_TEXT_MAX) } : {}),
     },
     {
       type: 'select',
       id: 'owner',
       label: t.swot.actionForm.ownerLabel,
-      options: owners.slice(0, 100).map((m) => ({ label: shorten(m.name, 70), value: m.personId })),
+      options: ownerOptions(owners),
     },
     { type: 'date', id: 'due', label: t.swot.actionForm.dueLabel },
   );
@@ -105,17 +107,17 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
   if (!checked.ok) return asFormRefusal(checked.outcome);
   const { loaded } = checked;
   const dialogue = loaded.dialogue;
-  const errors: Record<string, string> = {};
-  const text = checkFreeText(t, String(request.values.text ?? ''), { max: ACTION_MAX });
-  if (!text.ok) errors.text = text.message;
-  const owners = await assignees(request, dialogue.unitId);
-  const owner = owners.find((m) => m.personId === request.values.owner);
-  if (!owner) errors.owner = t.swot.actionForm.pickOwner;
-  const unit = await getUnit(ctx.db, { unitId: dialogue.unitId });
-  const today = localDate(ctx.now, unit?.timezone ?? ctx.settings.defaultTimezone);
-  const due = String(request.values.due ?? '');
-  if (!readIsoDate(due)) errors.due = t.swot.actionForm.pickDate;
-  else if (due < today) errors.due = t.swot.actionForm.dateInPast;
+  const rules = await actionRules(request, dialogue.unitId);
+  const read = checkNewAction(
+    t,
+    {
+      text: String(request.values.text ?? ''),
+      ownerId: String(request.values.owner ?? ''),
+      due: String(request.values.due ?? ''),
+    },
+    rules,
+  );
+  const errors: Record<string, string> = read.ok ? {} : { ...read.errors };
   let item = checked.item;
   const pickedItem = request.values.item;
   if (!item && typeof pickedItem === 'string' && pickedItem !== '') {
@@ -124,11 +126,12 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
       errors.item = t.swot.itemGone;
     else item = found;
   }
-  if (!text.ok || !owner || Object.keys(errors).length > 0) return formErrors(errors);
+  if (!read.ok || Object.keys(errors).length > 0) return formErrors(errors);
+  const { text, owner, due } = read.action;
   const saved = await inPhase(ctx.db, dialogue, ['decide'], (tx) =>
     createActionAndTellOwner(tx, {
       unitId: dialogue.unitId,
-      text: text.text,
+      text,
       ownerId: owner.personId,
       dueDate: due,
       sourceKind: 'swot',
@@ -142,7 +145,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
   if (!saved.ok)
     return outcome({ kind: 'form-errors', errors: { _form: t.dialogue.phaseMovedMeanwhile } });
   const confirmation = t.swot.actionSaved({
-    text: text.text,
+    text,
     owner: owner.name,
     due: formatIsoDate(due, actor.lang),
   });

@@ -8,7 +8,6 @@ export type SwotPhase = (typeof swotPhases)[number];
 /** Hard limits people meet with a clear message. */
 export const ITEM_MAX = 280;
 export const TOPIC_MAX = 120;
-export const ACTION_MAX = 280;
 export const DEFAULT_VOTES = 5;
 export const DEFAULT_MAX_PER_ITEM = 3;
 export const MAX_VOTES = 20;

@@ -83,6 +83,7 @@ export const followUp: Catalogue['followUp'] = {
   pickDate: 'Choose a date.',
   dateInPast: 'That date has passed.',
   pickOwner: 'Choose an owner in the unit.',
+  needsActionText: 'Write what is to be done.',
   notInUnit: (p) =>
     `${p.name} has no role in the unit and cannot own the action. Nothing was saved.`,
   unknownOwner: 'I do not know that person. An admin can add them with `/tillit setup role`.',

@@ -177,8 +177,6 @@ export const risk: Catalogue['risk'] = {
     pickHandling: 'Choose accept, self-check, action or escalate.',
     needsMotivation: 'Write why the unit cannot handle the risk itself.',
     noParent: 'The unit has no parent unit to escalate to. Choose another handling.',
-    needsActionText: 'Write what is to be done.',
-    pickOwner: 'Choose an owner.',
     pickDate: 'Choose a date.',
     dateInPast: 'That date has already passed.',
     needsCheckWhat: 'Write what is to be checked.',

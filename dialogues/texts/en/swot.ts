@@ -151,9 +151,6 @@ export const swot: Catalogue['swot'] = {
     textLabel: 'Action',
     ownerLabel: 'Owner',
     dueLabel: 'Due',
-    pickOwner: 'Choose an owner in the unit.',
-    pickDate: 'Choose a date.',
-    dateInPast: 'That date has already passed.',
   },
   actionSaved: (p) => `The action is saved: ${p.text} – ${p.owner}, due ${p.due}.`,
   onlyThreatsBecomeRisks:

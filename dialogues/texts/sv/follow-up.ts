@@ -94,6 +94,7 @@ export const followUp = {
   pickDate: 'Välj ett datum.',
   dateInPast: 'Datumet har redan passerat.',
   pickOwner: 'Välj en ansvarig i enheten.',
+  needsActionText: 'Skriv vad som ska göras.',
   notInUnit: (p: { name: string }) =>
     `${p.name} har ingen roll i enheten och kan inte vara ansvarig. Inget sparades.`,
   unknownOwner:

@@ -190,8 +190,6 @@ export const risk = {
     pickHandling: 'Välj acceptera, egenkontroll, åtgärd eller eskalera.',
     needsMotivation: 'Skriv varför enheten inte kan hantera risken själv.',
     noParent: 'Enheten har ingen överordnad enhet att eskalera till. Välj en annan hantering.',
-    needsActionText: 'Skriv vad som ska göras.',
-    pickOwner: 'Välj en ansvarig.',
     pickDate: 'Välj ett datum.',
     dateInPast: 'Datumet har redan passerat.',
     needsCheckWhat: 'Skriv vad som ska kontrolleras.',

@@ -156,9 +156,6 @@ export const swot = {
     textLabel: 'Åtgärd',
     ownerLabel: 'Ansvarig',
     dueLabel: 'Klart senast',
-    pickOwner: 'Välj en ansvarig i enheten.',
-    pickDate: 'Välj ett datum.',
-    dateInPast: 'Datumet har redan passerat.',
   },
   actionSaved: (p: { text: string; owner: string; due: string }) =>
     `Åtgärden är sparad: ${p.text} – ${p.owner}, klart ${p.due}.`,
