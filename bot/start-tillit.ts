@@ -114,7 +114,16 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
     }
   };
   // What every channel is built with: the use cases, their context, and where updates go.
-  const shared = { db: database.db, handle, settings, clock, log, refresh, metrics };
+  const shared = {
+    db: database.db,
+    answerWriter: database.answerWriter,
+    handle,
+    settings,
+    clock,
+    log,
+    refresh,
+    metrics,
+  };
   if (config.slack) {
     channels.push(
       createSlackChannel({

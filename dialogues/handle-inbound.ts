@@ -80,7 +80,7 @@ async function handleInTransaction(
   let actor: Actor | null = null;
   try {
     return await ctx.db.transaction(async (tx) => {
-      const txCtx: RequestContext = { ...ctx, db: tx };
+      const txCtx: RequestContext = { ...ctx, db: tx, guard };
       if (once && !(await claimDelivery(tx, { key: once })))
         return { replies: [], duplicate: true };
       actor = await resolveActor(txCtx);

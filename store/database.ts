@@ -11,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { type AnswerWriter, createAnswerWriter } from './answer-writer.js';
 import * as schema from './schema/index.js';
 
 export type Schema = typeof schema;
@@ -37,6 +38,8 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** What the driver's pool shows (/metrics): its size, and the transactions holding one. */
   pool?: { max: number; inTransaction(): number };
+  /** Reflection answers in group commits on a connection of their own (server only). */
+  answerWriter?: AnswerWriter;
   close(): Promise<void>;
 }
 
@@ -81,10 +84,20 @@ function openPostgres(url: string): DatabaseHandle {
   });
   const inTransaction = countTransactions(client, 'begin');
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  // Its own connection: requests waiting for their answer's batch may hold the whole pool.
+  const writerClient = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    connect_timeout: 5,
+  });
+  const answerWriter = createAnswerWriter(
+    drizzlePostgres(writerClient, { schema, casing: 'snake_case' }) as unknown as Database,
+  );
   return {
     db,
     kind: 'postgres',
     pool: { max: POOL_MAX, inTransaction },
+    answerWriter,
     async migrate() {
       // A session-level advisory lock on a one-connection client: a second instance starting
       // at the same moment waits here, then finds every migration applied.
@@ -102,7 +115,8 @@ function openPostgres(url: string): DatabaseHandle {
       await client`select 1`;
     },
     async close() {
-      await client.end({ timeout: 5 });
+      await answerWriter.close();
+      await Promise.all([client.end({ timeout: 5 }), writerClient.end({ timeout: 5 })]);
     },
   };
 }

@@ -228,6 +228,8 @@ function send(person: Person, inbound: Inbound): Promise<Outcome> {
     caller: { platform: 'local', workspace: '', externalId: person.key },
     place: { platform: 'local', workspace: '', channelId: null },
     directory: { displayName: async () => null },
+    // On the server, answers go through the group commit, as in the running bot.
+    answerWriter: handle.answerWriter,
   };
   return handleInbound(ctx, inbound);
 }

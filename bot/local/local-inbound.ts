@@ -3,6 +3,7 @@ import type { Inbound } from '../../dialogues/core/inbound.js';
 import type { InboundHandler } from '../../dialogues/handle-inbound.js';
 import { containsPersonnummer } from '../../dialogues/safety/personnummer.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
+import type { AnswerWriter } from '../../store/answer-writer.js';
 import type { Database } from '../../store/database.js';
 import { postLocalMessage } from '../../store/queries/local-messages.js';
 import { findPersonByIdentity, type Person } from '../../store/queries/people.js';
@@ -14,6 +15,8 @@ import { carryOutLocally, type LocalScene } from './local-replies.js';
 import { renderFormHtml, renderViewHtml } from './render-html.js';
 
 export interface LocalInboundDeps {
+  /** Reflection answers in group commits (server database only): see store/answer-writer. */
+  answerWriter?: AnswerWriter | undefined;
   db: Database;
   handle: InboundHandler;
   settings: Settings;
@@ -59,6 +62,7 @@ export async function runLocalInbound(
     db: deps.db,
     now,
     settings: deps.settings,
+    answerWriter: deps.answerWriter,
     caller: localIdentity(personKey),
     place: { platform: 'local', workspace: '', channelId },
     // Asked only for someone Tillit does not know yet, and a local identity Tillit does not

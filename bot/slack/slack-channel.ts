@@ -6,6 +6,7 @@ import type { HandledInbound, InboundHandler } from '../../dialogues/handle-inbo
 import { opensForm } from '../../dialogues/opens-form.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import { REFRESH_FIELD } from '../../dialogues/view.js';
+import type { AnswerWriter } from '../../store/answer-writer.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
@@ -30,6 +31,8 @@ import {
 } from './slack-replies.js';
 
 export interface SlackChannelDeps {
+  /** Reflection answers in group commits (server database only): see store/answer-writer. */
+  answerWriter?: AnswerWriter | undefined;
   mode: 'http' | 'socket';
   botToken: string;
   signingSecret?: string;
@@ -242,6 +245,7 @@ function contextOf(deps: SlackChannelDeps, scene: SlackScene): RequestContext {
     db: deps.db,
     now: deps.clock.now(),
     settings: deps.settings,
+    answerWriter: deps.answerWriter,
     caller,
     place: { platform: 'slack', workspace: scene.teamId, channelId: scene.channelId },
     directory: {

@@ -7,6 +7,7 @@ import type { Inbound } from '../../dialogues/core/inbound.js';
 import type { InboundHandler } from '../../dialogues/handle-inbound.js';
 import { helpView } from '../../dialogues/help.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
+import type { AnswerWriter } from '../../store/answer-writer.js';
 import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
@@ -33,6 +34,8 @@ import { deliverTeamsReplies, type TeamsScene, updatePostedTeamsCards } from './
 import { commandTextOf } from './teams-text.js';
 
 export interface TeamsChannelDeps {
+  /** Reflection answers in group commits (server database only): see store/answer-writer. */
+  answerWriter?: AnswerWriter | undefined;
   config: TeamsConfig;
   db: Database;
   handle: InboundHandler;
@@ -270,6 +273,7 @@ function contextOf(deps: Deps, turn: TurnContext, card: InboundWithCard['card'])
     db: deps.db,
     now: deps.clock.now(),
     settings: deps.settings,
+    answerWriter: deps.answerWriter,
     caller: callerOf(turn.activity),
     // Teams conversation and channel ids are unique across tenants; links are kept without one.
     place: { platform: 'teams', workspace: '', channelId: placeChannelFor(turn.activity, card) },

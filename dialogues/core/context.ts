@@ -1,6 +1,8 @@
+import type { AnswerWriter } from '../../store/answer-writer.js';
 import type { Database } from '../../store/database.js';
 import type { Identity } from '../../store/queries/people.js';
 import type { Language, Platform } from '../../store/schema/index.js';
+import type { CommitGuard } from './commit-guard.js';
 
 export interface Settings {
   defaultLang: Language;
@@ -41,4 +43,11 @@ export interface RequestContext {
   caller: Caller;
   place: Place;
   directory: Directory;
+  /**
+   * Writes reflection answers in shuffled group commits, apart from the request's transaction
+   * (store/answer-writer). Absent on the embedded database: answers go in the request's own.
+   */
+  answerWriter?: AnswerWriter | undefined;
+  /** Set while the request runs: closed once the person was told nothing was saved. */
+  guard?: CommitGuard | null;
 }

@@ -1,5 +1,9 @@
-import type { Database } from '../../store/database.js';
-import { type AnswerResult, storeAnswer } from '../../store/queries/reflection-answers.js';
+import { AnswerWithdrawn } from '../../store/answer-writer.js';
+import {
+  type AnswerResult,
+  type AnswerToStore,
+  storeAnswer,
+} from '../../store/queries/reflection-answers.js';
 import { reflectionThanksKey } from '../../store/queries/reflection-round-forget.js';
 import {
   getRound,
@@ -10,6 +14,7 @@ import {
 import { getUnit } from '../../store/queries/units.js';
 import { REFLECTION_TEXT_MAX } from '../../store/schema/index.js';
 import { may } from '../core/access.js';
+import { TooLate } from '../core/commit-guard.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
@@ -119,7 +124,7 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
   });
   if (!text.ok) return formErrors({ text: text.message });
   if (ratingValue === '' && text.text === '') return formErrors({ _form: t.form.needSomething });
-  const result = await storeWithoutLeaking(ctx.db, {
+  const result = await storeWithoutLeaking(ctx, {
     roundId: loaded.round.id,
     personId: actor.person.id,
     now: ctx.now,
@@ -166,13 +171,20 @@ export class ReflectionStoreError extends Error {
   }
 }
 
+/**
+ * Through the answer writer where there is one (a shuffled group commit, before the request's
+ * own commit: the person hears "stored" only after it), else in the request's transaction.
+ */
 async function storeWithoutLeaking(
-  db: Database,
-  params: Parameters<typeof storeAnswer>[1],
+  ctx: Request['ctx'],
+  params: AnswerToStore,
 ): Promise<AnswerResult> {
+  const { answerWriter, guard } = ctx;
   try {
-    return await storeAnswer(db, params);
+    if (!answerWriter) return await storeAnswer(ctx.db, params);
+    return await answerWriter.store(params, () => guard?.open ?? true);
   } catch (error) {
+    if (error instanceof AnswerWithdrawn) throw new TooLate();
     throw new ReflectionStoreError(errorCode(error));
   }
 }

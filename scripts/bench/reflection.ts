@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { createAnswerWriter } from '../../store/answer-writer.js';
 import type { Database } from '../../store/database.js';
 import { storeAnswer } from '../../store/queries/reflection-answers.js';
 import { createRound, inviteToRound } from '../../store/queries/reflection-rounds.js';
@@ -20,18 +21,22 @@ const WARM_UP = 100;
 
 export async function run(): Promise<void> {
   await withBenchDatabase(SERVER, async ({ url }) => {
-    // The app's schema and query code, on a pool as wide as the workers (the app's own pool
-    // is 10): concurrent commits share the disk's flushes, as many people answering do.
+    // The plain insert on a pool as wide as the workers (the app's own pool is 10):
+    // concurrent commits share the disk's flushes. The answers go as the app writes them:
+    // through the answer writer on its one connection of its own (store/database.ts).
     const client = postgres(url, { max: WORKERS, onnotice: () => {} });
+    const writerClient = postgres(url, { max: 1, onnotice: () => {} });
+    const asDatabase = (c: postgres.Sql) =>
+      drizzle(c, { schema, casing: 'snake_case' }) as unknown as Database;
     try {
-      await measure(drizzle(client, { schema, casing: 'snake_case' }) as unknown as Database);
+      await measure(asDatabase(client), asDatabase(writerClient));
     } finally {
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), writerClient.end({ timeout: 5 })]);
     }
   });
 }
 
-async function measure(db: Database) {
+async function measure(db: Database, writerDb: Database) {
   const total = BATCH * BATCHES;
   const everyone = total + WARM_UP;
   const unit = await createUnit(db, { key: 'bench', name: 'Bench', level: 'unit', parentId: null });
@@ -46,17 +51,10 @@ async function measure(db: Database) {
     );
   }
   const now = new Date();
-  const round = await createRound(db, {
-    unitId: unit.id,
-    roundDate: now.toISOString().slice(0, 10),
-    principle: 'trust',
-    questionIndex: 0,
-    opensAt: new Date(now.getTime() - 3_600_000),
-    remindAt: new Date(now.getTime() + 86_400_000),
-    closesAt: new Date(now.getTime() + 7 * 86_400_000),
-  });
-  if (!round) throw new Error('bench round not created');
+  const round = await benchRound(db, unit.id, now, '2026-01-01');
+  const singleRound = await benchRound(db, unit.id, now, '2026-01-08');
   await inviteToRound(db, { roundId: round.id, personIds });
+  await inviteToRound(db, { roundId: singleRound.id, personIds });
   await db.execute(sql`create table bench_plain_answers (
     id uuid primary key default gen_random_uuid(),
     round_id uuid not null, unit_id uuid not null, principle reflection_principle not null,
@@ -74,34 +72,49 @@ async function measure(db: Database) {
     await db.execute(sql`insert into bench_plain_answers (round_id, unit_id, principle, rating, text)
       values (${round.id}, ${unit.id}, 'trust', ${v.rating}, ${v.text})`);
   };
+  const writer = createAnswerWriter(writerDb);
+  const answerOf = (i: number, roundId = round.id) => ({
+    roundId,
+    personId: personIds[i]!,
+    now,
+    ...values(i),
+  });
   const answerOne = async (i: number) => {
-    const result = await storeAnswer(db, {
-      roundId: round.id,
-      personId: personIds[i]!,
-      now,
-      ...values(i),
-    });
+    const result = await writer.store(answerOf(i));
+    if (result !== 'stored') throw new Error(`answer ${i} not stored: ${result}`);
+  };
+  // For comparison only: one answer per statement and commit, as on the embedded database.
+  const singleOne = async (i: number) => {
+    const result = await storeAnswer(db, answerOf(i, singleRound.id));
     if (result !== 'stored') throw new Error(`answer ${i} not stored: ${result}`);
   };
 
   // A warm-up batch of each, not counted, then alternating measured batches.
   await inParallel(total, everyone, plainOne);
   await inParallel(total, everyone, answerOne);
+  await inParallel(total, everyone, singleOne);
   let plainMs = 0;
   let answerMs = 0;
+  let singleMs = 0;
   for (let batch = 0; batch < BATCHES; batch++) {
     const from = batch * BATCH;
     plainMs += await timed(() => inParallel(from, from + BATCH, plainOne));
     answerMs += await timed(() => inParallel(from, from + BATCH, answerOne));
+    singleMs += await timed(() => inParallel(from, from + BATCH, singleOne));
   }
+  await writer.close();
   const plainRate = (total / plainMs) * 1_000;
   const answerRate = (total / answerMs) * 1_000;
+  const singleRate = (total / singleMs) * 1_000;
   const ratio = answerRate / plainRate;
   const met = answerRate >= TARGET_PER_SECOND && ratio >= TARGET_RATIO;
   console.log(`reflection answers (${total}, ${WORKERS} concurrent clients, Postgres):`);
-  console.log(`  stored answers:           ${Math.round(answerRate).toLocaleString('en')}/s`);
+  console.log(`  stored answers (writer):  ${Math.round(answerRate).toLocaleString('en')}/s`);
   console.log(`  plain single-row insert:  ${Math.round(plainRate).toLocaleString('en')}/s`);
   console.log(`  ratio:                    ${Math.round(ratio * 100)} % of the plain insert`);
+  console.log(
+    `  (one answer per commit, as on the embedded database: ${Math.round(singleRate).toLocaleString('en')}/s, ${Math.round((singleRate / plainRate) * 100)} %)`,
+  );
   console.log(
     `  target ≥ ${TARGET_PER_SECOND.toLocaleString('en')}/s and ≥ ${TARGET_RATIO * 100} %: ${met ? 'met' : 'NOT met'}`,
   );
@@ -121,4 +134,18 @@ async function timed(work: () => Promise<void>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;
+}
+
+async function benchRound(db: Database, unitId: string, now: Date, roundDate: string) {
+  const round = await createRound(db, {
+    unitId,
+    roundDate,
+    principle: 'trust',
+    questionIndex: 0,
+    opensAt: new Date(now.getTime() - 3_600_000),
+    remindAt: new Date(now.getTime() + 86_400_000),
+    closesAt: new Date(now.getTime() + 7 * 86_400_000),
+  });
+  if (!round) throw new Error('bench round not created');
+  return round;
 }

@@ -5,50 +5,88 @@ import { type ReflectionPrinciple, reflectionAnswers, reflectionRounds } from '.
 
 export type AnswerResult = 'stored' | 'already-answered' | 'closed';
 
+export type AnswerToStore = {
+  roundId: string;
+  personId: string;
+  now: Date;
+  rating: number | null;
+  text: string | null;
+};
+
+/** Stores one answer: see storeAnswers. */
+export async function storeAnswer(db: Database, params: AnswerToStore): Promise<AnswerResult> {
+  const [result] = await storeAnswers(db, [params]);
+  if (!result) throw new Error('storeAnswers gave no result for the answer');
+  return result;
+}
+
 /**
- * Stores one answer: "this person took part" and "this was said" in ONE statement, so one
- * transaction (both or neither), in one round trip. The round must still be open at `now`;
- * its row is key-share locked, so a close or a reminder run (which lock it for update) sees
- * every answer or waits for it. A second answer by the same person conflicts on the
- * participation key and stores nothing. The answer row gets no person, no time and a random
- * id; see store/schema/reflection.ts for what this does and does not hide.
+ * Stores answers: for each, "this person took part" and "this was said" in ONE statement, so
+ * one transaction (both or neither), in one round trip, whatever the number. Each answer's
+ * round must still be open at its `now`; the rounds are key-share locked, so a close or a
+ * reminder run (which lock them for update) sees every answer or waits for it. A second
+ * answer by the same person conflicts on the participation key and stores nothing; the same
+ * person twice in one call is the caller's mistake (the first would count, and both report
+ * stored), so callers pass each (round, person) once. The answer rows get no person, no time
+ * and a random id, and are written in the order given (callers shuffle): see
+ * store/schema/reflection.ts for what this does and does not hide.
  */
-export async function storeAnswer(
+export async function storeAnswers(
   db: Database,
-  params: {
-    roundId: string;
-    personId: string;
-    now: Date;
-    rating: number | null;
-    text: string | null;
-  },
-): Promise<AnswerResult> {
-  const now = sql`${params.now.toISOString()}::timestamptz`;
-  const [row] = await selectRows<{ open: number; took_part: number }>(
+  answers: readonly AnswerToStore[],
+): Promise<AnswerResult[]> {
+  if (answers.length === 0) return [];
+  // One JSON parameter: the same on both drivers, whatever the texts hold.
+  const input = answers.map((a, i) => ({
+    n: i + 1,
+    round_id: a.roundId,
+    person_id: a.personId,
+    at: a.now.toISOString(),
+    rating: a.rating,
+    text: a.text,
+  }));
+  const rows = await selectRows<{ n: number; open: boolean; stored: boolean }>(
     db,
-    sql`with round as (
-          select id, unit_id, principle from reflection_rounds
-          where id = ${params.roundId}::uuid and closed_at is null
-            and opens_at <= ${now} and closes_at > ${now}
+    sql`with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb)
+            as i(n int, round_id uuid, person_id uuid, at timestamptz, rating smallint, text text)
+        ),
+        round as (
+          select id, unit_id, principle, opens_at, closes_at from reflection_rounds
+          where id in (select round_id from input) and closed_at is null
           for key share
+        ),
+        open_input as (
+          select input.*, round.unit_id, round.principle from input
+          join round on round.id = input.round_id
+          where round.opens_at <= input.at and input.at < round.closes_at
         ),
         took_part as (
           insert into reflection_participation (round_id, person_id)
-          select id, ${params.personId}::uuid from round
+          select round_id, person_id from open_input order by n
           on conflict do nothing
-          returning round_id
+          returning round_id, person_id
         ),
         answer as (
           insert into reflection_answers (round_id, unit_id, principle, rating, text)
-          select round.id, round.unit_id, round.principle, ${params.rating}::smallint, ${params.text}::text
-          from round join took_part on took_part.round_id = round.id
+          select o.round_id, o.unit_id, o.principle, o.rating, o.text
+          from open_input o
+          join took_part t on t.round_id = o.round_id and t.person_id = o.person_id
+          order by o.n
           returning 1
         )
-        select (select count(*) from round)::int as open,
-               (select count(*) from answer)::int as took_part`,
+        select i.n,
+               exists (select 1 from open_input o where o.n = i.n) as open,
+               exists (select 1 from took_part t
+                       where t.round_id = i.round_id and t.person_id = i.person_id) as stored
+        from input i`,
   );
-  if (!row || Number(row.open) === 0) return 'closed';
-  return Number(row.took_part) === 1 ? 'stored' : 'already-answered';
+  const byN = new Map(rows.map((r) => [Number(r.n), r]));
+  return answers.map((_, i) => {
+    const row = byN.get(i + 1);
+    if (!row?.open) return 'closed';
+    return row.stored ? 'stored' : 'already-answered';
+  });
 }
 
 export type RoundFigures = {
