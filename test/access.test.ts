@@ -66,14 +66,15 @@ const table: Row[] = [
   ['facilitator', 'view-summary', false, false, false, false],
   ['leader', 'take-part', true, true, false, false],
   ['leader', 'run-dialogue', false, false, false, false],
-  ['leader', 'manage-actions', false, false, false, false],
+  ['leader', 'manage-actions', false, true, false, false],
   ['leader', 'view-summary', true, true, false, false],
   ['admin', 'take-part', false, false, false, false],
   ['admin', 'run-dialogue', false, false, false, false],
   ['admin', 'manage-actions', false, false, false, false],
   ['admin', 'view-summary', false, false, false, false],
   // The section has no manager of its own (the unit's manager holds the role above it): a
-  // leader may hold its risk dialogue, but not the unit's, which has a manager.
+  // leader may hold its risk dialogue and handle its actions (the leader above row), but not
+  // the unit's, which has a manager.
   ['member', 'run-risk-dialogue', false, false, false, false],
   ['manager', 'run-risk-dialogue', true, true, false, false],
   ['facilitator', 'run-risk-dialogue', true, true, false, false],

@@ -2,10 +2,13 @@ import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBackground } from '../bot/background.js';
 import { settingsFrom } from '../bot/request-settings.js';
+import { sendWeeklyDigests } from '../dialogues/follow-up/digest.js';
+import { sendDueNudges } from '../dialogues/follow-up/nudges.js';
 import { sendSeasonNudges } from '../dialogues/risk/season-nudges.js';
 import { en } from '../dialogues/texts/en/index.js';
 import { sv } from '../dialogues/texts/sv/index.js';
 import type { Database } from '../store/database.js';
+import { createAction } from '../store/queries/actions.js';
 import { createDialogue } from '../store/queries/dialogues.js';
 import { type OrgPlan, syncOrg } from '../store/queries/org-sync.js';
 import { findPersonByKey, setLanguage } from '../store/queries/people.js';
@@ -58,6 +61,8 @@ const plan: OrgPlan = {
     person('led_b', [['avdb', 'leader']]),
     person('chef_sekb', [['sekb', 'manager']]),
     person('m_sekb', [['sekb', 'member']]),
+    person('m_enha', [['enha', 'member']]),
+    person('m_avdb', [['avdb', 'member']]),
   ],
 };
 
@@ -274,6 +279,86 @@ describe('a self-check that found something reaches the unit’s manager', () =>
   });
 });
 
+/** An open action of `unitKey`, owned by `ownerKey`, due 10 November 2026. */
+async function overdueAction(unitKey: string, ownerKey: string, text: string) {
+  const unitId = (await findUnitByKey(db, { key: unitKey }))!.id;
+  const owner = await idOf(ownerKey);
+  return createAction(db, {
+    unitId,
+    text,
+    ownerId: owner,
+    dueDate: '2026-11-10',
+    sourceKind: 'manual',
+    sourceDialogueId: null,
+    sourceItemId: null,
+    createdBy: owner,
+    now: new Date('2026-11-01T10:00:00Z'),
+  });
+}
+
+describe('an overdue action and the weekly digest reach someone when a unit has no manager', () => {
+  it('the overdue escalation goes to the nearest manager above, or to the leader, saying why', async () => {
+    const inEnha = await overdueAction('enha', 'm_enha', 'Uppdatera nyckelrutinen');
+    const inAvdb = await overdueAction('avdb', 'm_avdb', 'Boka brandövning');
+    // Monday 23 November: more than ten days late, the managers above hear of it.
+    await sendDueNudges(db, { now: new Date('2026-11-23T07:00:00Z'), defaultLang: 'sv' });
+    const toAvda = await rowsLike(`action-escalate:${inEnha.id}:%`);
+    expect(toAvda.map((r) => r.personId)).toEqual([await idOf('chef_avda')]);
+    expect(JSON.stringify(toAvda[0]!.view)).toContain(sv.followUp.standIn({ unit: 'Namn enha' }));
+    const toLeader = await rowsLike(`action-escalate:${inAvdb.id}:%`);
+    expect(toLeader.map((r) => r.personId)).toEqual([await idOf('led_b')]);
+    expect(JSON.stringify(toLeader[0]!.view)).toContain(sv.followUp.standIn({ unit: 'Namn avdb' }));
+  });
+
+  it("the unit's weekly digest goes to the same people, and the leader may open the unit's list", async () => {
+    // The Monday after: both actions are overdue and the units have no manager of their own.
+    await sendWeeklyDigests(db, { now: new Date('2026-11-30T07:00:00Z'), defaultLang: 'sv' });
+    const enha = (await findUnitByKey(db, { key: 'enha' }))!;
+    const avdb = (await findUnitByKey(db, { key: 'avdb' }))!;
+    const toAvda = await rowsLike(`action-digest:${enha.id}:%`);
+    expect(toAvda.map((r) => r.personId)).toEqual([await idOf('chef_avda')]);
+    const text = JSON.stringify(toAvda[0]!.view);
+    expect(text).toContain('Uppdatera nyckelrutinen');
+    expect(text).toContain(sv.followUp.standIn({ unit: 'Namn enha' }));
+    const toLeader = await rowsLike(`action-digest:${avdb.id}:%`);
+    expect(toLeader.map((r) => r.personId)).toEqual([await idOf('led_b')]);
+    expect(JSON.stringify(toLeader[0]!.view)).toContain('Boka brandövning');
+
+    // What reaches the leader is something she can act on: the digest's button opens the list.
+    const list = await as('led_b', 'avdb', NOV).click('follow-up.show-unit', avdb.id);
+    const shown = JSON.stringify(list.replies);
+    expect(shown).toContain(sv.followUp.lists.unitTitle({ unit: 'Namn avdb' }));
+    expect(shown).toContain('Boka brandövning');
+  });
+
+  it('a self-check finding in a unit without a manager reaches the manager above, saying why', async () => {
+    const enha = (await findUnitByKey(db, { key: 'enha' }))!;
+    const member = await idOf('m_enha');
+    const check = await insertSelfCheck(db, {
+      unitId: enha.id,
+      text: 'Nycklarna är inlåsta',
+      responsibleId: member,
+      cadence: 'monthly',
+      startsOn: '2026-09-01',
+      sourceRiskId: null,
+      sourceDialogueId: null,
+      createdBy: await idOf('chef_avda'),
+      now: SEPT,
+    });
+    const occurrence = await claimOccurrence(db, {
+      selfCheckId: check.id,
+      occursOn: '2026-09-01',
+      now: SEPT,
+    });
+    await as('m_enha', 'enha', SEPT).submit('follow-up.check-found', occurrence!.id, {
+      note: 'En nyckel saknades',
+    });
+    const rows = await rowsLike(`self-check-found:${occurrence!.id}:%`);
+    expect(rows.map((r) => r.personId)).toEqual([await idOf('chef_avda')]);
+    expect(JSON.stringify(rows[0]!.view)).toContain(sv.followUp.standIn({ unit: 'Namn enha' }));
+  });
+});
+
 describe('on Slack', () => {
   it('the background sender delivers the notices to the people through the Web API', async () => {
     const background = startBackground({
@@ -299,6 +384,20 @@ describe('on Slack', () => {
         10_000,
       );
       expect(JSON.stringify(finding.args)).toContain('Egenkontroll med anmärkning i Namn seka');
+      // The overdue action and the digest of a department without a manager reach its leader.
+      const overdue = await t.api.waitForCall(
+        'chat.postMessage',
+        (args) => args.channel === 'U_LED_B' && JSON.stringify(args).includes('Försenad åtgärd'),
+        10_000,
+      );
+      expect(JSON.stringify(overdue.args)).toContain(sv.followUp.standIn({ unit: 'Namn avdb' }));
+      await t.api.waitForCall(
+        'chat.postMessage',
+        (args) =>
+          args.channel === 'U_LED_B' &&
+          JSON.stringify(args).includes(sv.followUp.digest.title({ unit: 'Namn avdb' })),
+        10_000,
+      );
     } finally {
       await background.stop();
     }

@@ -42,7 +42,16 @@ const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Ro
     above: ['manager', 'facilitator'],
     noManager: ['leader'],
   },
-  'manage-actions': { inUnit: ['manager', 'facilitator'], above: ['manager', 'facilitator'] },
+  /**
+   * A leader stands in here too: a unit without a manager has its overdue actions and weekly
+   * digest sent to the leaders when nobody up the tree manages (nearest-managers.ts), and what
+   * reaches them must be something they can act on.
+   */
+  'manage-actions': {
+    inUnit: ['manager', 'facilitator'],
+    above: ['manager', 'facilitator'],
+    noManager: ['leader'],
+  },
   'view-summary': { inUnit: ['manager', 'leader'], above: ['manager', 'leader'] },
   'read-audit': { inUnit: ['leader'], above: ['leader'] },
 };

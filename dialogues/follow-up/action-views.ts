@@ -83,12 +83,16 @@ export function nudgeView(
   );
 }
 
-/** To the unit's manager once an action is long overdue; they may change it too. */
+/**
+ * To the unit's manager once an action is long overdue; they may change it too. `standIn`:
+ * the unit has no manager, so it says why it reaches someone above.
+ */
 export function escalationView(
   t: Catalogue,
   lang: Language,
   action: ActionBrief,
   daysLate: number,
+  standIn = false,
 ): View {
   const n = t.followUp.nudge;
   const due = formatIsoDate(action.dueDate, lang);
@@ -97,6 +101,9 @@ export function escalationView(
     n.escalateSummary({ text: action.text, owner, days: daysLate }),
     { type: 'header', text: n.escalateTitle({ unit: action.unitName }) },
     { type: 'text', text: n.escalateText({ text: action.text, owner, due, days: daysLate }) },
+    ...(standIn
+      ? [{ type: 'context' as const, text: t.followUp.standIn({ unit: action.unitName }) }]
+      : []),
     actionFields(t, lang, action),
     { type: 'buttons', buttons: changeButtons(t, action.id) },
   );

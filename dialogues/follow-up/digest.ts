@@ -3,13 +3,14 @@ import {
   claimDigestRun,
   type DigestUnit,
   listDigestRunsSince,
-  listUnitsWithManagers,
+  listDigestUnits,
 } from '../../store/queries/action-digests.js';
 import { type ListedAction, listOpenActionsOfUnit } from '../../store/queries/action-lists.js';
 import { enqueueOutboxMany } from '../../store/queries/outbox.js';
 import type { Language } from '../../store/schema/index.js';
 import { addDays } from '../calendar/swedish-holidays.js';
 import { DEFAULT_LANG } from '../core/defaults.js';
+import { nearestManagers } from '../core/nearest-managers.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
 import { type Block, type View, view } from '../view.js';
@@ -24,7 +25,9 @@ const LATE_DAYS = 2;
 /**
  * The weekly digest tick: on Monday morning (the first working day of the week, at the policy's
  * time in the unit's zone), each manager of a unit gets one message with the unit's overdue
- * actions and those due this week, or nothing when there are none. The week's run row is
+ * actions and those due this week, or nothing when there are none. A unit without a manager
+ * is not left out: its digest goes to the nearest manager up, or the leaders (nearest-managers.ts),
+ * saying why. The week's run row is
  * claimed in the same transaction as the messages, so it happens once per unit and week.
  */
 export async function sendWeeklyDigests(
@@ -37,7 +40,7 @@ export async function sendWeeklyDigests(
     fromWeek: addDays(now.toISOString().slice(0, 10), -8),
   });
   let digests = 0;
-  for (const unit of await listUnitsWithManagers(db)) {
+  for (const unit of await listDigestUnits(db)) {
     const todayThere = todayIn(now, unit.timezone);
     const week = weekOf(todayThere);
     if (done.has(`${unit.unitId}:${week.monday}`)) continue;
@@ -49,15 +52,17 @@ export async function sendWeeklyDigests(
       if (!claimed) return 0;
       const open = await listOpenActionsOfUnit(tx, { unitId: unit.unitId, dueBy: week.sunday });
       if (open.length === 0) return 0;
+      const responsible = await nearestManagers(tx, unit.unitId);
+      const standIn = responsible.via === 'stand-in';
       return enqueueOutboxMany(
         tx,
-        unit.managers.map((manager) => {
+        responsible.people.map((manager) => {
           const lang = manager.lang ?? options.defaultLang ?? DEFAULT_LANG;
           return {
             key: `action-digest:${unit.unitId}:${week.monday}:${manager.personId}`,
             target: { kind: 'person' as const, personId: manager.personId },
             notBefore: now,
-            view: digestView(texts(lang), lang, unit, open, todayThere),
+            view: digestView(texts(lang), lang, unit, open, todayThere, standIn),
           };
         }),
       );
@@ -72,6 +77,7 @@ export function digestView(
   unit: Pick<DigestUnit, 'unitId' | 'unitName'>,
   open: ListedAction[],
   todayThere: string,
+  standIn = false,
 ): View {
   const d = t.followUp.digest;
   const overdue = open.filter((a) => a.dueDate < todayThere);
@@ -98,6 +104,9 @@ export function digestView(
   return view(
     d.summary({ unit: unit.unitName, overdue: overdue.length, due: due.length }),
     { type: 'header', text: d.title({ unit: unit.unitName }) },
+    ...(standIn
+      ? [{ type: 'context' as const, text: t.followUp.standIn({ unit: unit.unitName }) }]
+      : []),
     ...part(d.overdueHeading({ count: overdue.length }), overdue),
     ...part(d.dueHeading({ count: due.length }), due),
     {

@@ -41,6 +41,7 @@ export async function tellOfFinding(
           by: params.by.name,
           date: formatIsoDate(occurrence.occursOn, lang),
           finding: params.finding,
+          standIn: responsible.via === 'stand-in',
         }),
       };
     });
@@ -49,12 +50,14 @@ export async function tellOfFinding(
 
 function findingView(
   lang: Language,
-  p: { check: string; unit: string; by: string; date: string; finding: string },
+  p: { check: string; unit: string; by: string; date: string; finding: string; standIn: boolean },
 ): View {
-  const t = texts(lang).followUp.selfCheck.foundNotice;
+  const f = texts(lang).followUp;
+  const t = f.selfCheck.foundNotice;
   return view(
     t.summary(p),
     { type: 'header', text: t.title({ unit: p.unit }) },
     { type: 'text', text: t.text(p) },
+    ...(p.standIn ? [{ type: 'context' as const, text: f.standIn({ unit: p.unit }) }] : []),
   );
 }

@@ -5,12 +5,11 @@ import {
   type NudgeCandidate,
   recordNudgeProgress,
 } from '../../store/queries/action-nudges.js';
-import type { ActionRow } from '../../store/queries/actions.js';
 import { enqueueOutbox } from '../../store/queries/outbox.js';
-import { getPerson, listMembers, type UnitMember } from '../../store/queries/people.js';
-import { listAncestors } from '../../store/queries/units.js';
+import { getPerson } from '../../store/queries/people.js';
 import type { Language } from '../../store/schema/index.js';
 import { DEFAULT_LANG } from '../core/defaults.js';
+import { nearestManagers } from '../core/nearest-managers.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { texts } from '../texts/catalogue.js';
 import { type ActionBrief, escalationView, nudgeView } from './action-views.js';
@@ -99,15 +98,17 @@ async function nudgeAction(
     }
   }
   if (decision.escalate?.send && budget > 0) {
-    const managers = await escalationRecipients(tx, action);
+    // The unit's managers, but never the owner: a manager's own overdue action, or one in a unit
+    // without a manager, goes to the nearest manager up the tree, or to the leaders.
+    const responsible = await nearestManagers(tx, action.unitId, { except: action.ownerId });
     let created = 0;
-    for (const manager of managers) {
+    for (const manager of responsible.people) {
       const lang = manager.lang ?? options.defaultLang;
       const ok = await enqueueOutbox(tx, {
         key: nudgeKeys.escalate(action, manager.personId),
         target: { kind: 'person', personId: manager.personId },
         notBefore: now,
-        view: escalationView(texts(lang), lang, brief, daysLate),
+        view: escalationView(texts(lang), lang, brief, daysLate, responsible.via === 'stand-in'),
       });
       if (ok) created += 1;
     }
@@ -121,22 +122,4 @@ async function nudgeAction(
     sent: nudges + escalations,
   });
   return { nudges, escalations };
-}
-
-/**
- * The unit's managers, but never the owner themselves: a manager's own overdue action goes to
- * the nearest unit above that has a manager.
- */
-async function escalationRecipients(db: Database, action: ActionRow): Promise<UnitMember[]> {
-  const chain = [
-    action.unitId,
-    ...(await listAncestors(db, { unitId: action.unitId })).map((u) => u.id),
-  ];
-  for (const unitId of chain) {
-    const managers = (await listMembers(db, { unitId, role: 'manager' })).filter(
-      (m) => m.personId !== action.ownerId,
-    );
-    if (managers.length > 0) return managers;
-  }
-  return [];
 }

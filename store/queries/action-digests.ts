@@ -1,41 +1,19 @@
-import { and, asc, eq, gte } from 'drizzle-orm';
+import { asc, eq, gte } from 'drizzle-orm';
 import type { Database } from '../database.js';
-import { actionDigestRuns, type Language, memberships, people, units } from '../schema/index.js';
+import { actionDigestRuns, units } from '../schema/index.js';
 
-export type DigestManager = { personId: string; name: string; lang: Language | null };
-export type DigestUnit = {
-  unitId: string;
-  unitName: string;
-  timezone: string;
-  managers: DigestManager[];
-};
+export type DigestUnit = { unitId: string; unitName: string; timezone: string };
 
-/** Active units with at least one active manager, each with its managers. */
-export async function listUnitsWithManagers(db: Database): Promise<DigestUnit[]> {
-  const rows = await db
-    .select({
-      unitId: units.id,
-      unitName: units.name,
-      timezone: units.timezone,
-      personId: people.id,
-      name: people.name,
-      lang: people.lang,
-    })
-    .from(memberships)
-    .innerJoin(units, eq(units.id, memberships.unitId))
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.role, 'manager'), eq(units.active, true), eq(people.active, true)))
-    .orderBy(asc(units.name), asc(people.name));
-  const byUnit = new Map<string, DigestUnit>();
-  for (const row of rows) {
-    let unit = byUnit.get(row.unitId);
-    if (!unit) {
-      unit = { unitId: row.unitId, unitName: row.unitName, timezone: row.timezone, managers: [] };
-      byUnit.set(row.unitId, unit);
-    }
-    unit.managers.push({ personId: row.personId, name: row.name, lang: row.lang });
-  }
-  return [...byUnit.values()];
+/**
+ * Every active unit, by name: each may have a digest, sent to its managers or, for a unit
+ * without one, to who stands in (the caller finds them only for a unit that has actions due).
+ */
+export async function listDigestUnits(db: Database): Promise<DigestUnit[]> {
+  return db
+    .select({ unitId: units.id, unitName: units.name, timezone: units.timezone })
+    .from(units)
+    .where(eq(units.active, true))
+    .orderBy(asc(units.name));
 }
 
 /**

@@ -176,6 +176,7 @@ export const followUp: Catalogue['followUp'] = {
         `*${p.check}*\n${p.by} did the self-check on ${p.date} and found something:\n> ${p.finding}`,
     },
   },
+  standIn: (p) => `${p.unit} has no manager in Tillit, so this comes to you instead.`,
   home: {
     title: 'My actions',
     showAll: 'Show all, done ones too',

@@ -194,6 +194,8 @@ export const followUp = {
         `*${p.check}*\n${p.by} gjorde egenkontrollen ${p.date} och hittade något:\n> ${p.finding}`,
     },
   },
+  standIn: (p: { unit: string }) =>
+    `${p.unit} har ingen chef i Tillit, så det här kommer till dig i stället.`,
   home: {
     title: 'Mina åtgärder',
     showAll: 'Visa alla, också klara',
