@@ -2,8 +2,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
+import { en } from '../dialogues/texts/en/index.js';
+import { sv } from '../dialogues/texts/sv/index.js';
 import { sendBlockAction } from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
+import { setLanguage } from '../store/queries/people.js';
 import { getLocal, listLocalPeople, postLocal, startLocalTillit } from './support/local-tillit.js';
 import { userIdOf as reflectionUserIdOf, TEAM as SUMMARY_TEAM } from './support/reflection-org.js';
 import { textOf as slackTextOf } from './support/slack-session.js';
@@ -68,9 +71,42 @@ describe('an export reaches whoever asked for it, with no public address', () =>
       expect(complete.args.channel_id).toBe(`D${reflectionUserIdOf(org.leader.key)}`);
       const [upload] = t.api.callsOf('file_upload');
       expect(String(upload!.args.content)).toContain('avd;Avdelning Stöd;hela');
-      const told = t.api.callsOf('chat.postEphemeral').map(slackTextOf).join('\n');
+      // Asked in a channel, the file lands elsewhere: the reply where they asked says where,
+      // once the file is there.
+      const told = slackTextOf(await t.api.waitForCall('chat.postEphemeral'));
       expect(told).toContain('är klar');
+      expect(told).toContain(sv.summary.exportSentToDm);
       expect(told).not.toMatch(/PUBLIC_URL|npm run export|```/);
+
+      // In English for one who reads English; asked in the DM itself, the file is right there.
+      await setLanguage(t.database.db, { personId: org.leader.id, lang: 'en' });
+      await sendBlockAction(t.url, SIGNING_SECRET, {
+        teamId: SUMMARY_TEAM,
+        userId: reflectionUserIdOf(org.leader.key),
+        channelId: 'C0SUMMARY',
+        actionId: 'summary.export-md::0',
+        value: `${org.avd.id}|T2-2026`,
+      });
+      const inEnglish = await t.api.waitForCall('chat.postEphemeral', (args) =>
+        JSON.stringify(args).includes('.md'),
+      );
+      expect(slackTextOf(inEnglish)).toContain(en.summary.exportSentToDm);
+      const dm = `D${reflectionUserIdOf(org.leader.key)}`;
+      await sendBlockAction(t.url, SIGNING_SECRET, {
+        teamId: SUMMARY_TEAM,
+        userId: reflectionUserIdOf(org.leader.key),
+        channelId: dm,
+        actionId: 'summary.export-csv::0',
+        value: `${org.avd.id}|T2-2026`,
+      });
+      const inDm = await t.api.waitForCall(
+        'chat.postMessage',
+        (args) => args.channel === reflectionUserIdOf(org.leader.key),
+      );
+      const uploads = t.api.callsOf('files.completeUploadExternal');
+      expect(uploads.map((c) => c.args.channel_id)).toEqual([dm, dm, dm]);
+      expect(slackTextOf(inDm)).toContain('is ready');
+      expect(slackTextOf(inDm)).not.toContain(en.summary.exportSentToDm);
     } finally {
       await t.close();
     }

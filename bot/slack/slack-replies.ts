@@ -66,10 +66,13 @@ export async function deliverSlackReplies(
           view: renderHomeView(reply.view),
         });
         break;
-      case 'file':
-        await postPrivately(scene, reply.view);
-        await uploadToDm(scene, reply.file);
+      case 'file': {
+        // The file first, so the message never says it was sent when the upload failed.
+        const dm = await uploadToDm(scene, reply.file);
+        const asked = dm === scene.channelId ? reply.view : saysWhere(reply.view, reply.file);
+        await postPrivately(scene, asked);
         break;
+      }
       default:
         reply satisfies never;
     }
@@ -118,7 +121,7 @@ async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View
  * Without a public address there is no link to give: the file goes to the person's DM with
  * Tillit (files.uploadV2), the one place in Slack only they see; ephemeral files do not exist.
  */
-async function uploadToDm(scene: SlackScene, file: FileToSend) {
+async function uploadToDm(scene: SlackScene, file: FileToSend): Promise<string> {
   const inDm = scene.channelId?.startsWith('D') ? scene.channelId : null;
   const channelId =
     inDm ?? (await scene.client.conversations.open({ users: scene.userId })).channel?.id;
@@ -129,7 +132,14 @@ async function uploadToDm(scene: SlackScene, file: FileToSend) {
     filename: file.name,
     title: file.name,
   });
+  return channelId;
 }
+
+/** Asked for in a channel (or the App Home): the reply says the file is in their DM. */
+const saysWhere = (view: View, file: FileToSend): View => ({
+  summary: `${view.summary} ${file.sentToDm}`,
+  blocks: [...view.blocks, { type: 'text', text: file.sentToDm }],
+});
 
 async function postInChannel(deps: SlackReplyDeps, scene: SlackScene, view: View, key?: string) {
   const channel = scene.channelId ?? scene.userId;

@@ -44,6 +44,11 @@ export interface FileToSend {
   /** `/exports/summary/<token>.<ext>`: the download route on Tillit's own HTTP server. */
   path: string;
   body: string;
+  /**
+   * In the asker's language, for a platform that hands the file over somewhere else than where
+   * it was asked for (Slack: the DM with Tillit), so the message where they asked says where.
+   */
+  sentToDm: string;
 }
 
 export type ReplyKind = Reply['kind'];

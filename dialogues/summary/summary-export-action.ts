@@ -55,6 +55,6 @@ export async function exportSummary(request: ActionRequest, kind: 'csv' | 'md'):
   return outcome({
     kind: 'file',
     view: { summary: ready, blocks: [{ type: 'text', text: ready }] },
-    file: { name: file.name, label, path: file.url, body },
+    file: { name: file.name, label, path: file.url, body, sentToDm: s.exportSentToDm },
   });
 }

@@ -126,6 +126,7 @@ export const summary: Catalogue['summary'] = {
   exportMarkdown: 'Board report',
   exportReady: (p) => `The export ${p.name} is ready.`,
   exportDownload: (p) => `Download ${p.name}`,
+  exportSentToDm: 'The file has been sent to you in a direct message with Tillit.',
   exportLinkLife: (p) => `The link works for ${p.days} days, and only for whoever has it.`,
   exportConsent: (p) => `The summary ${p.name}. Accept, and the file is saved in your OneDrive.`,
   csvHeader: [

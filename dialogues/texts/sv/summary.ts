@@ -130,6 +130,7 @@ export const summary = {
   exportMarkdown: 'Rapport till nämnden',
   exportReady: (p: { name: string }) => `Exporten ${p.name} är klar.`,
   exportDownload: (p: { name: string }) => `Ladda ned ${p.name}`,
+  exportSentToDm: 'Filen har skickats till dig i ett direktmeddelande med Tillit.',
   exportLinkLife: (p: { days: number }) =>
     `Länken gäller i ${p.days} dygn, och bara den som har den kan öppna den.`,
   exportConsent: (p: { name: string }) =>
