@@ -5,7 +5,7 @@ import type { Reply } from '../dialogues/core/outcome.js';
 import { createInboundHandler, type HandledInbound } from '../dialogues/handle-inbound.js';
 import { closeDuePhases } from '../dialogues/swot/close-due-phases.js';
 import type { BoardItem, SwotBoard } from '../dialogues/swot/swot-board.js';
-import { boardUpdate } from '../dialogues/swot/swot-replies.js';
+import { boardUpdate } from '../dialogues/swot/swot-load.js';
 import { swotSummaryView, swotView } from '../dialogues/swot/swot-view.js';
 import type { Form, FormValues, View } from '../dialogues/view.js';
 import type { DatabaseHandle } from '../store/database.js';
@@ -509,7 +509,7 @@ describe('SWOT dialogue', () => {
       .select()
       .from(dialogues)
       .where(eq(dialogues.id, ticked.dialogueId));
-    const board = await boardUpdate(handle.db, moved!, 5);
+    const board = await boardUpdate(handle.db, moved!, ctx('fac', 'C1', T0).settings);
     expect(board).toMatchObject({ kind: 'update', key: ticked.key });
     expect(viewText(board.view)).toContain('5 mars 2026 kl. 12.00');
     // While voting runs, only how many have voted shows.

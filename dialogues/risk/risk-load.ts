@@ -1,17 +1,9 @@
-import type { Database } from '../../store/database.js';
-import type { Dialogue } from '../../store/queries/dialogues.js';
 import { getRisk, type Risk } from '../../store/queries/risk-items.js';
 import type { Settings } from '../core/context.js';
 import type { Request } from '../core/feature.js';
-import { note, type Outcome, outcome, type Reply } from '../core/outcome.js';
-import {
-  type Checked,
-  type CheckedKind,
-  checkDialogue,
-  type DialogueRule,
-} from '../dialogue/check-dialogue.js';
-import { dialogueKey } from '../dialogue/dialogue-kind.js';
-import { isUuid, type Loaded, loadDialogue } from '../dialogue/load-dialogue.js';
+import { note, type Outcome, outcome } from '../core/outcome.js';
+import { dialogueKit } from '../dialogue/dialogue-kit.js';
+import { isUuid, type Loaded } from '../dialogue/load-dialogue.js';
 import { loadRiskBoard } from './risk-board.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
 import { riskView } from './risk-view.js';
@@ -30,45 +22,11 @@ export const boardOptions = (settings: Settings) => ({
   imageBase: imageBaseOf(settings),
 });
 
-/** The dialogue message as it is now, replacing the one in the channel. */
-export async function boardUpdate(
-  db: Database,
-  dialogue: Dialogue,
-  settings: Settings,
-): Promise<Extract<Reply, { kind: 'update' }>> {
-  const board = await loadRiskBoard(db, dialogue, boardOptions(settings));
-  return { kind: 'update', key: dialogueKey(dialogue), view: riskView(board) };
-}
-
-/** Private replies to the person, then the updated dialogue message for everyone. */
-export async function withUpdate(
-  request: Request,
-  dialogue: Dialogue,
-  ...replies: Reply[]
-): Promise<Outcome> {
-  return outcome(...replies, await boardUpdate(request.ctx.db, dialogue, request.ctx.settings));
-}
-
-export async function loadRiskDialogue(
-  request: Request,
-  dialogueId: string,
-): Promise<Loaded<RiskPhase>> {
-  return loadDialogue(request, riskKind, dialogueId);
-}
-
-const riskChecks: CheckedKind<RiskPhase> = {
-  kind: riskKind,
-  board: (request, dialogue) => boardUpdate(request.ctx.db, dialogue, request.ctx.settings),
-};
-
-/** The risk dialogue (or risk) loaded, in one of the rule's phases, and the person allowed. */
-export function checkRisk<L extends LoadedRiskDialogue>(
-  request: Request,
-  loaded: L | { ok: false; outcome: Outcome },
-  rule: DialogueRule<RiskPhase>,
-): Promise<Checked<L>> {
-  return checkDialogue(request, loaded, rule, riskChecks);
-}
+/** Loading, checks and replies of a risk dialogue: the dialogue kit SWOT uses too. */
+export const riskKit = dialogueKit(riskKind, async (db, dialogue, settings) =>
+  riskView(await loadRiskBoard(db, dialogue, boardOptions(settings))),
+);
+export const { load: loadRiskDialogue, check: checkRisk, boardUpdate, withUpdate } = riskKit;
 
 export type LoadedRisk = (LoadedRiskDialogue & { risk: Risk }) | { ok: false; outcome: Outcome };
 

@@ -3,7 +3,7 @@ import { followUpTicks } from '../follow-up/follow-up-ticks.js';
 import { lifetimeTick } from '../privacy/lifetimes.js';
 import { riskTicks } from '../risk/risk-ticks.js';
 import { closeDuePhases } from '../swot/close-due-phases.js';
-import { boardUpdate } from '../swot/swot-replies.js';
+import { boardUpdate } from '../swot/swot-load.js';
 import type { Tick } from './tick.js';
 
 /**
@@ -23,7 +23,7 @@ export const ticks: Tick[] = [
       await refreshBoards(
         ctx,
         moved.map((m) => m.dialogueId),
-        (db, dialogue) => boardUpdate(db, dialogue, ctx.settings.anonymityThreshold),
+        (db, dialogue) => boardUpdate(db, dialogue, ctx.settings),
       );
     },
   },

@@ -16,8 +16,14 @@ import { checkFreeText } from '../safety/free-text.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Form, FormValues, Input, View } from '../view.js';
 import { ITEM_MAX } from './swot-kind.js';
-import { checkSwot, hashEditToken, itemRefValue, type LoadedSwot, loadSwot } from './swot-load.js';
-import { withUpdate } from './swot-replies.js';
+import {
+  checkSwot,
+  hashEditToken,
+  itemRefValue,
+  type LoadedSwot,
+  loadSwot,
+  withUpdate,
+} from './swot-load.js';
 
 /** Anyone in the unit may add while collecting; the checks every collect handler starts with. */
 export async function loadForCollecting(
@@ -131,7 +137,7 @@ export async function submitAddItem(request: FormRequest): Promise<Outcome> {
     ? t.addedAnonymously({ quadrant: quadrantName })
     : t.added({ quadrant: quadrantName });
   return withUpdate(
-    ctx,
+    request,
     dialogue,
     note(confirmation, [
       { label: t.buttons.edit, action: { id: 'swot.edit', value: ref } },

@@ -23,8 +23,7 @@ import type { Input } from '../view.js';
 import { itemOptions } from './merge.js';
 import { shownItems } from './swot-board.js';
 import { riskQuadrants } from './swot-kind.js';
-import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
-import { withUpdate } from './swot-replies.js';
+import { checkSwot, type LoadedSwot, loadItem, loadSwot, withUpdate } from './swot-load.js';
 
 type Decidable =
   | { ok: true; loaded: LoadedSwot; item: SwotItem | null }
@@ -149,7 +148,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
     owner: owner.name,
     due: formatIsoDate(due, actor.lang),
   });
-  return withUpdate(ctx, dialogue, note(confirmation));
+  return withUpdate(request, dialogue, note(confirmation));
 }
 
 /** Button "make it a risk" on a threat or weakness: pending for the unit's next risk dialogue. */
@@ -176,5 +175,5 @@ export async function makeRisk(request: ActionRequest): Promise<Outcome> {
   );
   if (!created.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
   if (!created.value) return outcome(note(t.alreadyRisk));
-  return withUpdate(ctx, dialogue, note(t.riskCreated({ item: item.text })));
+  return withUpdate(request, dialogue, note(t.riskCreated({ item: item.text })));
 }

@@ -3,8 +3,7 @@ import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { asFormRefusal, note, type Outcome, openForm, outcome } from '../core/outcome.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { quadrantInput, readItemInput, textInput } from './collect.js';
-import { checkSwot, isOwnItem, type LoadedItem, loadItem } from './swot-load.js';
-import { withUpdate } from './swot-replies.js';
+import { checkSwot, isOwnItem, type LoadedItem, loadItem, withUpdate } from './swot-load.js';
 
 type OwnItem = Extract<LoadedItem, { ok: true }>;
 
@@ -70,7 +69,7 @@ export async function submitEditItem(request: FormRequest): Promise<Outcome> {
     });
   if (!saved.value)
     return outcome({ kind: 'form-errors', errors: { _form: actor.t.swot.itemGone } });
-  return withUpdate(ctx, dialogue, note(actor.t.swot.edited));
+  return withUpdate(request, dialogue, note(actor.t.swot.edited));
 }
 
 /** Button "delete": gone for good, as if never said (no votes exist while collecting). */
@@ -83,5 +82,5 @@ export async function deleteItem(request: ActionRequest): Promise<Outcome> {
     deleteSwotItem(tx, { itemId: item.id }),
   );
   if (!deleted.ok) return outcome(note(actor.t.dialogue.phaseMovedMeanwhile));
-  return withUpdate(ctx, dialogue, note(actor.t.swot.deleted));
+  return withUpdate(request, dialogue, note(actor.t.swot.deleted));
 }

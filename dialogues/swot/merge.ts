@@ -13,8 +13,7 @@ import { inPhase } from '../dialogue/in-phase.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Option } from '../view.js';
 import { shownItems } from './swot-board.js';
-import { checkSwot, type LoadedSwot, loadSwot } from './swot-load.js';
-import { withUpdate } from './swot-replies.js';
+import { checkSwot, type LoadedSwot, loadSwot, withUpdate } from './swot-load.js';
 
 /** Platforms cap a select at 100 options and an option at 75 characters. */
 const MAX_OPTIONS = 100;
@@ -92,5 +91,5 @@ export async function submitMerge(request: FormRequest): Promise<Outcome> {
       errors: { _form: actor.t.dialogue.phaseMovedMeanwhile },
     });
   if (merged.value) return formErrors(merged.value);
-  return withUpdate(ctx, dialogue, note(t.done));
+  return withUpdate(request, dialogue, note(t.done));
 }

@@ -16,7 +16,7 @@ import {
   swotKind,
   TOPIC_MAX,
 } from './swot-kind.js';
-import { boardUpdate } from './swot-replies.js';
+import { boardUpdate } from './swot-load.js';
 import { swotView } from './swot-view.js';
 
 /** Every spelling of the start options; the first name is the key. */
@@ -63,7 +63,7 @@ export async function startSwot(request: CommandRequest): Promise<Outcome> {
   const { db, settings: appSettings } = request.ctx;
   const threshold = appSettings.anonymityThreshold;
   const board = await loadSwotBoard(db, started.dialogue, threshold);
-  const updates = await Promise.all(started.moved.map((d) => boardUpdate(db, d, threshold)));
+  const updates = await Promise.all(started.moved.map((d) => boardUpdate(db, d, appSettings)));
   return outcome(
     { kind: 'channel', key: dialogueKey(started.dialogue), view: swotView(board) },
     ...updates,

@@ -7,8 +7,7 @@ import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { movePhase } from '../dialogue/phases.js';
 import { loadSwotBoard, shownItems } from './swot-board.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
-import { checkSwot, type LoadedSwot, loadSwot } from './swot-load.js';
-import { withUpdate } from './swot-replies.js';
+import { checkSwot, type LoadedSwot, loadSwot, withUpdate } from './swot-load.js';
 import { swotSummaryView, swotView } from './swot-view.js';
 
 /**
@@ -46,7 +45,7 @@ export async function startVote(request: ActionRequest): Promise<Outcome> {
   if (items.length === 0) return outcome(note(t.swot.nothingToVoteOn));
   const moved = await move(request, checked.loaded.dialogue, 'vote');
   if (!moved) return outcome(note(t.dialogue.phaseMovedMeanwhile));
-  return withUpdate(request.ctx, moved, note(t.swot.voteStarted));
+  return withUpdate(request, moved, note(t.swot.voteStarted));
 }
 
 /** vote → decide: the results show. */
@@ -56,7 +55,7 @@ export async function endVote(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const moved = await move(request, checked.loaded.dialogue, 'decide');
   if (!moved) return outcome(note(t.dialogue.phaseMovedMeanwhile));
-  return withUpdate(request.ctx, moved, note(t.swot.voteEnded));
+  return withUpdate(request, moved, note(t.swot.voteEnded));
 }
 
 /** decide → closed: the dialogue message shows it is over and the summary is posted. */

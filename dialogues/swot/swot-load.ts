@@ -2,37 +2,19 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { getSwotItem, type SwotItem } from '../../store/queries/swot-items.js';
 import type { Request } from '../core/feature.js';
 import { note, type Outcome, outcome } from '../core/outcome.js';
-import {
-  type Checked,
-  type CheckedKind,
-  checkDialogue,
-  type DialogueRule,
-} from '../dialogue/check-dialogue.js';
-import { isUuid, type Loaded, loadDialogue } from '../dialogue/load-dialogue.js';
+import { dialogueKit } from '../dialogue/dialogue-kit.js';
+import { isUuid, type Loaded } from '../dialogue/load-dialogue.js';
+import { loadSwotBoard } from './swot-board.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
-import { boardUpdate } from './swot-replies.js';
+import { swotView } from './swot-view.js';
 
 export type LoadedSwot = Extract<Loaded<SwotPhase>, { ok: true }>;
 
-/** The SWOT a button or form names, with passed deadlines applied; or why not. */
-export async function loadSwot(request: Request, dialogueId: string): Promise<Loaded<SwotPhase>> {
-  return loadDialogue(request, swotKind, dialogueId);
-}
-
-const swotChecks: CheckedKind<SwotPhase> = {
-  kind: swotKind,
-  board: (request, dialogue) =>
-    boardUpdate(request.ctx.db, dialogue, request.ctx.settings.anonymityThreshold),
-};
-
-/** The SWOT (or item) loaded, in one of the rule's phases, and the person allowed: or why not. */
-export function checkSwot<L extends LoadedSwot>(
-  request: Request,
-  loaded: L | { ok: false; outcome: Outcome },
-  rule: DialogueRule<SwotPhase>,
-): Promise<Checked<L>> {
-  return checkDialogue(request, loaded, rule, swotChecks);
-}
+/** Loading, checks and replies of a SWOT: the dialogue kit risk uses too, with SWOT's board. */
+export const swotKit = dialogueKit(swotKind, async (db, dialogue, settings) =>
+  swotView(await loadSwotBoard(db, dialogue, settings.anonymityThreshold)),
+);
+export const { load: loadSwot, check: checkSwot, boardUpdate, withUpdate } = swotKit;
 
 /** An item reference in a button value or form state: `<itemId>` or `<itemId>.<edit token>`. */
 export interface ItemRef {

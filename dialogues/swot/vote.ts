@@ -12,8 +12,7 @@ import { inPhase } from '../dialogue/in-phase.js';
 import type { Button, ListItem, View } from '../view.js';
 import { shownItems } from './swot-board.js';
 import { swotSettings } from './swot-kind.js';
-import { checkSwot, type LoadedSwot, loadItem, loadSwot } from './swot-load.js';
-import { withUpdate } from './swot-replies.js';
+import { checkSwot, type LoadedSwot, loadItem, loadSwot, withUpdate } from './swot-load.js';
 
 /** Items listed on one private ballot; a bigger quadrant is cut (rare in one team's SWOT). */
 const BALLOT_ITEMS = 40;
@@ -130,7 +129,7 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
     dots: result.dots,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
-  return withUpdate(ctx, loaded.dialogue, { kind: 'replace', view: ballot });
+  return withUpdate(request, loaded.dialogue, { kind: 'replace', view: ballot });
 }
 
 /** Button "take back": one of this person's dots off the item. */
@@ -157,7 +156,7 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
     dots: withdrawn.value.dots,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
-  return withUpdate(ctx, loaded.dialogue, { kind: 'replace', view: ballot });
+  return withUpdate(request, loaded.dialogue, { kind: 'replace', view: ballot });
 }
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */
