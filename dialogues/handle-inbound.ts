@@ -81,19 +81,18 @@ async function handleInTransaction(
   try {
     return await ctx.db.transaction(async (tx) => {
       const txCtx: RequestContext = { ...ctx, db: tx, guard };
-      if (once && !(await claimDelivery(tx, { key: once })))
-        return { replies: [], duplicate: true };
-      actor = await resolveActor(txCtx);
+      // Independent reads, sent together (pipelined on the transaction's connection): every
+      // request pays for them, and one round trip costs less than three under load.
+      const [claimed, asker, unit] = await Promise.all([
+        once ? claimDelivery(tx, { key: once }) : true,
+        resolveActor(txCtx),
+        resolveChannelUnit(txCtx),
+      ]);
+      if (!claimed) return { replies: [], duplicate: true };
+      actor = asker;
       if (actor) found(actor);
       const result = actor
-        ? withLimitHints(
-            actor.t,
-            await route(
-              routes,
-              { ctx: txCtx, actor, unit: await resolveChannelUnit(txCtx) },
-              inbound,
-            ),
-          )
+        ? withLimitHints(actor.t, await route(routes, { ctx: txCtx, actor, unit }, inbound))
         : unknownPerson(txCtx, inbound);
       // A refused submission may be corrected and sent again from the same view.
       if (once && result.replies.some((r) => r.kind === 'form-errors')) {

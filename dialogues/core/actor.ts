@@ -1,9 +1,4 @@
-import {
-  findPersonByIdentity,
-  listRolesOfPerson,
-  type Person,
-  type UnitRole,
-} from '../../store/queries/people.js';
+import { findPersonWithRoles, type Person, type UnitRole } from '../../store/queries/people.js';
 import { findUnitForChannel, type Unit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
 import { type Catalogue, texts } from '../texts/catalogue.js';
@@ -18,10 +13,10 @@ export interface Actor {
 }
 
 export async function resolveActor(ctx: RequestContext): Promise<Actor | null> {
-  const person = await findPersonByIdentity(ctx.db, ctx.caller);
-  if (!person?.active) return null;
+  const found = await findPersonWithRoles(ctx.db, ctx.caller);
+  if (!found?.person.active) return null;
+  const { person, roles } = found;
   const lang = person.lang ?? languageOf(ctx);
-  const roles = await listRolesOfPerson(ctx.db, { personId: person.id });
   return { person, lang, t: texts(lang), roles };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   identities,
@@ -22,13 +22,48 @@ export async function findPersonByIdentity(db: Database, params: Identity): Prom
     .select({ person: people, workspace: identities.workspace })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
-    .where(
-      and(eq(identities.platform, params.platform), eq(identities.externalId, params.externalId)),
-    );
+    .where(identityIs(params));
+  return pickIdentity(candidates, params)?.person ?? null;
+}
+
+/**
+ * The person behind a platform account and every role they hold (as listRolesOfPerson), in one
+ * round trip: every request starts with it.
+ */
+export async function findPersonWithRoles(
+  db: Database,
+  params: Identity,
+): Promise<{ person: Person; roles: UnitRole[] } | null> {
+  const candidates = await db
+    .select({
+      person: people,
+      workspace: identities.workspace,
+      roles: sql<UnitRole[] | string>`coalesce((
+        select json_agg(json_build_object('unitId', u.id, 'unitKey', u.key, 'unitName', u.name,
+                                          'role', m.role) order by u.name)
+        from memberships m join units u on u.id = m.unit_id
+        where m.person_id = ${people.id} and u.active), '[]'::json)`,
+    })
+    .from(identities)
+    .innerJoin(people, eq(people.id, identities.personId))
+    .where(identityIs(params));
+  const found = pickIdentity(candidates, params);
+  if (!found) return null;
+  // postgres.js and PGlite both parse json; a driver that does not hands over the text.
+  const roles =
+    typeof found.roles === 'string' ? (JSON.parse(found.roles) as UnitRole[]) : found.roles;
+  return { person: found.person, roles };
+}
+
+const identityIs = (params: Identity) =>
+  and(eq(identities.platform, params.platform), eq(identities.externalId, params.externalId));
+
+/** The exact workspace's identity, else (Teams) one stored without a tenant. */
+function pickIdentity<T extends { workspace: string }>(candidates: T[], params: Identity) {
   const exact = candidates.find((c) => c.workspace === params.workspace);
   const anyTenant =
     params.platform === 'teams' ? candidates.find((c) => c.workspace === '') : undefined;
-  return (exact ?? anyTenant)?.person ?? null;
+  return exact ?? anyTenant;
 }
 
 export async function getPerson(
