@@ -1,3 +1,4 @@
+import type { Database } from '../../store/database.js';
 import {
   createDialogue,
   type Dialogue,
@@ -48,6 +49,8 @@ export function readStartDeadline(
 /**
  * Starts a dialogue in the request's channel. One open dialogue of a kind per channel, unless
  * the starter asked for another beside it; the database index holds that even under a race.
+ * `withRows` writes what the kind keeps beside the dialogue (risk: its year and levels) in
+ * the same transaction, so no dialogue ever exists without them.
  */
 export async function startDialogue<Phase extends string>(
   request: Request,
@@ -59,6 +62,7 @@ export async function startDialogue<Phase extends string>(
     deadline: Date | null;
     settings: DialogueSettings;
     another: boolean;
+    withRows?: (tx: Database, dialogue: Dialogue) => Promise<void>;
   },
 ): Promise<Refusable<{ dialogue: Dialogue; moved: Dialogue[] }>> {
   const { ctx, actor } = request;
@@ -78,19 +82,23 @@ export async function startDialogue<Phase extends string>(
   }
   const blocking = stillOpen.find((d) => !d.alongside) ?? stillOpen[0];
   if (blocking && !params.another) return refuseOpen(request, kind, blocking);
-  const dialogue = await createDialogue(ctx.db, {
-    kind: kind.kind,
-    unitId: params.unit.id,
-    ...place,
-    channelId: params.channelId,
-    topic: params.topic,
-    phase: kind.first,
-    deadline: params.deadline,
-    settings: params.settings,
-    lang: actor.lang,
-    alongside: stillOpen.some((d) => !d.alongside),
-    startedBy: actor.person.id,
-    now: ctx.now,
+  const dialogue = await ctx.db.transaction(async (tx) => {
+    const created = await createDialogue(tx, {
+      kind: kind.kind,
+      unitId: params.unit.id,
+      ...place,
+      channelId: params.channelId,
+      topic: params.topic,
+      phase: kind.first,
+      deadline: params.deadline,
+      settings: params.settings,
+      lang: actor.lang,
+      alongside: stillOpen.some((d) => !d.alongside),
+      startedBy: actor.person.id,
+      now: ctx.now,
+    });
+    if (created && params.withRows) await params.withRows(tx, created);
+    return created;
   });
   if (!dialogue) {
     const [raced] = await listOpenDialoguesInChannel(ctx.db, {

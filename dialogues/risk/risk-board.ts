@@ -9,7 +9,7 @@ import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
 import { phaseOf } from '../dialogue/dialogue-kind.js';
 import { groupFigure } from '../privacy/disclosure.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
-import { assess, DEFAULT_LEVEL_BOUNDS, type RiskLevel } from './risk-level.js';
+import { assess, type RiskLevel } from './risk-level.js';
 
 /** One risk as the views show it: numbered R1, R2 … in the order it joined the dialogue. */
 export interface BoardRisk extends RiskInDialogue {
@@ -79,9 +79,12 @@ export async function loadRiskBoard(
     getRiskDialogue(db, { dialogueId: dialogue.id }),
     getUnit(db, { unitId: dialogue.unitId }),
   ]);
+  // A risk dialogue is started with its year and levels in one transaction (risk/start.ts):
+  // one without them is broken data, not a dialogue to show with made-up defaults.
+  if (!meta) throw new Error(`Risk dialogue ${dialogue.id} has no risk_dialogues row`);
   const parentUnit = unit?.parentId ? await getUnit(db, { unitId: unit.parentId }) : null;
   const spreads = await listEstimateSpreads(db, { riskIds: risks.map((r) => r.id) });
-  const levels = meta?.levels ?? DEFAULT_LEVEL_BOUNDS;
+  const levels = meta.levels;
   const carried = risks.filter((r) => r.sourceKind !== null);
   const raised = risks.filter((r) => r.sourceKind === null);
   const ordered = [...carried, ...raised].map(
@@ -99,7 +102,7 @@ export async function loadRiskBoard(
   return {
     dialogue,
     phase,
-    year: meta?.year ?? dialogue.createdAt.getUTCFullYear(),
+    year: meta.year,
     levels,
     timeZone: unit?.timezone ?? DEFAULT_TIME_ZONE,
     unitName: unit?.name ?? '',

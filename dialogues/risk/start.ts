@@ -81,13 +81,14 @@ async function startRisk(request: CommandRequest): Promise<Outcome> {
     deadline: deadline.deadline,
     settings: {},
     another: args.options.has('another'),
+    // Its year and levels, and the pending risks carried in, with the dialogue or not at all.
+    withRows: async (tx, created) => {
+      await createRiskDialogue(tx, { dialogueId: created.id, unitId: unit.id, year, levels });
+      await carryPendingInto(tx, { unitId: unit.id, dialogueId: created.id });
+    },
   });
   if (!started.ok) return started.outcome;
   const dialogue = started.dialogue;
-  await ctx.db.transaction(async (tx) => {
-    await createRiskDialogue(tx, { dialogueId: dialogue.id, unitId: unit.id, year, levels });
-    await carryPendingInto(tx, { unitId: unit.id, dialogueId: dialogue.id });
-  });
   const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
   const updates = await Promise.all(started.moved.map((d) => boardUpdate(ctx.db, d, ctx.settings)));
   return outcome(
