@@ -2,9 +2,12 @@ import type { Express } from 'express';
 import type { View } from '../dialogues/view.js';
 
 /**
- * Shows `view` in the messages posted under `key` (a dialogue's board). The use case that
- * changed the board does not know where it was posted: on the platform that asked, on another
- * platform linked to the same unit, or nowhere yet.
+ * Delivers now the update of the message posted under `key` (a dialogue's board), which is
+ * already in the outbox: written in the transaction of the change (handle-inbound.ts for a
+ * request, refresh-boards.ts for a tick), with `view` as its newest version. The outbox
+ * sender of any instance would carry it out anyway; this one does it at once, wherever the
+ * message was posted (posted_messages: the platform that asked, another platform linked to
+ * the same unit, or nowhere yet).
  */
 export type RefreshMessages = (key: string, view: View) => Promise<void>;
 
@@ -18,9 +21,4 @@ export interface Channel {
   /** Work after the server listens (Socket Mode connects here). */
   start?(): Promise<void>;
   stop?(): Promise<void>;
-  /**
-   * Updates this platform's messages posted under the key. Slack and Teams coalesce a busy
-   * key's updates, so this may resolve before the platform has the new view.
-   */
-  refresh: RefreshMessages;
 }

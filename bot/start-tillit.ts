@@ -1,10 +1,9 @@
 import { features } from '../dialogues/features.js';
 import { createInboundHandler } from '../dialogues/handle-inbound.js';
 import type { DatabaseHandle } from '../store/database.js';
-import { type Background, startBackground } from './background.js';
+import { type Background, createDeliverers, startBackground } from './background.js';
 import type { Channel, RefreshMessages } from './channel.js';
 import { type Clock, createClock } from './clock.js';
-import { createCoalescer } from './coalescer.js';
 import type { Config } from './config.js';
 import { requestProbe } from './database-probe.js';
 import { createHttpApp, finishHttpApp, type HttpServer, listen } from './http-server.js';
@@ -14,6 +13,7 @@ import { createLocalChannel } from './local/local-channel.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics/metrics.js';
 import { mountMetrics } from './metrics/metrics-route.js';
+import { createSender, type Sender } from './outbox/sender.js';
 import { type CredentialStates, mountReadiness } from './readiness.js';
 import { settingsFrom } from './request-settings.js';
 import { createSlackChannel } from './slack/slack-channel.js';
@@ -35,9 +35,11 @@ export interface TillitOptions {
 export interface RunningTillit extends HttpServer {
   channels: Channel[];
   clock: Clock;
-  /** Shows a view in the messages posted under its key, on every platform. */
+  /** Delivers now the update of the message posted under a key, already in the outbox. */
   refresh: RefreshMessages;
-  /** Waits for coalesced message updates (tests, shutdown). */
+  /** The instance's outbox sender (its loop runs only with background work on). */
+  sender: Sender;
+  /** Waits for the message updates this instance is delivering (tests, shutdown). */
   settle(): Promise<void>;
   /**
    * Drains and stops: /healthz says 503 at once, background loops stop (leases released),
@@ -85,9 +87,6 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   });
   const settings = settingsFrom(config);
   const metrics = createMetrics({ database, clock });
-  const updates = createCoalescer(1_000, (key, error) =>
-    log.error('message update failed', { key, error }),
-  );
   const channels: Channel[] = [];
   if (config.localChannel && config.timeTravel === 'on') {
     log.warn(
@@ -99,19 +98,15 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
       `local channel off: HOST=${config.HOST} is not loopback and the page has no login without LOCAL_CHANNEL_TOKEN (set HOST=127.0.0.1, or LOCAL_CHANNEL_TOKEN to serve it behind a login)`,
     );
   }
-  // A unit may be linked on several platforms: an update from one reaches them all, and so
-  // does one nobody clicked for (a phase ended at its deadline, from a scheduler tick).
-  const refresh: RefreshMessages = async (key, view) => {
-    const results = await Promise.allSettled(channels.map((c) => c.refresh(key, view)));
-    for (const [i, result] of results.entries()) {
-      if (result.status === 'rejected') {
-        log.error('message update failed', {
-          key,
-          channel: channels[i]!.name,
-          error: result.reason,
-        });
-      }
-    }
+  // Board updates go through the outbox (written with the change that caused them), so they
+  // are retried, survive a crash and never go backwards across instances; a request's or a
+  // tick's own instance carries them out at once. Assigned once the channels exist (the Teams
+  // channel's connector is its deliverer's).
+  let sender: Sender | null = null;
+  // Not awaited: a busy board's next update waits a second (one update of a message a second,
+  // across instances), and the person's other replies should not wait with it. settle() waits.
+  const refresh: RefreshMessages = async (key) => {
+    void sender?.deliverNow([key]);
   };
   // What every channel is built with: the use cases, their context, and where updates go.
   const shared = {
@@ -133,14 +128,13 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
         appToken: config.SLACK_APP_TOKEN,
         apiUrl: config.SLACK_API_URL,
         ...shared,
-        updates,
       }),
     );
   }
   // Teams with an app id, or the Emulator when asked for (TEAMS_EMULATOR=on, loopback only);
   // otherwise /api/messages refuses everyone with 401 (mountTeamsOff).
   if (config.teams.mode !== 'off') {
-    channels.push(createTeamsChannel({ config: config.teams, ...shared, updates }));
+    channels.push(createTeamsChannel({ config: config.teams, ...shared }));
   }
   // Assigned once the server listens; time travel on the local page may come before that.
   let background: Background | null = null;
@@ -158,6 +152,22 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
       }),
     );
   }
+  const teamsChannel = channels.find((c) => c.name === 'teams') as
+    | ReturnType<typeof createTeamsChannel>
+    | undefined;
+  const outboxSender = createSender({
+    db: database.db,
+    clock,
+    log,
+    deliverers: createDeliverers({
+      config,
+      db: database.db,
+      clock,
+      teamsConnector: teamsChannel?.connector,
+    }),
+    rateLimited: metrics.rateLimited,
+  });
+  sender = outboxSender;
   let draining = false;
   const app = createHttpApp(database, channels, () => draining, { log, metrics });
   if (config.teams.mode === 'off') mountTeamsOff(app);
@@ -171,21 +181,34 @@ export async function startTillit(options: TillitOptions): Promise<RunningTillit
   background =
     options.background === false
       ? null
-      : startBackground({ config, db: database.db, clock, log, settings, refresh, metrics });
+      : startBackground({
+          config,
+          db: database.db,
+          clock,
+          log,
+          settings,
+          refresh,
+          metrics,
+          sender: outboxSender,
+        });
   let stopping: Promise<void> | null = null;
   return {
     ...server,
     channels,
     clock,
     refresh,
-    settle: () => updates.flush(),
+    sender: outboxSender,
+    settle: () => outboxSender.settle(),
     stop(stopOptions = {}) {
       stopping ??= (async () => {
         draining = true;
         // While the load balancer notices the 503, requests still come and are answered.
-        await Promise.all([background?.stop(), sleep(stopOptions.drainMs ?? 0)]);
+        await Promise.all([
+          background ? background.stop() : outboxSender.stop(),
+          sleep(stopOptions.drainMs ?? 0),
+        ]);
         await closeWithin(server, CLOSE_GRACE_MS);
-        await updates.flush();
+        await outboxSender.settle();
         for (const channel of channels) await channel.stop?.();
       })();
       return stopping;

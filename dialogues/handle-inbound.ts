@@ -1,4 +1,5 @@
 import { claimDelivery, releaseDelivery } from '../store/queries/handled-deliveries.js';
+import { enqueueMessageUpdate } from '../store/queries/outbox.js';
 import type { Language } from '../store/schema/index.js';
 import { parseCommand } from './commands/parse-command.js';
 import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';
@@ -8,7 +9,7 @@ import type { RequestContext } from './core/context.js';
 import type { Feature, Request } from './core/feature.js';
 import type { Inbound } from './core/inbound.js';
 import { withLimitHints } from './core/limit-hints.js';
-import { type Outcome, outcome, privately } from './core/outcome.js';
+import { type Outcome, outcome, privately, type Reply } from './core/outcome.js';
 import { localDate } from './dialogue/local-time.js';
 import { features as allFeatures } from './features.js';
 import { helpView } from './help.js';
@@ -98,6 +99,7 @@ async function handleInTransaction(
       if (once && result.replies.some((r) => r.kind === 'form-errors')) {
         await releaseDelivery(tx, { key: once });
       }
+      await enqueueBoardUpdates(txCtx, result.replies);
       if (guard && !guard.open) throw new TooLate();
       return result;
     });
@@ -109,6 +111,19 @@ async function handleInTransaction(
         ? outcome({ kind: 'form-errors', errors: { _form: text } })
         : privately(view(text, { type: 'text', text }));
     return { ...reply, failure };
+  }
+}
+
+/**
+ * A board the request changed is updated through the outbox, in the request's own transaction:
+ * the update commits with the change or not at all, and its version is taken after the change
+ * (and the board's lock, see lockBoard), so a board that saw this change wins over one that
+ * did not. The channel then asks for it to be delivered at once (`refresh`).
+ */
+async function enqueueBoardUpdates(ctx: RequestContext, replies: readonly Reply[]) {
+  for (const reply of replies) {
+    if (reply.kind !== 'update') continue;
+    await enqueueMessageUpdate(ctx.db, { messageKey: reply.key, view: reply.view, now: ctx.now });
   }
 }
 

@@ -7,7 +7,7 @@ import { createSender } from '../bot/outbox/sender.js';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import type { View } from '../dialogues/view.js';
 import { addInboxMessage } from '../store/queries/local-messages.js';
-import { enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
+import { enqueueMessageUpdate, enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
 import { findPersonByKey } from '../store/queries/people.js';
 import {
   getLocal,
@@ -105,9 +105,18 @@ describe('local channel: requests', () => {
     expect(before).toMatchObject({ private: false, version: 1 });
     expect(before.html).toContain('<strong>Första</strong>');
 
+    // An update is written to the outbox with the change (handle-inbound does it for a
+    // request), then carried out at once.
+    const second = board('Andra versionen <script>');
+    await enqueueMessageUpdate(t.database.db, {
+      messageKey: 'test:board',
+      view: second,
+      now: scene.now,
+    });
     await carryOutLocally({ db: t.database.db, refresh: t.tillit.refresh }, scene, [
-      { kind: 'update', key: 'test:board', view: board('Andra versionen <script>') },
+      { kind: 'update', key: 'test:board', view: second },
     ]);
+    await t.tillit.settle();
     const after = await messagesOf(colleague, channel);
     const updated = after.find((m) => m.id === before.id)!;
     expect(updated.version).toBe(2);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLocalMessagesByKey, postLocalMessage } from '../store/queries/local-messages.js';
 import { syncOrg } from '../store/queries/org-sync.js';
+import { rememberPostedMessage } from '../store/queries/posted-messages.js';
 import { dialogues } from '../store/schema/index.js';
 import { slackPerson, slackSession, slackUnit, textOf } from './support/slack-session.js';
 import { startTestTillit, type TestTillit } from './support/start-test-tillit.js';
@@ -30,13 +31,21 @@ describe('a dialogue message on several platforms', () => {
     );
     const [dialogue] = await t.database.db.select().from(dialogues);
     const boardKey = `swot:${dialogue!.id}`;
-    // The same board shown in the local channel too (a unit reached both ways).
-    await postLocalMessage(t.database.db, {
+    // The same board shown in the local channel too (a unit reached both ways), recorded where
+    // every platform's posted messages are.
+    const local0 = await postLocalMessage(t.database.db, {
       channelId: 'local-sek',
       personId: null,
       key: boardKey,
       view: { summary: 'SWOT: Vår vardag', blocks: [{ type: 'text', text: 'Inget ännu.' }] },
       postedAt: t.tillit.clock.now(),
+    });
+    await rememberPostedMessage(t.database.db, {
+      key: boardKey,
+      platform: 'local',
+      workspace: '',
+      channelId: 'local-sek',
+      messageId: local0.id,
     });
 
     const { triggerId } = await s.click('m1', CHANNEL, board.args.blocks, 'swot.add');

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import { readClockOffset } from '../../store/queries/local-clock.js';
-import { updateLocalMessagesByKey } from '../../store/queries/local-messages.js';
 import type { Language } from '../../store/schema/index.js';
 import type { Channel } from '../channel.js';
 import { restoreClockOffset } from '../clock.js';
@@ -48,9 +47,6 @@ export function createLocalChannel(deps: LocalChannelDeps): Channel {
       // Where time travel is allowed, the clock goes on from the date it was moved to.
       const saved = (await deps.timeTravel()) ? await readClockOffset(deps.db) : null;
       if (saved !== null) restoreClockOffset(deps.clock, saved);
-    },
-    async refresh(key, view) {
-      await updateLocalMessagesByKey(deps.db, { key, view });
     },
   };
 }

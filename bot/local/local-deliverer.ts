@@ -4,6 +4,7 @@ import {
   findLocalMessagesByKey,
   type LocalMessage,
   postLocalMessage,
+  replaceLocalMessage,
 } from '../../store/queries/local-messages.js';
 import type { Clock } from '../clock.js';
 import {
@@ -15,6 +16,11 @@ import {
 import { findLocalPerson } from './local-inbound.js';
 
 /**
+ * The local channel's messages are stored by Tillit itself (local_messages is what the page
+ * shows, not a copy of something a platform keeps); where each one that may change later was
+ * posted is recorded in posted_messages like Slack's and Teams', with the stored message's id
+ * as the message id, so one kind of outbox update row serves every platform.
+ *
  * Takes outbox rows out to the local page: a row for a person lands in their inbox pane, a
  * row for a local channel in that channel. The stored message carries the row's key, which is
  * how a row in doubt is recognised as already delivered.
@@ -48,6 +54,12 @@ export function createLocalDeliverer(deps: { db: Database; clock: Clock }): Deli
         route.direct ? m.channelId === null : m.channelId === route.address,
       );
       return here ? delivered(here, route.direct ? inboxOf(route.address) : route.address) : null;
+    },
+    async update({ messageId, view }) {
+      // Gone (forgotten with its round, erased with its person): nothing left to show it in.
+      if (!(await replaceLocalMessage(deps.db, { id: messageId, view }))) {
+        throw new DeliveryError({ kind: 'permanent' }, 'message_not_found');
+      }
     },
   };
 }

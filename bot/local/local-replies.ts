@@ -2,6 +2,7 @@ import type { Reply } from '../../dialogues/core/outcome.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import { postLocalMessage, replaceOwnLocalMessage } from '../../store/queries/local-messages.js';
+import { rememberPostedMessage } from '../../store/queries/posted-messages.js';
 import type { RefreshMessages } from '../channel.js';
 
 /** Where a local request came from: the person, and the channel they were looking at. */
@@ -26,8 +27,8 @@ export interface LocalAnswer {
 
 /**
  * Carries out a use case's replies for the local page, in order. Messages are stored, so
- * every viewer's next poll shows them; updates by key go to every platform that posted the key
- * (here: stored views replaced in place).
+ * every viewer's next poll shows them; updates by key are in the outbox already, and `refresh`
+ * has them carried out on every platform that posted the key (here: stored views replaced).
  */
 export async function carryOutLocally(
   { db, refresh }: { db: Database; refresh: RefreshMessages },
@@ -49,8 +50,8 @@ export async function carryOutLocally(
       case 'private':
         await postPrivately(reply);
         break;
-      case 'channel':
-        await postLocalMessage(db, {
+      case 'channel': {
+        const posted = await postLocalMessage(db, {
           channelId: scene.channelId,
           // Without a channel (home, inbox) there is no one else to show it to.
           personId: scene.channelId ? null : scene.personId,
@@ -58,7 +59,18 @@ export async function carryOutLocally(
           view: reply.view,
           postedAt: scene.now,
         });
+        // Where it is, in the one table every platform's updates are carried out from.
+        if (reply.key && scene.channelId) {
+          await rememberPostedMessage(db, {
+            key: reply.key,
+            platform: 'local',
+            workspace: '',
+            channelId: scene.channelId,
+            messageId: posted.id,
+          });
+        }
         break;
+      }
       case 'update':
         await refresh(reply.key, reply.view);
         break;

@@ -19,6 +19,16 @@ export interface Delivery {
   view: View;
 }
 
+/** An update row carried out at one place its message was posted. */
+export interface UpdateDelivery {
+  row: OutboxRow;
+  /** The conversation the message is in (`direct` false: it is addressed as posted). */
+  route: Route;
+  /** The platform's id of the message (Slack `ts`, Teams activity id, local message id). */
+  messageId: string;
+  view: View;
+}
+
 export interface Delivered {
   /** The platform's id of the message (Slack `ts`, Teams activity id). */
   messageId: string;
@@ -49,6 +59,18 @@ export interface Deliverer {
    * timed out after sending): a row in doubt is looked for first, never blindly sent again.
    */
   findAlreadySent(delivery: Delivery): Promise<Delivered | null>;
+  /**
+   * Puts a new view into a message posted earlier (Slack chat.update, Teams updateActivity,
+   * the local page's stored message). Showing the same view twice does no harm, so an update
+   * in doubt is simply carried out again; the sender applies only versions newer than the
+   * place shows (posted_messages.applied_version).
+   */
+  update(delivery: UpdateDelivery): Promise<void>;
+  /**
+   * False where this platform may only update messages it posted in answer to people, not send
+   * new ones on its own (Teams in emulator mode, without an app id). Default true.
+   */
+  postsOwnMessages?: boolean;
 }
 
 export type DeliveryFailure =

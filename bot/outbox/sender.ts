@@ -3,11 +3,20 @@ import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
 import type { View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
-import { claimDue, type OutboxRow, renewLease } from '../../store/queries/outbox.js';
+import {
+  claimDue,
+  listUnfinished,
+  markUpdateDone,
+  messageKeyOf,
+  type OutboxRow,
+  renewLease,
+  updateKeyOf,
+} from '../../store/queries/outbox.js';
+import { listPlacesBehind, markVersionApplied } from '../../store/queries/posted-messages.js';
 import type { Platform } from '../../store/schema/index.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
-import type { Deliverer } from './deliverer.js';
+import { type Deliverer, DeliveryError } from './deliverer.js';
 import { createBookkeeping } from './outcomes.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { type Routing, routeRows } from './routes.js';
@@ -47,6 +56,15 @@ export interface Sender {
   stop(): Promise<void>;
   /** One claim and all its rows carried out (tests drive the sender with this). */
   runOnce(): Promise<number>;
+  /**
+   * Carries out the update rows of these message keys now, on this instance, rather than at
+   * the next poll: a click's board update shows at once. A row another instance holds, or one
+   * paced a second behind the last update of its message, is tried again shortly, until it is
+   * done or `DELIVER_NOW_MS` has passed (then the loop of some instance takes it).
+   */
+  deliverNow(messageKeys: readonly string[]): Promise<void>;
+  /** Resolves when every `deliverNow` started has finished (tests, shutdown). */
+  settle(): Promise<void>;
 }
 
 /**
@@ -61,6 +79,9 @@ const DEFAULT_CALL_TIMEOUT_MS = 10_000;
  * while it is held, send slots pass unused.
  */
 const CLAIM_BATCH = 200;
+/** How long `deliverNow` keeps trying a row it cannot claim yet. */
+const DELIVER_NOW_MS = 5_000;
+const DELIVER_NOW_RETRY_MS = 200;
 
 function defaultInFlight(deliverers: readonly Deliverer[]): number {
   const perSecond = deliverers.reduce((sum, d) => sum + d.rate.perSecond, 0);
@@ -100,17 +121,25 @@ export function createSender(options: SenderOptions): Sender {
   const workingOn = new Set<string>();
   let loop: Promise<void> | null = null;
   let wakeLoop = () => {};
+  /** `deliverNow` loops by update row key, and the keys asked for again while one runs. */
+  const deliveringNow = new Map<string, Promise<void>>();
+  const again = new Set<string>();
+  /** Platforms a post may go to: not one that only updates (Teams in emulator mode). */
+  const postPlatforms = new Set(
+    options.deliverers.filter((d) => d.postsOwnMessages !== false).map((d) => d.platform),
+  );
 
-  async function claimAndStart(limit: number): Promise<number> {
+  async function claimAndStart(limit: number, keys?: readonly string[]): Promise<number> {
     const rows = await claimDue(db, {
       workerId: settings.workerId,
       now: clock.now(),
       leaseMs: settings.leaseMs,
       limit,
       excludeIds: [...workingOn],
+      ...(keys ? { keys } : {}),
     });
     if (rows.length === 0) return 0;
-    const routing = await routeRows(db, rows, new Set(deliverers.keys()));
+    const routing = await routeRows(db, rows, postPlatforms);
     for (const row of rows) {
       workingOn.add(row.id);
       const task = carryOut(row, routing.get(row.id)!)
@@ -128,6 +157,7 @@ export function createSender(options: SenderOptions): Sender {
   }
 
   async function carryOut(row: OutboxRow, routing: Routing): Promise<void> {
+    if (row.kind === 'update') return carryOutUpdate(row);
     if ('unreachable' in routing) return books.failed(row, routing.unreachable);
     const { route } = routing;
     const deliverer = deliverers.get(route.platform)!;
@@ -153,6 +183,58 @@ export function createSender(options: SenderOptions): Sender {
         options.rateLimited?.(route.platform);
         return limiter.pause(bucket, ms);
       });
+    }
+  }
+
+  /**
+   * An update row: its view into every place its message was posted that shows an older
+   * version, one platform call each, paced like posts. A place that fails keeps the row for a
+   * retry (the places already done are not called again: their version is recorded). Done
+   * when the row's version is still the newest, queued again at once when a newer one came.
+   */
+  async function carryOutUpdate(row: OutboxRow): Promise<void> {
+    const view = row.view as unknown as View;
+    const key = messageKeyOf(row);
+    let pausing: ((ms: number) => Promise<void>) | null = null;
+    try {
+      for (const place of await listPlacesBehind(db, { key, version: row.version })) {
+        const deliverer = deliverers.get(place.platform);
+        // A platform this instance does not run: its places wait for one that does.
+        if (!deliverer) continue;
+        const route = {
+          platform: place.platform,
+          workspace: place.workspace,
+          address: place.channelId,
+          direct: false,
+        };
+        const bucket = deliverer.bucketOf(route);
+        pausing = (ms) => {
+          options.rateLimited?.(place.platform);
+          return limiter.pause(bucket, ms);
+        };
+        await limiter.take(bucket, deliverer.rate, stopping.signal);
+        if (!(await leaseCovers(row, deliverer))) return;
+        try {
+          await deliverer.update({ row, route, messageId: place.messageId, view });
+        } catch (error) {
+          if (!(error instanceof DeliveryError && error.failure.kind === 'permanent')) throw error;
+          // This place can never show it (the message was deleted): the others still should.
+          log.warn('outbox update refused', { key: row.key, reason: error.reason });
+        }
+        await markVersionApplied(db, { ...place, version: row.version });
+      }
+      const done = await markUpdateDone(db, {
+        id: row.id,
+        workerId: settings.workerId,
+        version: row.version,
+        now: clock.now(),
+      });
+      if (!done) log.warn('outbox row was taken over by another sender', { key: row.key });
+    } catch (error) {
+      if (stopping.signal.aborted && error === stopping.signal.reason) {
+        return await books.released(row);
+      }
+      await books.problem(row, error, (ms) => pausing?.(ms) ?? Promise.resolve());
     }
   }
 
@@ -213,5 +295,46 @@ export function createSender(options: SenderOptions): Sender {
       await Promise.allSettled([...inFlight]);
       return claimed;
     },
+    deliverNow(messageKeys) {
+      return Promise.all(messageKeys.map((key) => deliverSoon(updateKeyOf(key)))).then(() => {});
+    },
+    async settle() {
+      while (deliveringNow.size > 0) await Promise.allSettled([...deliveringNow.values()]);
+      await Promise.allSettled([...inFlight]);
+    },
   };
+
+  /**
+   * One loop per row at a time, however many requests ask: a request that asks while the loop
+   * runs marks the row again, so the loop looks once more before it ends (the new version may
+   * have come just after its last look).
+   */
+  function deliverSoon(key: string): Promise<void> {
+    again.add(key);
+    const running = deliveringNow.get(key);
+    if (running) return running;
+    const task = deliverUntilDone(key)
+      .catch((error: unknown) => log.error('outbox update failed', { key, error }))
+      .finally(() => deliveringNow.delete(key));
+    deliveringNow.set(key, task);
+    return task;
+  }
+
+  async function deliverUntilDone(key: string): Promise<void> {
+    const until = Date.now() + DELIVER_NOW_MS;
+    while (!stopping.signal.aborted) {
+      again.delete(key);
+      await claimAndStart(1, [key]);
+      await Promise.allSettled([...inFlight]);
+      const waiting = (await stillQueued([key])).length > 0;
+      if ((!waiting && !again.has(key)) || Date.now() > until) return;
+      if (waiting) await sleep(DELIVER_NOW_RETRY_MS, stopping.signal);
+    }
+  }
+
+  /** The keys whose rows still wait (queued or being sent by someone). */
+  async function stillQueued(keys: readonly string[]): Promise<string[]> {
+    const rows = await listUnfinished(db, { keys });
+    return rows;
+  }
 }

@@ -11,7 +11,6 @@ import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
-import type { Coalescer } from '../coalescer.js';
 import { cleanInPlace } from '../http/clean-text.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -27,7 +26,6 @@ import {
   type SlackScene,
   sourceOfClick,
   unwrapModalState,
-  updatePostedSlackMessages,
 } from './slack-replies.js';
 
 export interface SlackChannelDeps {
@@ -43,7 +41,6 @@ export interface SlackChannelDeps {
   settings: Settings;
   clock: Clock;
   log: Logger;
-  updates: Coalescer;
   /** Every platform's messages under a key: what an `update` reply does. */
   refresh: RefreshMessages;
   metrics?: Pick<Metrics, 'replied' | 'rateLimited'>;
@@ -85,12 +82,6 @@ export function createSlackChannel(
     },
     async stop() {
       if (deps.mode === 'socket') await app.stop();
-    },
-    async refresh(key, view) {
-      // Coalesced per key: only the newest view of a busy dialogue message is sent.
-      deps.updates.schedule(`slack:${key}`, () =>
-        updatePostedSlackMessages(deps.db, app.client, key, view),
-      );
     },
   };
 }

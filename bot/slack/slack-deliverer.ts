@@ -54,6 +54,10 @@ const PERMANENT_ERRORS = new Set([
   'restricted_action_read_only_channel',
   'restricted_action_non_threadable_channel',
   'ekm_access_denied',
+  // chat.update: the message is gone or can no longer be edited.
+  'message_not_found',
+  'cant_update_message',
+  'edit_window_closed',
 ]);
 
 export interface SlackDelivererOptions {
@@ -101,6 +105,16 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
       return { messageId: posted.ts, channelId: posted.channel ?? route.address };
     },
     findAlreadySent: (delivery) => call(() => findByKey(client, delivery)),
+    async update({ route, messageId, view }) {
+      await call(() =>
+        client.chat.update({
+          channel: route.address,
+          ts: messageId,
+          text: view.summary,
+          blocks: renderBlocks(view),
+        }),
+      );
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { FileToSend, Reply } from '../../dialogues/core/outcome.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
-import { findPostedMessages, rememberPostedMessage } from '../../store/queries/posted-messages.js';
+import { rememberPostedMessage } from '../../store/queries/posted-messages.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
@@ -155,24 +155,6 @@ async function postInChannel(deps: SlackReplyDeps, scene: SlackScene, view: View
       workspace: scene.teamId,
       channelId: posted.channel ?? channel,
       messageId: posted.ts,
-    });
-  }
-}
-
-/** Puts the view into every Slack message posted under the key (chat.update). */
-export async function updatePostedSlackMessages(
-  db: Database,
-  client: WebClient,
-  key: string,
-  view: View,
-): Promise<void> {
-  const messages = await findPostedMessages(db, { key, platform: 'slack' });
-  for (const message of messages) {
-    await client.chat.update({
-      channel: message.channelId,
-      ts: message.messageId,
-      text: view.summary,
-      blocks: renderBlocks(view),
     });
   }
 }

@@ -12,7 +12,6 @@ import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
-import type { Coalescer } from '../coalescer.js';
 import type { TeamsConfig } from '../config.js';
 import { jsonBody } from '../http/json-body.js';
 import type { Logger } from '../log.js';
@@ -30,7 +29,7 @@ import {
   type TeamsConnector,
   tenantOf,
 } from './teams-connector.js';
-import { deliverTeamsReplies, type TeamsScene, updatePostedTeamsCards } from './teams-replies.js';
+import { deliverTeamsReplies, type TeamsScene } from './teams-replies.js';
 import { commandTextOf } from './teams-text.js';
 
 export interface TeamsChannelDeps {
@@ -42,7 +41,6 @@ export interface TeamsChannelDeps {
   settings: Settings;
   clock: Clock;
   log: Logger;
-  updates: Coalescer;
   /** Every platform's messages under a key: what an `update` reply does. */
   refresh: RefreshMessages;
 }
@@ -111,12 +109,6 @@ export function createTeamsChannel(deps: TeamsChannelDeps): TeamsChannel {
     async start() {
       if (config.mode !== 'bot-framework') return;
       application().catch((error) => deps.log.error('teams application failed to load', { error }));
-    },
-    async refresh(key, view) {
-      // Coalesced per key: only the newest view of a busy dialogue card is sent.
-      deps.updates.schedule(`teams:${key}`, () =>
-        updatePostedTeamsCards({ ...deps, connector }, key, view),
-      );
     },
   };
 }

@@ -36,6 +36,8 @@ export interface TeamsDelivererOptions {
   timeoutMs?: number;
   /** Tests hand in the channel's connector; otherwise one is made from the config. */
   connector?: TeamsConnector;
+  /** False: only updates cards (emulator mode, where nothing goes out on Tillit's own). */
+  postsOwnMessages?: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
 
   return {
     platform: 'teams',
+    postsOwnMessages: options.postsOwnMessages ?? true,
     rate: options.rate ?? DEFAULT_TEAMS_RATE,
     timeoutMs,
     bucketOf: (route) => `teams:${route.workspace}`,
@@ -108,6 +111,14 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
         return { messageId: send.activityId ?? '', channelId: send.conversationId ?? '' };
       }
       throw new DeliveryError({ kind: 'permanent' }, 'teams_send_unverifiable');
+    },
+    async update({ route, messageId, view }) {
+      const reference = await call(() => connector.referenceFor(route.address));
+      if (!reference)
+        throw new DeliveryError({ kind: 'permanent' }, 'teams_no_conversation_reference');
+      // A card everyone in the conversation may see: no one person's language for its own words.
+      const activity = cardActivity(renderCard(view), view.summary);
+      await call(() => withTimeout(connector.update(reference, messageId, activity), timeoutMs));
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Reply } from '../../dialogues/core/outcome.js';
 import type { Catalogue } from '../../dialogues/texts/catalogue.js';
 import type { Form, FormValues, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
-import { findPostedMessages, rememberPostedMessage } from '../../store/queries/posted-messages.js';
+import { rememberPostedMessage } from '../../store/queries/posted-messages.js';
 import { findTeamsForm, rememberTeamsForm } from '../../store/queries/teams-conversations.js';
 import type { TeamsConversationKind } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
@@ -179,23 +179,6 @@ async function postInChannel(deps: TeamsReplyDeps, scene: TeamsScene, view: View
       channelId: conversationId,
       messageId: activityId,
     });
-  }
-}
-
-/** Puts the view into every Teams card posted under the key (updateActivity), in place. */
-export async function updatePostedTeamsCards(
-  deps: Pick<TeamsReplyDeps, 'db' | 'connector' | 'log'>,
-  key: string,
-  view: View,
-): Promise<void> {
-  const messages = await findPostedMessages(deps.db, { key, platform: 'teams' });
-  for (const message of messages) {
-    const reference = await deps.connector.referenceFor(message.channelId);
-    if (!reference) {
-      deps.log.warn('teams card to update has no stored conversation', { key });
-      continue;
-    }
-    await deps.connector.update(reference, message.messageId, sharedActivity(view));
   }
 }
 

@@ -1,3 +1,4 @@
+import { lockBoard } from '../../store/queries/board-locks.js';
 import { type Dialogue, getDialogue } from '../../store/queries/dialogues.js';
 import { type Capability, may } from '../core/access.js';
 import type { Request } from '../core/feature.js';
@@ -29,6 +30,8 @@ export async function loadDialogue<Phase extends string>(
   dialogueId: string,
 ): Promise<Loaded<Phase>> {
   const t = request.actor.t.dialogue;
+  // Before anything is read: this request's board then shows every change committed before it.
+  if (isUuid(dialogueId)) await lockBoard(request.ctx.db, { dialogueId });
   const found = isUuid(dialogueId) ? await getDialogue(request.ctx.db, { dialogueId }) : null;
   if (!found || found.kind !== kind.kind) return { ok: false, outcome: say(t.notFound) };
   // Whether it is closed is told only to someone who may take part in its unit; to anyone

@@ -8,8 +8,9 @@ export interface TickContext {
   now: Date;
   settings: Settings;
   /**
-   * Shows `view` in the messages posted under `key` wherever they are (a dialogue's board
-   * after its deadline moved it on), like an `update` reply does for a click.
+   * Delivers at once the update of the messages posted under `key`, wherever they are (a
+   * dialogue's board after its deadline moved it on), which the tick has written to the outbox
+   * (refresh-boards.ts) with `view` as its newest version, like an `update` reply for a click.
    */
   refresh(key: string, view: View): Promise<void>;
 }

@@ -52,17 +52,17 @@ const newVersion = (view: LocalStoredView) => ({
   updatedAt: new Date(),
 });
 
-/** Replaces the view of every local message posted under this key; returns how many. */
-export async function updateLocalMessagesByKey(
+/** Replaces the view of one message by id (an outbox update); false when it is gone. */
+export async function replaceLocalMessage(
   db: Database,
-  params: { key: string; view: LocalStoredView },
-): Promise<number> {
+  params: { id: string; view: LocalStoredView },
+): Promise<boolean> {
   const rows = await db
     .update(localMessages)
     .set(newVersion(params.view))
-    .where(eq(localMessages.key, params.key))
+    .where(eq(localMessages.id, params.id))
     .returning({ id: localMessages.id });
-  return rows.length;
+  return rows.length > 0;
 }
 
 /** What one person sees in a channel: its messages plus their own private ones, oldest first. */

@@ -6,6 +6,7 @@ import {
   outbox,
   outboxStatuses,
   type Platform,
+  postedMessages,
   type StoredView,
 } from '../schema/index.js';
 
@@ -59,6 +60,107 @@ export async function enqueueOutboxMany(
 /** Keeps each insert well under Postgres's 65,535 bind parameters. */
 const ENQUEUE_CHUNK = 1_000;
 
+/** The outbox key of the update row for the message posted under `messageKey`. */
+export const updateKeyOf = (messageKey: string) => `update:${messageKey}`;
+/** The message an update row is for. */
+export const messageKeyOf = (row: Pick<OutboxRow, 'key'>) => row.key.slice('update:'.length);
+
+/**
+ * Asks for `view` to be shown in the message posted under `messageKey`, wherever it was posted
+ * (posted_messages), on every platform. Call it with the transaction of the change the view
+ * shows. One row per message: a newer view replaces a waiting one (the newest version wins,
+ * older views are never sent), and a row already sent or given up on is queued again. A row
+ * being sent keeps its claim; the sender queues it again when it finishes with an older
+ * version (markUpdateDone). Returns the version taken.
+ */
+export async function enqueueMessageUpdate(
+  db: Database,
+  params: { messageKey: string; view: StoredView; now: Date },
+): Promise<number> {
+  const key = updateKeyOf(params.messageKey);
+  const now = sql`${params.now.toISOString()}::timestamptz`;
+  const [row] = await db
+    .insert(outbox)
+    .values({
+      key,
+      kind: 'update',
+      version: sql`nextval('outbox_update_version')`,
+      targetKey: key,
+      view: params.view,
+      notBefore: params.now,
+    })
+    .onConflictDoUpdate({
+      target: outbox.key,
+      set: {
+        view: sql`excluded.view`,
+        version: sql`excluded.version`,
+        status: sql`case when ${outbox.status} = 'sending' then 'sending'::outbox_status else 'queued'::outbox_status end`,
+        notBefore: sql`case when ${outbox.status} = 'sending' then ${outbox.notBefore} else ${now} end`,
+        attempts: sql`case when ${outbox.status} = 'sending' then ${outbox.attempts} else 0 end`,
+        lastError: sql`case when ${outbox.status} = 'sending' then ${outbox.lastError} else null end`,
+      },
+      setWhere: sql`${outbox.version} < excluded.version`,
+    })
+    .returning({ version: outbox.version });
+  return Number(row?.version ?? 0);
+}
+
+/**
+ * Finishes a claimed update row: sent when the version carried out is still the newest, or
+ * queued again at once when a newer view came while it was being carried out.
+ */
+export async function markUpdateDone(
+  db: Database,
+  params: { id: string; workerId: string; version: number; now: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(outbox)
+    .set({
+      status: sql`case when ${outbox.version} = ${params.version} then 'sent'::outbox_status else 'queued'::outbox_status end`,
+      sentAt: params.now,
+      notBefore: params.now,
+      leaseOwner: null,
+      leaseUntil: null,
+      inDoubt: false,
+      lastError: null,
+    })
+    .where(heldBy(params.id, params.workerId))
+    .returning({ id: outbox.id });
+  return rows.length === 1;
+}
+
+/** Of these keys, those whose row is not finished yet (queued, or being sent). */
+export async function listUnfinished(
+  db: Database,
+  params: { keys: readonly string[] },
+): Promise<string[]> {
+  if (params.keys.length === 0) return [];
+  const rows = await db
+    .select({ key: outbox.key })
+    .from(outbox)
+    .where(
+      and(inArray(outbox.key, [...params.keys]), inArray(outbox.status, ['queued', 'sending'])),
+    );
+  return rows.map((r) => r.key);
+}
+
+/**
+ * A message the outbox just delivered may already have an update waiting for it (the change
+ * came before the message was out): that update is queued again, for the new place.
+ */
+async function requeueUpdatesOf(db: Database, params: { keys: string[]; now: Date }) {
+  if (params.keys.length === 0) return;
+  await db
+    .update(outbox)
+    .set({ status: 'queued', notBefore: params.now, attempts: 0 })
+    .where(
+      and(
+        inArray(outbox.key, params.keys.map(updateKeyOf)),
+        inArray(outbox.status, ['sent', 'failed']),
+      ),
+    );
+}
+
 function toRow(message: OutboxMessage): typeof outbox.$inferInsert {
   const { target } = message;
   const place =
@@ -88,7 +190,9 @@ const SAME_TARGET_GAP = '1 second';
  * taking each other's rows; the lease keeps a claimed row theirs after this statement.
  * Per target, at most one row is on its way at a time, and the next is claimed a second
  * after the last one was sent (markSentMany stamps `last_attempt_at` then), so messages to
- * one channel are at least a second apart across all instances.
+ * one channel are at least a second apart across all instances. An update row is its own
+ * target: one message's updates are a second apart, and the views that came in between are
+ * never sent (only the newest waits in the row).
  */
 export async function claimDue(
   db: Database,
@@ -99,6 +203,8 @@ export async function claimDue(
     limit: number;
     /** Rows the worker is still working on: their lease may have run out, they are not lost. */
     excludeIds?: readonly string[];
+    /** Only rows with these keys (a request's board updates, delivered at once). */
+    keys?: readonly string[];
   },
 ): Promise<OutboxRow[]> {
   const now = sql`${params.now.toISOString()}::timestamptz`;
@@ -108,6 +214,16 @@ export async function claimDue(
     where ((o.status = 'queued' and o.not_before <= ${now})
         or (o.status = 'sending' and o.lease_until <= ${now}))
       ${excluding(params.excludeIds ?? [])}
+      ${
+        params.keys
+          ? sql`and o.key in (${sql.join(
+              params.keys.map((k) => sql`${k}`),
+              sql`, `,
+            )})`
+          : sql``
+      }
+      and (o.kind = 'post' or o.last_attempt_at is null
+        or o.last_attempt_at <= ${now} - interval '${sql.raw(SAME_TARGET_GAP)}')
       and not exists (
         select 1 from outbox r
         where r.target_key = o.target_key and r.id <> o.id
@@ -208,7 +324,44 @@ export async function markSentMany(
         eq(outbox.status, 'sending'),
       ),
     )
-    .returning({ id: outbox.id });
+    .returning({
+      id: outbox.id,
+      key: outbox.key,
+      platform: outbox.sentPlatform,
+      workspace: outbox.sentWorkspace,
+      channelId: outbox.sentChannelId,
+      messageId: outbox.messageId,
+    });
+  // Where each went, in the one table of posted messages, so later updates find it.
+  const places = marked.flatMap((m) =>
+    m.platform && m.channelId && m.messageId
+      ? [
+          {
+            key: m.key,
+            platform: m.platform,
+            workspace: m.workspace ?? '',
+            channelId: m.channelId,
+            messageId: m.messageId,
+            postedAt: params.now,
+          },
+        ]
+      : [],
+  );
+  if (places.length > 0) {
+    await db
+      .insert(postedMessages)
+      .values(places)
+      .onConflictDoUpdate({
+        target: [
+          postedMessages.key,
+          postedMessages.platform,
+          postedMessages.workspace,
+          postedMessages.channelId,
+        ],
+        set: { messageId: sql`excluded.message_id`, postedAt: sql`excluded.posted_at` },
+      });
+    await requeueUpdatesOf(db, { keys: places.map((p) => p.key), now: params.now });
+  }
   return new Set(marked.map((m) => m.id));
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { type Platform, postedMessages } from '../schema/index.js';
 
@@ -6,7 +6,7 @@ export type PostedMessage = typeof postedMessages.$inferSelect;
 
 export async function rememberPostedMessage(
   db: Database,
-  params: Omit<PostedMessage, 'postedAt'>,
+  params: Omit<PostedMessage, 'postedAt' | 'appliedVersion'>,
 ): Promise<void> {
   await db
     .insert(postedMessages)
@@ -31,4 +31,44 @@ export async function findPostedMessages(
     .select()
     .from(postedMessages)
     .where(and(eq(postedMessages.key, params.key), eq(postedMessages.platform, params.platform)));
+}
+
+/**
+ * Every place the message with this key was posted, on any platform, that has not yet shown
+ * `version` or a newer one (the places an update row still has to reach).
+ */
+export async function listPlacesBehind(
+  db: Database,
+  params: { key: string; version: number },
+): Promise<PostedMessage[]> {
+  return db
+    .select()
+    .from(postedMessages)
+    .where(
+      and(eq(postedMessages.key, params.key), lt(postedMessages.appliedVersion, params.version)),
+    );
+}
+
+/**
+ * Records that a place shows `version`; false when it already showed a newer one (another
+ * instance got there first), so nothing goes backwards.
+ */
+export async function markVersionApplied(
+  db: Database,
+  params: Omit<PostedMessage, 'postedAt' | 'appliedVersion' | 'messageId'> & { version: number },
+): Promise<boolean> {
+  const rows = await db
+    .update(postedMessages)
+    .set({ appliedVersion: sql`greatest(${postedMessages.appliedVersion}, ${params.version})` })
+    .where(
+      and(
+        eq(postedMessages.key, params.key),
+        eq(postedMessages.platform, params.platform),
+        eq(postedMessages.workspace, params.workspace),
+        eq(postedMessages.channelId, params.channelId),
+        lt(postedMessages.appliedVersion, params.version),
+      ),
+    )
+    .returning({ key: postedMessages.key });
+  return rows.length === 1;
 }

@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   check,
   index,
   integer,
   jsonb,
   pgEnum,
+  pgSequence,
   pgTable,
   text,
   timestamp,
@@ -17,6 +19,22 @@ import { people, platform } from './org.js';
 export const outboxStatuses = ['queued', 'sending', 'sent', 'failed'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
 export const outboxStatus = pgEnum('outbox_status', outboxStatuses);
+
+/**
+ * `post`: a new message to a person or a channel. `update`: a new view for a message posted
+ * earlier (a board, a notice), wherever posted_messages says it is; one row per message key
+ * (`update:<key>`), which a newer view replaces while it waits (the newest version wins).
+ */
+export const outboxKinds = ['post', 'update'] as const;
+export type OutboxKind = (typeof outboxKinds)[number];
+export const outboxKind = pgEnum('outbox_kind', outboxKinds);
+
+/**
+ * Versions of update rows, one sequence for all instances. A version is taken in the
+ * transaction that wrote the change the view shows (and, for a dialogue board, after the
+ * board's lock), so a view that saw another's change always has the higher version.
+ */
+export const outboxUpdateVersion = pgSequence('outbox_update_version');
 
 /**
  * The neutral view (dialogues/view.ts `View`) as the store sees it: store/ may not import
@@ -39,7 +57,13 @@ export const outbox = pgTable(
     id: uuid().primaryKey().default(sql`gen_random_uuid()`),
     /** Idempotency key, e.g. `reflection-prompt:<round>:<person>`. */
     key: text().notNull(),
-    /** A person (reached on their preferred platform), or else a channel: exactly one. */
+    kind: outboxKind().notNull().default('post'),
+    /** An update's version (outbox_update_version); 0 for a post. */
+    version: bigint({ mode: 'number' }).notNull().default(0),
+    /**
+     * A post goes to a person (reached on their preferred platform) or else a channel: exactly
+     * one. An update names neither: it goes wherever its message was posted.
+     */
     personId: uuid().references(() => people.id),
     platform: platform(),
     workspace: text(),
@@ -78,7 +102,7 @@ export const outbox = pgTable(
     index('outbox_target_idx').on(t.targetKey, t.lastAttemptAt),
     check(
       'outbox_one_target',
-      sql`(${t.personId} is not null) <> (${t.channelId} is not null and ${t.platform} is not null and ${t.workspace} is not null)`,
+      sql`(${t.kind} = 'update' and ${t.personId} is null and ${t.channelId} is null) or (${t.kind} = 'post' and (${t.personId} is not null) <> (${t.channelId} is not null and ${t.platform} is not null and ${t.workspace} is not null))`,
     ),
   ],
 );
