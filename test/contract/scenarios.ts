@@ -1,3 +1,9 @@
+import { expect } from 'vitest';
+import { formatWeekdayDateTime } from '../../dialogues/calendar/dates.js';
+import { formatIsoDate } from '../../dialogues/dialogue/deadline.js';
+import { en } from '../../dialogues/texts/en/index.js';
+import { sv } from '../../dialogues/texts/sv/index.js';
+
 /**
  * The chat contract: what a person can do in Slack must work in Teams, step for step. Each
  * scenario is a platform-neutral list of steps; each platform has one driver that carries
@@ -31,7 +37,12 @@ export type Step =
   | { kind: 'click'; who: PersonKey; actionId: string; valueEndsWith?: string }
   | { kind: 'submit'; who: PersonKey; formId: string; values: Record<string, FormValue> }
   | { kind: 'expectPrivateText'; who: PersonKey; fragment: string | RegExp }
-  | { kind: 'expectChannelText'; fragment: string | RegExp };
+  | { kind: 'expectChannelText'; fragment: string | RegExp }
+  | { kind: 'expectActedOn'; who: PersonKey; fragment: string; buttons: number }
+  | { kind: 'expectPrivateCount'; who: PersonKey; fragment: string; times: number }
+  | { kind: 'passTime'; hours: number }
+  | { kind: 'deliverOutbox'; delivered: number; refused: number }
+  | { kind: 'failNextDelivery' };
 
 /**
  * `/tillit <text>` in Slack, `@Tillit <text>` in a Teams channel; in private: a DM / 1:1 chat.
@@ -73,12 +84,83 @@ export const expectChannelText = (fragment: string | RegExp): Step => ({
   fragment,
 });
 
+/**
+ * The message the person's last click was in, as it stands now, says this and offers exactly
+ * this many buttons (by default none): the outcome took the place of what was acted on, rather
+ * than coming as a new message beside it.
+ */
+export const expectActedOn = (who: PersonKey, fragment: string, buttons = 0): Step => ({
+  kind: 'expectActedOn',
+  who,
+  fragment,
+  buttons,
+});
+/**
+ * Of everything the person was ever shown privately (as it stands now), exactly `times`
+ * messages say this: a notice is delivered once, not twice, and not before it should be.
+ */
+export const expectPrivateCount = (who: PersonKey, fragment: string, times: number): Step => ({
+  kind: 'expectPrivateCount',
+  who,
+  fragment,
+  times,
+});
+/** Tillit's clock moves on; the scheduled work runs once, and the outbox delivers what is due. */
+export const passTime = (hours: number): Step => ({ kind: 'passTime', hours });
+/**
+ * The outbox sender delivers what is due until nothing is left: exactly this many messages
+ * went out, and this many attempts were refused by the platform.
+ */
+export const deliverOutbox = (delivered: number, refused = 0): Step => ({
+  kind: 'deliverOutbox',
+  delivered,
+  refused,
+});
+/**
+ * The platform refuses the next message Tillit sends on its own, saying nothing was posted
+ * (Slack and Teams: their fake answers 503; the local page has no platform in between, so its
+ * deliverer fails once, as a database hiccup would).
+ */
+export const failNextDelivery = (): Step => ({ kind: 'failNextDelivery' });
+
 export interface Scenario {
   name: string;
-  /** Which test file runs it (each file starts its own Tillit; files run in parallel). */
-  group: 'basics' | 'dialogues';
+  /**
+   * Which test file runs it (each file starts its own Tillit; files run in parallel).
+   * `delivery` moves Tillit's clock, so it has a Tillit of its own.
+   */
+  group: 'basics' | 'dialogues' | 'delivery';
   steps: Step[];
+  /** Platforms where the scenario cannot happen, and why (shown as a skipped test). */
+  notOn?: Partial<Record<'slack' | 'teams' | 'local', string>>;
 }
+
+/** Names of the contract's people as every driver gives them (`chef` → Chef). */
+const nameOf = (key: PersonKey) => key[0]!.toUpperCase() + key.slice(1);
+const UNIT_NAME = `Enhet ${contractOrg.unit}`;
+const OWNER_ACTION = 'Ring brukarrådet';
+const REFLECTION_TEXT = 'Mötet med brukarrådet gav mycket';
+
+/** The ANONYMITY_THRESHOLD every contract Tillit runs with: low enough for a 4-person unit. */
+export const THRESHOLD = 2;
+/** The first contract scenario's day: Thursday 26 November 2026, 12:00 in Stockholm. */
+export const CONTRACT_START = new Date('2026-11-26T11:00:00Z');
+/** A week after it opened: Thursday 3 December 2026, 14:00 in Stockholm. */
+const CLOSES = formatWeekdayDateTime(new Date('2026-12-03T13:00:00Z'), 'Europe/Stockholm', sv);
+const DUE = formatIsoDate('2027-01-15', 'sv');
+const ASSESSED_3X4 = sv.risk.assessment({
+  probability: 3,
+  consequence: 4,
+  value: 12,
+  level: sv.risk.levels['very-high'],
+});
+const ADDED_FOR_BO = (text: string) => sv.followUp.added({ text, owner: nameOf('bo'), due: DUE });
+/** Ja, Delvis, Nej, and Fråga igen senare. */
+const EFFECT_BUTTONS = 4;
+const OWNER_NOTICE = sv.followUp.nudge.assignedSummary({
+  text: OWNER_ACTION,
+  due: DUE,
+});
 
 export const scenarios: Scenario[] = [
   {
@@ -86,9 +168,9 @@ export const scenarios: Scenario[] = [
     group: 'basics',
     steps: [
       command('anna', 'help', 'private'),
-      expectPrivateText('anna', 'visar den här hjälpen'),
+      expectPrivateText('anna', sv.help.title),
       command('anna', 'hjälp'),
-      expectPrivateText('anna', 'visar den här hjälpen'),
+      expectPrivateText('anna', sv.help.intro),
     ],
   },
   {
@@ -96,24 +178,30 @@ export const scenarios: Scenario[] = [
     group: 'basics',
     steps: [
       command('eve', 'lang en', 'private'),
-      expectPrivateText('eve', 'speaks English'),
+      expectPrivateText('eve', en.common.languageSet),
       command('eve', 'help'),
-      expectPrivateText('eve', 'shows this help'),
+      expectPrivateText('eve', en.help.title),
     ],
   },
   {
     name: 'a member may not start a SWOT',
     group: 'basics',
-    steps: [command('anna', 'swot "Inte min"'), expectPrivateText('anna', 'behörighet')],
+    steps: [
+      command('anna', 'swot "Inte min"'),
+      expectPrivateText('anna', sv.common.notAllowed({ what: sv.swot.what.start })),
+    ],
   },
   {
     name: 'someone Tillit does not know is told so',
     group: 'basics',
+    notOn: {
+      local: 'the page acts only as people Tillit knows; another key is refused (403)',
+    },
     steps: [
       command('okand', 'help', 'private'),
-      expectPrivateText('okand', 'finns inte i Tillit'),
+      expectPrivateText('okand', sv.common.unknownPerson),
       command('okand', 'swot "Vem är jag"'),
-      expectPrivateText('okand', 'finns inte i Tillit'),
+      expectPrivateText('okand', sv.common.unknownPerson),
     ],
   },
   {
@@ -122,6 +210,7 @@ export const scenarios: Scenario[] = [
     steps: [
       command('chef', 'swot "Vår vardag"'),
       expectChannelText('Vår vardag'),
+      expectChannelText(sv.swot.phaseLine({ phase: sv.swot.phases.collect })),
       click('anna', 'swot.add'),
       submit('anna', 'swot.add-item', {
         quadrant: 'strengths',
@@ -137,24 +226,24 @@ export const scenarios: Scenario[] = [
       }),
       expectChannelText('Hög omsättning'),
       click('anna', 'swot.start-vote'),
-      expectPrivateText('anna', /behörighet|bara/i),
+      expectPrivateText('anna', sv.dialogue.onlyFacilitator({ what: sv.swot.only.startVote })),
       click('chef', 'swot.start-vote'),
-      expectChannelText(/Fas: \*+Röstning/),
+      expectChannelText(sv.swot.phaseLine({ phase: sv.swot.phases.vote })),
       click('anna', 'swot.ballot', ':strengths'),
-      expectPrivateText('anna', 'Vi hjälper varandra'),
+      expectPrivateText('anna', sv.swot.ballot.title({ quadrant: sv.swot.quadrants.strengths })),
       click('anna', 'swot.vote'),
-      expectPrivateText('anna', 'Vi hjälper varandra'),
+      expectPrivateText('anna', sv.swot.ballot.cast({ item: 'Vi hjälper varandra', dots: 1 })),
       click('chef', 'swot.end-vote'),
-      expectChannelText(/Fas: \*+Beslut/),
+      expectChannelText(sv.swot.phaseLine({ phase: sv.swot.phases.decide })),
       click('chef', 'swot.action'),
       submit('chef', 'swot.add-action', {
         text: 'Inför kollegial handledning',
         owner: { personOf: 'anna' },
         due: '2027-01-15',
       }),
-      expectChannelText('kollegial handledning'),
+      expectChannelText('Inför kollegial handledning'),
       click('chef', 'swot.close'),
-      expectChannelText('Sammanfattning: Vår vardag'),
+      expectChannelText(sv.swot.summaryTitle({ topic: 'Vår vardag' })),
     ],
   },
   {
@@ -170,28 +259,46 @@ export const scenarios: Scenario[] = [
       }),
       expectChannelText('Hög sjukfrånvaro i helgerna'),
       click('chef', 'risk.start-assess'),
-      expectChannelText(/Fas: \*+Bedömning/),
+      expectChannelText(sv.risk.phaseLine({ phase: sv.risk.phases.assess })),
       click('anna', 'risk.sheet'),
       expectPrivateText('anna', 'Hög sjukfrånvaro i helgerna'),
       click('anna', 'risk.estimate'),
       submit('anna', 'risk.estimate', { probability: '3', consequence: '4' }),
-      expectPrivateText('anna', 'Din bedömning 3×4 är sparad'),
+      expectPrivateText('anna', sv.risk.estimated({ value: '3×4' })),
       click('chef', 'risk.sheet'),
+      expectPrivateText('chef', 'Hög sjukfrånvaro i helgerna'),
       click('chef', 'risk.agree'),
       submit('chef', 'risk.agree', { probability: '3', consequence: '4' }),
-      expectPrivateText('chef', 'är fastställd'),
-      expectChannelText('3×4 = 12'),
+      expectPrivateText(
+        'chef',
+        sv.risk.agreed({
+          risk: 'Hög sjukfrånvaro i helgerna',
+          value: `3×4 = 12 (${sv.risk.levels['very-high'].toLowerCase()})`,
+        }),
+      ),
+      expectChannelText(ASSESSED_3X4),
       click('chef', 'risk.start-decide'),
+      expectChannelText(sv.risk.phaseLine({ phase: sv.risk.phases.decide })),
       click('chef', 'risk.decisions'),
+      expectPrivateText('chef', sv.risk.decisions.title),
       click('chef', 'risk.decide'),
       submit('chef', 'risk.decision', {
         process: 'work-environment',
         handling: 'accept',
         motivation: 'Bemanningen ses över i vår',
       }),
-      expectPrivateText('chef', 'Beslutet om ”Hög sjukfrånvaro i helgerna” är sparat'),
+      expectPrivateText(
+        'chef',
+        sv.risk.decided({
+          risk: 'Hög sjukfrånvaro i helgerna',
+          decision: sv.risk.decisionLine({
+            process: sv.risk.processes['work-environment'],
+            handling: sv.risk.handlings.accept,
+          }),
+        }),
+      ),
       click('chef', 'risk.close'),
-      expectChannelText('Sammanfattning: Årets risker'),
+      expectChannelText(sv.risk.summaryTitle({ topic: 'Årets risker' })),
     ],
   },
   {
@@ -199,19 +306,80 @@ export const scenarios: Scenario[] = [
     group: 'basics',
     steps: [
       command('chef', 'actions add Inför kollegial handledning @{bo} 2027-01-15'),
-      expectPrivateText('chef', 'Inför kollegial handledning'),
+      expectPrivateText('chef', ADDED_FOR_BO('Inför kollegial handledning')),
       command('bo', 'actions', 'private'),
       expectPrivateText('bo', 'Inför kollegial handledning'),
       click('bo', 'follow-up.done'),
-      expectPrivateText('bo', 'Fick den avsedd effekt?'),
+      expectActedOn('bo', sv.followUp.effect.question, EFFECT_BUTTONS),
       click('bo', 'follow-up.effect', ':yes'),
-      expectPrivateText('bo', 'Tack! Sparat: Ja'),
+      // Only "add a note" is left under the answer.
+      expectActedOn('bo', sv.followUp.effect.saved({ effect: sv.followUp.effects.yes }), 1),
+    ],
+  },
+  {
+    name: 'reflection: the round opens, an answer is taken once, the summary keeps the threshold',
+    group: 'delivery',
+    steps: [
+      // Thursday 12:00 in Stockholm: the weekly round opens at 14:00.
+      command('anna', 'reflect', 'private'),
+      expectPrivateText('anna', sv.reflection.noneOpen),
+      passTime(2),
+      expectPrivateCount('anna', sv.reflection.anonymity, 1),
+      expectPrivateCount('bo', sv.reflection.anonymity, 1),
+      click('anna', 'reflection.rate', ':4'),
+      submit('anna', 'reflection.answer', { rating: '4', text: REFLECTION_TEXT }),
+      expectActedOn('anna', sv.reflection.thanks),
+      command('anna', 'reflect', 'private'),
+      expectPrivateText('anna', sv.reflection.alreadyAnswered({ unit: UNIT_NAME })),
+      click('bo', 'reflection.rate', ':2'),
+      submit('bo', 'reflection.answer', { rating: '2', text: [] }),
+      expectActedOn('bo', sv.reflection.thanks),
+      // Nothing is shown while the round is open, not even to the manager.
+      command('chef', 'summary reflektion'),
+      expectPrivateText('chef', sv.reflection.summary.answeredSoFar({ count: 2, when: CLOSES })),
+      // A week later the round has closed: 2 of 4 answered, the threshold in the suite is 2.
+      passTime(7 * 24),
+      command('chef', 'summary reflektion'),
+      expectPrivateText(
+        'chef',
+        sv.reflection.summary.responseRate({ answered: 2, invited: 4, percent: 50 }),
+      ),
+      expectPrivateText('chef', sv.reflection.summary.average({ average: '3,0', count: 2 })),
+      // One person wrote something: fewer than the threshold, so the text stays hidden.
+      expectPrivateText('chef', sv.reflection.summary.textsWithheld),
+      expectPrivateText('chef', sv.reflection.summary.thresholdNote({ threshold: THRESHOLD })),
+    ],
+  },
+  {
+    name: "outbox: the owner's notice goes out once, after a refused delivery is retried",
+    group: 'delivery',
+    steps: [
+      // Clear of anything sent to bo just before (one message a second to one place).
+      passTime(1),
+      command('chef', `actions add ${OWNER_ACTION} @{bo} 2027-01-15`),
+      expectPrivateText('chef', ADDED_FOR_BO(OWNER_ACTION)),
+      failNextDelivery(),
+      deliverOutbox(0, 1),
+      expectPrivateCount('bo', OWNER_NOTICE, 0),
+      // The retry waits for its backoff (seconds); an hour later it is due.
+      passTime(1),
+      expectPrivateCount('bo', OWNER_NOTICE, 1),
+      deliverOutbox(0),
+      expectPrivateCount('bo', OWNER_NOTICE, 1),
+      click('bo', 'follow-up.done'),
+      expectActedOn('bo', sv.followUp.effect.question, EFFECT_BUTTONS),
     ],
   },
 ];
 
 /** `@{key}` placeholders in a command: where a driver puts its platform's mention. */
 export const MENTION = /@\{(\w+)\}/g;
+
+/** How every driver starts its Tillit: at the contract's date, with its settings. */
+export interface DriverOptions {
+  start: Date;
+  env: Record<string, string>;
+}
 
 /** What each platform's driver does with the steps. */
 export interface ChatDriver {
@@ -223,9 +391,28 @@ export interface ChatDriver {
   /** The unit's channel messages as they stand (coalesced updates waited for). */
   channelTexts(): Promise<string[]>;
   personId(who: PersonKey): Promise<string>;
+  /** The message the person's last click was in, as it stands now, and its buttons. */
+  actedOn(who: PersonKey): Promise<{ text: string; buttons: number }>;
+  /** Every message only this person was shown, as it stands now (updates applied). */
+  allPrivateTexts(who: PersonKey): Promise<string[]>;
+  /** Moves Tillit's clock on and runs the scheduled work once, as the scheduler would. */
+  passTime(milliseconds: number): Promise<void>;
+  /** Runs the outbox sender until nothing is due: messages delivered, attempts refused. */
+  deliverOutbox(): Promise<{ delivered: number; refused: number }>;
+  /** The next message Tillit sends on its own is refused, with nothing posted. */
+  failNextDelivery(): void;
 }
 
+/**
+ * A text as a person reads it, whatever the platform's markup: emphasis marks (`*…*` in
+ * Slack, `**…**` in Teams, tags on the page) and line breaks do not change what it says.
+ */
+export const readable = (text: string): string =>
+  text.replace(/[*`]/g, '').replace(/\s+/g, ' ').trim();
+
 const WAIT_MS = 5_000;
+const HOUR_MS = 3_600_000;
+const pause = () => new Promise((resolve) => setTimeout(resolve, 50));
 
 /** Carries out one scenario's steps with a driver; an expectation waits a moment for replies. */
 export async function runScenario(driver: ChatDriver, scenario: Scenario): Promise<void> {
@@ -255,6 +442,43 @@ export async function runScenario(driver: ChatDriver, scenario: Scenario): Promi
       case 'expectChannelText':
         await eventually(where, step.fragment, () => driver.channelTexts());
         break;
+      case 'expectActedOn': {
+        const wanted = readable(step.fragment);
+        const done = (acted: { text: string; buttons: number }) =>
+          readable(acted.text).includes(wanted) && acted.buttons === step.buttons;
+        // Bolt and the Teams adapter answer first and act after: the edit may come a moment later.
+        let acted = await driver.actedOn(step.who);
+        for (const deadline = Date.now() + WAIT_MS; !done(acted) && Date.now() < deadline; ) {
+          await pause();
+          acted = await driver.actedOn(step.who);
+        }
+        expect(readable(acted.text), where).toContain(wanted);
+        expect(acted.buttons, `${where}: buttons left`).toBe(step.buttons);
+        break;
+      }
+      case 'expectPrivateCount': {
+        const wanted = readable(step.fragment);
+        const count = async () =>
+          (await driver.allPrivateTexts(step.who)).filter((text) => readable(text).includes(wanted))
+            .length;
+        const deadline = Date.now() + (step.times > 0 ? WAIT_MS : 0);
+        while ((await count()) < step.times && Date.now() < deadline) await pause();
+        const shown = (await driver.allPrivateTexts(step.who)).map(readable).join('\n---\n');
+        expect(await count(), `${where}: messages saying ${wanted} in:\n${shown}`).toBe(step.times);
+        break;
+      }
+      case 'passTime':
+        await driver.passTime(step.hours * HOUR_MS);
+        break;
+      case 'deliverOutbox':
+        expect(await driver.deliverOutbox(), `${where}: messages delivered`).toEqual({
+          delivered: step.delivered,
+          refused: step.refused,
+        });
+        break;
+      case 'failNextDelivery':
+        driver.failNextDelivery();
+        break;
       default:
         step satisfies never;
     }
@@ -267,13 +491,15 @@ async function eventually(
   texts: () => Promise<string[]>,
 ): Promise<void> {
   const matches = (text: string) =>
-    typeof fragment === 'string' ? text.includes(fragment) : fragment.test(text);
+    typeof fragment === 'string'
+      ? readable(text).includes(readable(fragment))
+      : fragment.test(readable(text));
   const deadline = Date.now() + WAIT_MS;
   let seen: string[] = [];
   while (Date.now() < deadline) {
     seen = await texts();
     if (seen.some(matches)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pause();
   }
   const shown = seen.map((text) => text.slice(0, 300)).join('\n---\n') || '(nothing)';
   throw new Error(`${where}: expected ${String(fragment)} in:\n${shown}`);

@@ -1,3 +1,5 @@
+import { createLogger } from '../../bot/log.js';
+import { createTeamsDeliverer } from '../../bot/teams/teams-deliverer.js';
 import { syncOrg } from '../../store/queries/org-sync.js';
 import { findPersonByIdentity } from '../../store/queries/people.js';
 import type { StoredActivity } from '../support/fake-bot-connector.js';
@@ -16,17 +18,21 @@ import {
 import {
   type ChatDriver,
   contractOrg,
+  type DriverOptions,
   eventuallyFound,
   MENTION,
   type PersonKey,
 } from './scenarios.js';
+import { scheduledWork } from './scheduled-work.js';
 
 const CHANNEL = teamsChannelId('contract');
 const nameOf = (key: string) => key[0]!.toUpperCase() + key.slice(1);
 
 /** The contract's steps in Teams: activities into the real adapter, a fake Bot Connector. */
-export async function startTeamsDriver(): Promise<ChatDriver & { close(): Promise<void> }> {
-  const t: TeamsTestTillit = await startTeamsTillit();
+export async function startTeamsDriver(
+  options: DriverOptions,
+): Promise<ChatDriver & { close(): Promise<void> }> {
+  const t: TeamsTestTillit = await startTeamsTillit(options);
   const s = teamsSession(t);
   await syncOrg(t.database.db, {
     units: [
@@ -44,6 +50,20 @@ export async function startTeamsDriver(): Promise<ChatDriver & { close(): Promis
     })),
   );
   const stepStart = new Map<PersonKey, number>();
+  const lastClicked = new Map<PersonKey, string>();
+  const work = scheduledWork({
+    db: t.database.db,
+    clock: t.tillit.clock,
+    config: t.config,
+    refresh: t.tillit.refresh,
+    log: createLogger('error', () => {}),
+    deliverer: createTeamsDeliverer({
+      config: t.config.teams,
+      db: t.database.db,
+      connector: t.teams.connector,
+      rate: { perSecond: 1_000, burst: 100 },
+    }),
+  });
   const began = (who: PersonKey) => stepStart.set(who, Date.now() - 1);
   const dm = (who: PersonKey) => t.connector.personalConversationOf(teamsUserIdOf(who));
 
@@ -87,6 +107,7 @@ export async function startTeamsDriver(): Promise<ChatDriver & { close(): Promis
       });
       if (!found) throw new Error(`teams: ${who} sees no button ${actionId}`);
       await s.clickData(who, found.message, found.data);
+      lastClicked.set(who, found.message.id);
     },
     async submit(who, formId, values) {
       began(who);
@@ -112,11 +133,25 @@ export async function startTeamsDriver(): Promise<ChatDriver & { close(): Promis
       return s
         .privateTo(who)
         .filter((m) => ids.has(m.id))
-        .map((m) => JSON.stringify(m.activity));
+        .map((m) => teamsText(m.activity));
+    },
+    async allPrivateTexts(who) {
+      return s.privateTo(who).map((m) => teamsText(m.activity));
+    },
+    async actedOn(who) {
+      const clicked = t.connector.activities.get(lastClicked.get(who) ?? '');
+      if (!clicked) throw new Error(`teams: ${who} clicked in no message`);
+      return { text: teamsText(clicked.activity), buttons: findAllActions(cardOf(clicked)).length };
     },
     async channelTexts() {
       await t.tillit.settle();
-      return s.inChannel(CHANNEL).map((m) => JSON.stringify(m.activity));
+      return s.inChannel(CHANNEL).map((m) => teamsText(m.activity));
+    },
+    passTime: (milliseconds) => work.passTime(milliseconds),
+    deliverOutbox: () => work.deliverOutbox(),
+    failNextDelivery() {
+      // A 503: the Bot Connector took nothing. The sender retries after its backoff.
+      t.connector.fail({ status: 503 });
     },
     async personId(who) {
       const person = await findPersonByIdentity(t.database.db, {
@@ -129,3 +164,21 @@ export async function startTeamsDriver(): Promise<ChatDriver & { close(): Promis
     close: () => t.close(),
   };
 }
+
+/** What an activity says, as words: its summary and every text and title of its card. */
+function teamsText(activity: unknown): string {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (typeof value === 'string' && TEXT_KEYS.has(key)) found.push(value);
+        else walk(value);
+      }
+    }
+  };
+  walk(activity);
+  return found.join('\n');
+}
+
+const TEXT_KEYS = new Set(['summary', 'text', 'title', 'value']);
