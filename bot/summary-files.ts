@@ -1,12 +1,11 @@
 import type { Express, Response } from 'express';
+import { isUuid } from '../dialogues/core/ids.js';
 import { ROUTES } from '../dialogues/core/routes.js';
 import type { Database } from '../store/database.js';
 import { findSummaryFile } from '../store/queries/summary-files.js';
 import type { SummaryFileKind } from '../store/schema/index.js';
 import type { Clock } from './clock.js';
 import { svgToPng } from './rasterise.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const DOWNLOADS: Record<'csv' | 'md', string> = {
   csv: 'text/csv; charset=utf-8',
@@ -23,7 +22,7 @@ const NOT_FOUND = (res: Response) => void res.status(404).type('text/plain').sen
  */
 export function mountSummaryFiles(app: Express, deps: { db: Database; clock: Clock }): void {
   const find = (token: string, kind: SummaryFileKind) =>
-    UUID.test(token) ? findSummaryFile(deps.db, { token, kind, now: deps.clock.now() }) : null;
+    isUuid(token) ? findSummaryFile(deps.db, { token, kind, now: deps.clock.now() }) : null;
   const send = (res: Response, type: string, bytes: Buffer, download?: string) => {
     res.setHeader('Content-Type', type);
     res.setHeader('Cache-Control', 'private, max-age=3600');

@@ -7,12 +7,12 @@ import type { FormValues } from '../view.js';
 
 type FormValue = FormValues[string];
 
+/** The value of the one option of a one-box checkbox ("anonymous"). */
+export const CHECKED = 'yes';
+
 /** The first value sent for an input, '' when none was. */
 export const single = (value: FormValue): string => (Array.isArray(value) ? value[0] : value) ?? '';
 
-/** A one-box checkbox ("yes") ticked. */
+/** A one-box checkbox ticked. */
 export const isChecked = (value: FormValue): boolean =>
   Array.isArray(value) ? value.includes(CHECKED) : value === CHECKED;
-
-/** The value of the one option of a one-box checkbox. */
-export const CHECKED = 'yes';

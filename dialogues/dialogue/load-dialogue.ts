@@ -3,6 +3,7 @@ import { type Dialogue, getDialogue } from '../../store/queries/dialogues.js';
 import { type Capability, may } from '../core/access.js';
 import type { Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
+import { isUuid } from '../core/ids.js';
 import type { Outcome } from '../core/outcome.js';
 import { type DialogueKind, phaseOf } from './dialogue-kind.js';
 import { settleDeadline } from './phases.js';
@@ -16,9 +17,6 @@ export type Loaded<Phase extends string> =
       ended: string[];
     }
   | { ok: false; outcome: Outcome };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (text: string): boolean => UUID.test(text);
 
 /**
  * The dialogue a button or form names, with passed deadlines applied. A closed, unknown or

@@ -1,6 +1,6 @@
 import type { CommandRequest, Feature } from '../core/feature.js';
-import { type Outcome, privately } from '../core/outcome.js';
-import { view } from '../view.js';
+import type { Outcome } from '../core/outcome.js';
+import { usage } from '../core/usage.js';
 import { ACTION, FORM } from './action-views.js';
 import { addFromCommand, submitAdd } from './add-action.js';
 import {
@@ -36,19 +36,8 @@ async function actionsCommand(request: CommandRequest): Promise<Outcome> {
     case 'lägg':
       return addFromCommand(request, rest);
     default:
-      return usage(request);
+      return usage(request.actor.t.followUp.usageTitle, request.actor.t.followUp.usage);
   }
-}
-
-function usage({ actor }: CommandRequest): Outcome {
-  const t = actor.t.followUp;
-  return privately(
-    view(
-      t.usageTitle,
-      { type: 'header', text: t.usageTitle },
-      { type: 'list', items: t.usage.map((text) => ({ text })) },
-    ),
-  );
 }
 
 /**

@@ -4,8 +4,8 @@ import type { ActionStatus } from '../../store/schema/index.js';
 import { may } from '../core/access.js';
 import type { Request } from '../core/feature.js';
 import { say } from '../core/guards.js';
+import { isUuid } from '../core/ids.js';
 import type { Outcome } from '../core/outcome.js';
-import { isUuid } from '../dialogue/load-dialogue.js';
 import type { Catalogue } from '../texts/catalogue.js';
 
 export type LoadedAction = { ok: true; action: ActionRow } | { ok: false; outcome: Outcome };

@@ -16,14 +16,14 @@ import { REFLECTION_TEXT_MAX } from '../../store/schema/index.js';
 import { may } from '../core/access.js';
 import { TooLate } from '../core/commit-guard.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { single } from '../core/form-values.js';
 import { say } from '../core/guards.js';
+import { isUuid } from '../core/ids.js';
 import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { type Form, view } from '../view.js';
 import { ANSWER_FORM } from './prompt-view.js';
 import { questionText } from './question-bank.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Loaded = { ok: true; round: ReflectionRound; unitName: string } | { ok: false; text: string };
 
@@ -40,7 +40,7 @@ async function loadAnswerable(
 ): Promise<Loaded> {
   const { ctx, actor } = request;
   const t = actor.t.reflection;
-  const round = UUID.test(roundId) ? await getRound(ctx.db, { roundId }) : null;
+  const round = isUuid(roundId) ? await getRound(ctx.db, { roundId }) : null;
   const open = round && !round.closedAt && round.opensAt <= ctx.now && ctx.now < round.closesAt;
   if (!round || !open) return { ok: false, text: t.closed };
   if (!(await may(ctx.db, actor, 'answer-reflection', round.unitId))) {
@@ -114,7 +114,7 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
   const t = actor.t.reflection;
   const loaded = await loadAnswerable(request, request.state, { invite: false });
   if (!loaded.ok) return formErrors({ _form: loaded.text });
-  const ratingValue = single(request.values.rating) ?? '';
+  const ratingValue = single(request.values.rating);
   if (ratingValue !== '' && !/^[1-5]$/.test(ratingValue)) {
     return formErrors({ rating: t.form.badRating });
   }
@@ -198,6 +198,3 @@ function errorCode(error: unknown): string {
   }
   return error instanceof Error ? error.name : 'unknown';
 }
-
-const single = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value[0] : value;

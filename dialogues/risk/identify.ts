@@ -1,5 +1,6 @@
 import { addRisk } from '../../store/queries/risk-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { CHECKED, isChecked } from '../core/form-values.js';
 import { asFormRefusal, formErrors, note, type Outcome, openForm } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
@@ -43,14 +44,11 @@ export async function openAddRisk(request: ActionRequest): Promise<Outcome> {
         type: 'checkboxes',
         id: 'anonymous',
         label: t.addForm.anonymousLabel,
-        options: [{ label: t.addForm.anonymousOption, value: 'yes' }],
+        options: [{ label: t.addForm.anonymousOption, value: CHECKED }],
       },
     ],
   });
 }
-
-const isChecked = (value: string | string[] | undefined): boolean =>
-  Array.isArray(value) ? value.includes('yes') : value === 'yes';
 
 /** An anonymous risk is stored with no author at all: nobody can tell whose it was. */
 export async function submitAddRisk(request: FormRequest): Promise<Outcome> {

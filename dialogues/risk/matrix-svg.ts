@@ -1,6 +1,6 @@
 import type { Database } from '../../store/database.js';
 import { getDialogue } from '../../store/queries/dialogues.js';
-import { isUuid } from '../dialogue/load-dialogue.js';
+import { isUuid } from '../core/ids.js';
 import { texts } from '../texts/catalogue.js';
 import { riskMatrixSvg } from './matrix-image.js';
 import { loadRiskBoard } from './risk-board.js';

@@ -1,9 +1,10 @@
 import { getRisk, type Risk } from '../../store/queries/risk-items.js';
 import type { Settings } from '../core/context.js';
 import type { Request } from '../core/feature.js';
+import { isUuid } from '../core/ids.js';
 import { note, type Outcome, outcome } from '../core/outcome.js';
 import { dialogueKit } from '../dialogue/dialogue-kit.js';
-import { isUuid, type Loaded } from '../dialogue/load-dialogue.js';
+import type { Loaded } from '../dialogue/load-dialogue.js';
 import { loadRiskBoard } from './risk-board.js';
 import { type RiskPhase, riskKind } from './risk-kind.js';
 import { riskView } from './risk-view.js';

@@ -2,13 +2,13 @@ import { createRiskDialogue } from '../../store/queries/risk-dialogues.js';
 import { carryPendingInto } from '../../store/queries/risk-items.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, outcome, privately } from '../core/outcome.js';
+import { type Outcome, outcome } from '../core/outcome.js';
+import { usage } from '../core/usage.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { toLocalTime } from '../dialogue/local-time.js';
 import { type OptionSpec, readStartArgs } from '../dialogue/start-args.js';
 import { guardStart, readStartDeadline, startDialogue } from '../dialogue/start-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { view } from '../view.js';
 import { loadRiskBoard } from './risk-board.js';
 import { riskKind, TOPIC_MAX } from './risk-kind.js';
 import { DEFAULT_LEVEL_BOUNDS, readLevelBounds } from './risk-level.js';
@@ -36,7 +36,8 @@ export async function riskCommand(request: CommandRequest): Promise<Outcome> {
   const word = first.toLowerCase();
   if (words.status.includes(word)) return showRiskStatus(request, rest);
   if (words.season.includes(word)) return riskSeasonCommand(request, rest);
-  if (words.help.includes(word)) return usage(request);
+  if (words.help.includes(word))
+    return usage(request.actor.t.risk.usageTitle, request.actor.t.risk.usage);
   return startRisk(request);
 }
 
@@ -101,15 +102,4 @@ function readYear(given: string | true): number | null {
   if (given === true || !/^\d{4}$/.test(given)) return null;
   const year = Number(given);
   return year >= 2000 && year <= 2100 ? year : null;
-}
-
-function usage({ actor }: CommandRequest): Outcome {
-  const t = actor.t.risk;
-  return privately(
-    view(
-      t.usageTitle,
-      { type: 'header', text: t.usageTitle },
-      { type: 'list', items: t.usage.map((text) => ({ text })) },
-    ),
-  );
 }

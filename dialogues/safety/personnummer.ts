@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
+import { uuidRanges } from '../core/ids.js';
 import { localDate } from '../dialogue/local-time.js';
 import { readsAsDateTime } from './date-time-reading.js';
 import { foldForDigits } from './fold-for-digits.js';
@@ -39,9 +40,6 @@ export interface Candidate {
 
 const CANDIDATE =
   /(?<!\d)(\d{2})?(\d{2})(\d{2})(\d{2})( ?[-+.] ?| )?((?!000)\d{3}|[TRSUWXJKLMN]\d{2})(\d)(?!\d)/gi;
-// Select options and buttons carry ids; a uuid whose hex happens to be all digits must not
-// read as a number a person typed.
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 export function containsPersonnummer(text: string, options: PersonnummerOptions = {}): boolean {
   return findPersonnummer(text, options).length > 0;
@@ -50,7 +48,9 @@ export function containsPersonnummer(text: string, options: PersonnummerOptions 
 /** Every identity number in the text, in order; overlapping readings each count. */
 export function findPersonnummer(text: string, options: PersonnummerOptions = {}): Span[] {
   const folded = foldForDigits(text);
-  const ids = [...folded.text.matchAll(UUID)].map((m) => ({ start: m.index, end: m.index + 36 }));
+  // Select options and buttons carry ids; a uuid whose hex happens to be all digits must not
+  // read as a number a person typed.
+  const ids = uuidRanges(folded.text);
   const today = options.today ?? localDate(new Date(), DEFAULT_TIME_ZONE);
   const pattern = new RegExp(CANDIDATE.source, CANDIDATE.flags);
   const spans: Span[] = [];

@@ -22,6 +22,7 @@ import type { CommandRequest, Feature } from '../core/feature.js';
 import { unknownUnitText } from '../core/find-unit.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
+import { usage } from '../core/usage.js';
 import { type Block, view } from '../view.js';
 import { setupGdpr } from './gdpr-command.js';
 import { giveRole } from './give-role.js';
@@ -55,19 +56,8 @@ async function setupCommand(request: CommandRequest): Promise<Outcome> {
     case 'gdpr':
       return setupGdpr(request, args);
     default:
-      return usage(request);
+      return usage(actor.t.setup.title, [...actor.t.setup.usage, ...actor.t.gdpr.usage]);
   }
-}
-
-function usage({ actor }: CommandRequest): Outcome {
-  const t = actor.t.setup;
-  return privately(
-    view(
-      t.title,
-      { type: 'header', text: t.title },
-      { type: 'list', items: [...t.usage, ...actor.t.gdpr.usage].map((text) => ({ text })) },
-    ),
-  );
 }
 
 async function setupUnit({ ctx, actor }: CommandRequest, args: string[]): Promise<Outcome> {

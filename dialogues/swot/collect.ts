@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addSwotItem, listItemsOfAuthor } from '../../store/queries/swot-items.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { CHECKED, isChecked, single } from '../core/form-values.js';
 import {
   asFormRefusal,
   formErrors,
@@ -55,7 +56,7 @@ export async function openAddItem(request: ActionRequest): Promise<Outcome> {
         type: 'checkboxes',
         id: 'anonymous',
         label: t.addForm.anonymousLabel,
-        options: [{ label: t.addForm.anonymousOption, value: 'yes' }],
+        options: [{ label: t.addForm.anonymousOption, value: CHECKED }],
       },
     ],
   };
@@ -95,12 +96,6 @@ export function readItemInput(t: Catalogue, values: FormValues): ItemInput {
   if (!quadrant || !text.ok) return { ok: false, outcome: formErrors(errors) };
   return { ok: true, quadrant, text: text.text };
 }
-
-const single = (value: string | string[] | undefined): string | undefined =>
-  Array.isArray(value) ? value[0] : value;
-
-const isChecked = (value: string | string[] | undefined): boolean =>
-  Array.isArray(value) ? value.includes('yes') : value === 'yes';
 
 /**
  * The submitted item. An anonymous one is stored with no author at all: its author gets a

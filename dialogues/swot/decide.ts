@@ -1,6 +1,7 @@
 import { createPendingRiskFromSwot } from '../../store/queries/risks.js';
 import { getSwotItem, listSwotItems, type SwotItem } from '../../store/queries/swot-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { isUuid } from '../core/ids.js';
 import {
   asFormRefusal,
   formErrors,
@@ -11,7 +12,6 @@ import {
 } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { inPhase } from '../dialogue/in-phase.js';
-import { isUuid } from '../dialogue/load-dialogue.js';
 import {
   ACTION_TEXT_MAX,
   actionRules,

@@ -1,13 +1,13 @@
 import type { DialogueSettings } from '../../store/schema/index.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, outcome, privately } from '../core/outcome.js';
+import { type Outcome, outcome } from '../core/outcome.js';
+import { usage } from '../core/usage.js';
 import { readDeadline } from '../dialogue/deadline.js';
 import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { type OptionSpec, readStartArgs } from '../dialogue/start-args.js';
 import { guardStart, readStartDeadline, startDialogue } from '../dialogue/start-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { view } from '../view.js';
 import { loadSwotBoard } from './swot-board.js';
 import {
   DEFAULT_MAX_PER_ITEM,
@@ -35,7 +35,7 @@ const startOptions: OptionSpec[] = [
  */
 export async function startSwot(request: CommandRequest): Promise<Outcome> {
   const t = request.actor.t;
-  if (request.args.length === 0) return usage(request);
+  if (request.args.length === 0) return usage(t.swot.usageTitle, t.swot.usage);
   const guarded = await guardStart(request, t.swot.what.start);
   if (!guarded.ok) return guarded.outcome;
   const args = readStartArgs(request.args, startOptions);
@@ -44,7 +44,7 @@ export async function startSwot(request: CommandRequest): Promise<Outcome> {
       ? say(`${t.dialogue.unknownOption({ option: args.option })} ${t.swot.optionsHint}`)
       : say(t.dialogue.missingValue({ option: args.option }));
   }
-  if (args.topic.trim() === '') return usage(request);
+  if (args.topic.trim() === '') return usage(t.swot.usageTitle, t.swot.usage);
   const topic = checkFreeText(t, args.topic, { max: TOPIC_MAX });
   if (!topic.ok) return say(topic.message);
   const deadline = readStartDeadline(request, guarded.unit, args.deadline);
@@ -124,15 +124,4 @@ function readWhole(
   if (given === true || !/^\d{1,3}$/.test(given)) return null;
   const value = Number(given);
   return value >= min && value <= max ? value : null;
-}
-
-function usage({ actor }: CommandRequest): Outcome {
-  const t = actor.t.swot;
-  return privately(
-    view(
-      t.usageTitle,
-      { type: 'header', text: t.usageTitle },
-      { type: 'list', items: t.usage.map((text) => ({ text })) },
-    ),
-  );
 }

@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { getSwotItem, type SwotItem } from '../../store/queries/swot-items.js';
 import type { Request } from '../core/feature.js';
+import { isUuid } from '../core/ids.js';
 import { note, type Outcome, outcome } from '../core/outcome.js';
 import { dialogueKit } from '../dialogue/dialogue-kit.js';
-import { isUuid, type Loaded } from '../dialogue/load-dialogue.js';
+import type { Loaded } from '../dialogue/load-dialogue.js';
 import { loadSwotBoard } from './swot-board.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
 import { swotView } from './swot-view.js';
