@@ -63,7 +63,7 @@ describe('steering buttons are for those who may use them', () => {
       (c) => c.method === 'chat.postMessage' && c.args.channel === 'C0WHOM',
     );
     const shown = textOf(board);
-    expect(shown).toContain('Starta röstningen (för chef/samtalsledare)');
+    expect(shown).toContain('Starta röstningen (för chef eller processledare)');
     expect(shown).toContain('Slå ihop');
     expect(shown).toMatch(/"Lägg till punkt"/);
   });

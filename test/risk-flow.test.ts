@@ -208,7 +208,7 @@ describe('risk dialogue: the three-level cascade', () => {
     const closed = await as('chef_a', 'seka', SEPT).click('risk.close', dialogueId);
     const summary = ofKind(closed, 'channel')[0]!.view;
     expect(summary.summary).toBe('Sammanfattning: Hösten 2026');
-    expect(viewText(summary)).toContain('Larmknapp i väntrummet – M_A1, klart 1 dec 2026');
+    expect(viewText(summary)).toContain('Larmknapp i väntrummet – M_A1, klart senast 1 dec 2026');
     expect(viewText(summary)).toContain('Introduktionen är gjord – varje månad, M_A1');
     const created = await handle.db
       .select()

@@ -164,7 +164,9 @@ describe('the summary in chat', () => {
     );
     const bagis = paragraphs.find((p) => p.startsWith('*Enhet Bagarmossen*'))!;
     expect(bagis).toContain('Svarsfrekvens 75 % (▼ −8 · ▲ +20)');
-    expect(bagis).toContain('Avsedd effekt 60 % (▲ +20 · ▼ −40)');
+    expect(bagis).toContain('Andel med avsedd effekt 60 % (▲ +20 · ▼ −40)');
+    // A change in a share is in percentage points, and the summary says so once.
+    expect(JSON.stringify(view)).toContain('anges i procentenheter');
   });
 
   it('fits Slack’s Block Kit limits and a Teams card', async () => {

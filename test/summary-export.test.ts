@@ -54,7 +54,7 @@ describe('exports', () => {
     const lines = csv.trimEnd().split('\r\n');
     expect(lines).toHaveLength(1 + data.rows.length * 38 * 3);
     expect(lines).toContain(
-      'bagis;Enhet Bagarmossen;hela;effect.share;Avsedd effekt (%);T2-2026;2026-05-01;2026-08-31;60,0;visas',
+      'bagis;Enhet Bagarmossen;hela;effect.share;Andel med avsedd effekt (%);T2-2026;2026-05-01;2026-08-31;60,0;visas',
     );
     expect(lines).toContain(
       'arsta;Enhet Årsta;hela;reflection.response-rate;Svarsfrekvens (%);T1-2026;2026-01-01;2026-04-30;;för få svar',
@@ -64,7 +64,7 @@ describe('exports', () => {
   it('writes CSV with commas and decimal points for other readers', () => {
     const csv = summaryCsv(data, texts('en'), { separator: ',' });
     expect(csv).toContain(
-      '\r\nbagis,Enhet Bagarmossen,subtree,effect.share,Intended effect (%),T2-2026,2026-05-01,2026-08-31,60.0,shown\r\n',
+      '\r\nbagis,Enhet Bagarmossen,subtree,effect.share,Share with the intended effect (%),T2-2026,2026-05-01,2026-08-31,60.0,shown\r\n',
     );
     expect(csv).toContain(',rating.trust,Trust,T2-2026,2026-05-01,2026-08-31,3.63,shown\r\n');
   });

@@ -77,4 +77,22 @@ describe('Swedish as a Swedish manager writes it', () => {
     // No abbreviations among the figures' names.
     for (const name of Object.values(sv.summary.measures)) expect(name).not.toMatch(/\.$|\.\s/);
   });
+
+  it('has no English in the Swedish help, and writes out what a municipal writer writes out', () => {
+    const help = [sv.help.title, sv.help.intro, ...sv.help.commands.flat()].join('\n');
+    for (const word of ENGLISH) expect(help).not.toMatch(new RegExp(`\\b${word}\\b`));
+    const written = [
+      ...sv.help.commands.flat(),
+      ...sv.swot.usage,
+      ...sv.risk.usage,
+      ...sv.followUp.usage,
+      ...sv.setup.usage,
+      sv.summary.percentPoints,
+    ].join('\n');
+    expect(written).not.toMatch(/\b(t\.ex|t\.o\.m|p\.e)\./);
+    expect(sv.summary.percentPoints).toContain('procentenheter');
+    // One name for the role everywhere: the facilitator is a "processledare".
+    expect(sv.common.forLeads).toBe('för chef eller processledare');
+    expect(sv.reflection.summary.perPrinciple({ weeks: 8 })).toContain('de senaste 8 veckorna');
+  });
 });

@@ -257,7 +257,9 @@ describe('SWOT dialogue', () => {
     expect(viewText(ofKind(ballot, 'private')[0]!.view)).toContain('● Vi hjälper varandra');
     await as('m1', 'C1').click('swot.vote', helpsId);
     await as('m1', 'C1').click('swot.vote', helpsId);
-    expect(privateText(await as('m1', 'C1').click('swot.vote', helpsId))).toContain('max');
+    expect(privateText(await as('m1', 'C1').click('swot.vote', helpsId))).toContain(
+      'fler går inte',
+    );
     const threatId = await itemId(dialogueId, 'Personalbrist');
     await as('m1', 'C1').click('swot.vote', threatId);
     const fifth = await as('m1', 'C1').click('swot.vote', systemsId);
@@ -324,7 +326,9 @@ describe('SWOT dialogue', () => {
       due: '2026-04-30',
     });
     expect(privateText(saved)).toContain('Åtgärden är sparad');
-    expect(viewText(updateOf(saved))).toContain('Rekrytera två vikarier – M2, klart 30 apr 2026');
+    expect(viewText(updateOf(saved))).toContain(
+      'Rekrytera två vikarier – M2, klart senast 30 apr 2026',
+    );
     const [action] = await handle.db
       .select()
       .from(actions)
@@ -370,7 +374,7 @@ describe('SWOT dialogue', () => {
     expect(summary!.view.summary).toBe('Sammanfattning: Vår vardag');
     const summaryText = viewText(summary!.view);
     expect(summaryText).toContain('Vi hjälper varandra (3 röster)');
-    expect(summaryText).toContain('Rekrytera två vikarier – M2, klart 30 apr 2026');
+    expect(summaryText).toContain('Rekrytera två vikarier – M2, klart senast 30 apr 2026');
     expect(ofKind(closed, 'update')[0]!.key).toBe(key);
     const row = await dialogueRow(dialogueId);
     expect(row.phase).toBe('closed');

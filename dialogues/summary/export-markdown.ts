@@ -23,12 +23,12 @@ export function summaryMarkdown(
   const out: string[] = [
     `# ${cellText(r.title({ unit: data.unit.name, period: periodLabel(current, t) }))}`,
     '',
-    r.intro({
+    `${r.intro({
       dates: periodDates(current, lang),
       previous: periodLabel(previous, t),
       lastYear: earlierSlots(data.periods).length > 1 ? periodLabel(lastYear, t) : null,
       threshold: data.threshold,
-    }),
+    })} ${t.summary.percentPoints}`,
     '',
     roundsNote(data.rounds, t),
     '',

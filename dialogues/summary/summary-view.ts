@@ -117,7 +117,10 @@ export function summaryView(
     }
   }
   blocks.push(
-    { type: 'context', text: s.thresholdNote({ threshold: data.threshold }) },
+    {
+      type: 'context',
+      text: `${s.thresholdNote({ threshold: data.threshold })} ${s.percentPoints}`,
+    },
     {
       type: 'buttons',
       buttons: [

@@ -18,7 +18,7 @@ export const common: Catalogue['common'] = {
   tooLong: (p) => `The text is too long: ${p.length} characters, at most ${p.max}.`,
   empty: 'Write something first.',
   cancel: 'Cancel',
-  forLeads: 'for manager/facilitator',
+  forLeads: 'for manager or facilitator',
   maxChars: (p) => `At most ${p.max} characters`,
   close: 'Close',
   opening: 'Opening …',

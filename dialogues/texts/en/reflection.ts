@@ -103,7 +103,7 @@ export const reflection: Catalogue['reflection'] = {
       'Too few people wrote something for the texts to be shown without anyone being singled out.',
     textsHeader: 'What was written (in random order)',
     noTexts: 'No texts in this round.',
-    perPrinciple: (p) => `*Per principle, last ${p.weeks} weeks*`,
+    perPrinciple: (p) => `*Per principle, the last ${p.weeks} weeks*`,
     principleRow: (p) => `${p.principle}: ${p.average} of 5 (${p.count} ratings)`,
     principleWithheld: (p) =>
       `${p.principle}: too few answers to show without anyone being singled out`,

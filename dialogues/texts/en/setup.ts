@@ -5,7 +5,7 @@ export const setup: Catalogue['setup'] = {
   what: 'change settings (administrators only)',
   title: 'Settings',
   usage: [
-    '`setup unit <key> <level> <parent|-> <name>` – creates a unit (level: administration, department, unit, section)',
+    '`setup unit <key> <level> <parent|-> <name>` – creates a unit (level: administration, department, unit or section; `-` for a unit with none above it)',
     '`setup link <unit>` – links this channel to the unit',
     '`setup role @person <role> <unit>` – gives a role (member, manager, facilitator, leader)',
     '`setup schedule <unit> <weekday> <hh:mm>` – when the weekly reflection goes out; `pause` / `resume`',

@@ -95,7 +95,7 @@ export const swot: Catalogue['swot'] = {
     textPlaceholder: 'For example: We help each other when it gets hard',
     anonymousLabel: 'Anonymous',
     anonymousOption:
-      'Add anonymously – not even the person leading the dialogue can see it is mine',
+      'Add anonymously – not even the person leading the dialogue can see it is yours',
     pickQuadrant: 'Choose strengths, weaknesses, opportunities or threats.',
   },
   added: (p) => `Thank you! Your item is now under *${p.quadrant}*.`,

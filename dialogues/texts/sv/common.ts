@@ -17,7 +17,7 @@ export const common = {
   empty: 'Skriv något först.',
   cancel: 'Avbryt',
   /** Beside a button on a shared message that only those who steer the dialogue may use. */
-  forLeads: 'för chef/samtalsledare',
+  forLeads: 'för chef eller processledare',
   /** Under a text field with a limit, before anyone reaches it. */
   maxChars: (p: { max: number }) => `Högst ${p.max} tecken`,
   close: 'Stäng',

@@ -20,8 +20,8 @@ export const followUp = {
   usage: [
     '`åtgärder` – dina öppna åtgärder och egenkontroller',
     '`åtgärder alla` – också de klara, med svaret om de fick avsedd effekt',
-    '`åtgärder enhet [enhet]` – enhetens öppna, försenade och klara åtgärder (chef/processledare)',
-    '`åtgärder ny <åtgärd> @ansvarig <datum>` – ny åtgärd, t.ex. `åtgärder ny "Ny rutin för överlämning" @anna 2026-12-01` (saknas något öppnas ett formulär)',
+    '`åtgärder enhet [enhet]` – enhetens öppna, försenade och klara åtgärder (chef, processledare)',
+    '`åtgärder ny <åtgärd> @ansvarig <datum>` – ny åtgärd, till exempel `åtgärder ny "Ny rutin för överlämning" @anna 2026-12-01` (saknas något öppnas ett formulär)',
   ],
   effects: { yes: 'Ja', partly: 'Delvis', no: 'Nej' } satisfies Record<ActionEffect, string>,
   buttons: {

@@ -2,7 +2,7 @@ import { quoteInput } from '../../safety/quote-input.js';
 export const help = {
   title: 'Tillit – dialog i stället för rapporter',
   intro:
-    'Skriv `/tillit <kommando>`. Allt du svarar i reflektionen är anonymt: ingen kan se vad just du svarade. Kommandona går också att skriva på engelska (`help`, `actions`, `summary` …).',
+    'Skriv `/tillit <kommando>`. Allt du svarar i reflektionen är anonymt: ingen kan se vad just du svarade. Kommandona fungerar också på engelska.',
   commands: [
     ['hjälp', 'visar den här hjälpen'],
     ['swot <ämne> [sista dag]', 'startar en SWOT-dialog i kanalens enhet (chef, processledare)'],
@@ -14,7 +14,7 @@ export const help = {
     ['åtgärder', 'dina åtgärder; `åtgärder alla` visar också de klara, `åtgärder enhet` enhetens'],
     [
       'sammanställning [enhet] [period]',
-      'sammanställning för chefer och ledning, t.ex. `sammanställning T2-2026`',
+      'sammanställning för chefer och ledning, till exempel `sammanställning T2-2026`',
     ],
     ['inställningar …', 'enheter, kanaler, roller och scheman (administratör)'],
     [

@@ -49,7 +49,7 @@ export const local = {
   newMessage: 'Nytt meddelande',
   loginTitle: 'Tillit – logga in i den lokala kanalen',
   loginIntro:
-    'Den lokala kanalen låter dig agera som vem som helst i organisationen. Ange nyckeln (LOCAL_CHANNEL_TOKEN) som den som driftar Tillit har gett dig.',
+    'Den lokala kanalen låter dig agera som vem som helst i organisationen. Ange nyckeln (LOCAL_CHANNEL_TOKEN) som du har fått av den som sköter Tillit.',
   loginToken: 'Nyckel',
   loginButton: 'Logga in',
   loginFailed: 'Fel nyckel. Försök igen.',

@@ -114,7 +114,7 @@ export const reflection = {
       'För få skrev något för att texterna ska kunna visas utan att någon kan pekas ut.',
     textsHeader: 'Det här skrevs (i slumpvis ordning)',
     noTexts: 'Inga texter i den här omgången.',
-    perPrinciple: (p: { weeks: number }) => `*Per princip, senaste ${p.weeks} veckorna*`,
+    perPrinciple: (p: { weeks: number }) => `*Per princip, de senaste ${p.weeks} veckorna*`,
     principleRow: (p: { principle: string; average: string; count: number }) =>
       `${p.principle}: ${p.average} av 5 (${p.count} betyg)`,
     principleWithheld: (p: { principle: string }) =>

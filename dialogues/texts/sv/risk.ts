@@ -20,9 +20,9 @@ export const risk = {
     '`risk [rubrik] [sista dag]` – startar årets riskdialog i kanalens enhet, med de risker som förts hit (eskaleringar, hot och svagheter från SWOT)',
     '`--år 2026` – vilket år dialogen gäller (standard: i år)',
     '`--nivåer 3,6,9` – övre gräns för låg, medel och hög risk (standard 3,6,9: 1–3 låg, 4–6 medel, 8–9 hög, 12–16 mycket hög)',
-    '`--ny` – starta en till, fast kanalen redan har en öppen riskdialog',
-    '`risk status [år]` – hur långt riskdialogerna kommit i din enhet och enheterna under',
-    '`risk säsong <från-månad> [till-månad]` – när enhetens riskdialog ska hållas, t.ex. `risk säsong 10` eller `risk säsong 9 10`',
+    '`--ny` – starta en till, även om kanalen redan har en öppen riskdialog',
+    '`risk status [år]` – hur långt riskdialogerna har kommit i din enhet och underliggande enheter',
+    '`risk säsong <från-månad> [till-månad]` – när enhetens riskdialog ska hållas, till exempel `risk säsong 10` eller `risk säsong 9 10`',
   ],
   optionsHint: 'Skriv `/tillit risk hjälp` för att se vad som går.',
   badYear: 'Året ska skrivas med fyra siffror, till exempel `--år 2026`.',
@@ -210,7 +210,7 @@ export const risk = {
   byProcessTitle: 'Risker per process',
   actionsTitle: 'Åtgärder',
   actionLine: (p: { text: string; owner: string; due: string }) =>
-    `${p.text} – ${p.owner}, klart ${p.due}`,
+    `${p.text} – ${p.owner}, klart senast ${p.due}`,
   selfChecksTitle: 'Egenkontroller',
   selfCheckLine: (p: { what: string; cadence: string; by: string }) =>
     `${p.what} – ${p.cadence}, ${p.by}`,
@@ -237,7 +237,7 @@ export const risk = {
   },
   status: {
     title: (p: { unit: string; year: number }) =>
-      `Riskdialoger ${p.year}: ${p.unit} med enheter under`,
+      `Riskdialoger ${p.year}: ${p.unit} med underliggande enheter`,
     held: (p: { date: string }) => `hölls ${p.date}`,
     running: (p: { phase: string }) => `pågår (${p.phase.toLowerCase()})`,
     notHeld: 'har inte hållits',

@@ -3,7 +3,7 @@ export const setup = {
   what: 'ändra inställningar (bara administratörer)',
   title: 'Inställningar',
   usage: [
-    '`inställningar enhet <nyckel> <nivå> <förälder|-> <namn>` – skapar en enhet (nivå: förvaltning, avdelning, enhet, sektion)',
+    '`inställningar enhet <nyckel> <nivå> <överordnad|-> <namn>` – skapar en enhet (nivå: förvaltning, avdelning, enhet eller sektion; `-` för en enhet utan överordnad)',
     '`inställningar koppla <enhet>` – kopplar den här kanalen till enheten',
     '`inställningar roll @person <roll> <enhet>` – ger en roll (medarbetare, chef, processledare, ledning)',
     '`inställningar schema <enhet> <veckodag> <tt.mm>` – när veckans reflektion skickas; `pausa` och `återuppta` i stället för tiden pausar och startar den igen',

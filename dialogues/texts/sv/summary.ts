@@ -9,7 +9,7 @@ export const summary = {
   noUnit:
     'Du är inte chef eller ledning för någon enhet, så det finns ingen sammanställning att visa.',
   twoPeriods: (p: { text: string }) =>
-    `Skriv bara en period – ”${quoteInput(p.text)}” blev en till. Till exempel \`sammanställning T2-2026\`.`,
+    `Skriv bara en period – ”${quoteInput(p.text)}” blev en period för mycket. Skriv till exempel \`sammanställning T2-2026\`.`,
   periodProblems: {
     tertial: (p: { got: string }) =>
       `”${quoteInput(p.got)}” är ingen period: året har tre tertial, T1 (jan–apr), T2 (maj–aug) och T3 (sep–dec). Skriv till exempel T2-2026.`,
@@ -53,7 +53,8 @@ export const summary = {
   total: 'Totalt',
   ownLevel: (p: { unit: string }) => `${p.unit} (egen nivå)`,
   delta: (p: { period: string }) => `Δ ${p.period}`,
-  percentPoints: 'p.e.',
+  /** Said once beside the figures: a change in a share is in points, not in per cent of it. */
+  percentPoints: 'Förändringar i andelar (svarsfrekvens, avsedd effekt) anges i procentenheter.',
   headline: 'Översikt',
   perUnit: 'Per enhet',
   moreUnits: (p: { count: number }) => `… och ${p.count} enheter till: exportera för att se alla.`,
@@ -99,11 +100,11 @@ export const summary = {
     'escalations.fate.further': 'Eskalerade vidare',
     'actions.opened': 'Nya åtgärder',
     'actions.done': 'Klara åtgärder',
-    'actions.overdue': 'Försenade',
-    'effect.yes': 'Effekt ja',
-    'effect.partly': 'Effekt delvis',
-    'effect.no': 'Effekt nej',
-    'effect.share': 'Avsedd effekt',
+    'actions.overdue': 'Försenade åtgärder',
+    'effect.yes': 'Fick avsedd effekt',
+    'effect.partly': 'Fick delvis avsedd effekt',
+    'effect.no': 'Fick inte avsedd effekt',
+    'effect.share': 'Andel med avsedd effekt',
     'self-checks.done': 'Gjorda egenkontroller',
     'self-checks.found': 'Egenkontroller med anmärkning',
     'self-checks.missed': 'Missade egenkontroller',

@@ -7,12 +7,12 @@ export const swot = {
   title: (p: { topic: string }) => `SWOT: ${p.topic}`,
   usageTitle: 'SWOT-dialog',
   usage: [
-    '`swot <ämne> [sista dag]` – startar en SWOT i kanalens enhet, t.ex. `swot "Vår vardag" 2026-12-01` (insamlingen pågår t.o.m. den dagen)',
+    '`swot <ämne> [sista dag]` – startar en SWOT i kanalens enhet, till exempel `swot "Vår vardag" 2026-12-01` (insamlingen pågår till och med den dagen)',
     'Sista dag: `2026-12-01` (hela dagen) eller `2026-12-01 15:00`',
     '`--röster 5` – röster per person (standard 5)',
     '`--max 3` – högst så många röster på samma punkt (standard 3)',
     '`--rösta-till 2026-12-08` – när röstningen stängs av sig själv',
-    '`--ny` – starta en till, fast kanalen redan har en öppen SWOT',
+    '`--ny` – starta en till, även om kanalen redan har en öppen SWOT',
   ],
   optionsHint: 'Skriv `/tillit swot` för att se vad som går.',
   voteUntilTooEarly:
@@ -47,7 +47,7 @@ export const swot = {
   tagRisk: '→ risk',
   actionsTitle: 'Åtgärder',
   actionLine: (p: { text: string; owner: string; due: string }) =>
-    `${p.text} – ${p.owner}, klart ${p.due}`,
+    `${p.text} – ${p.owner}, klart senast ${p.due}`,
   noActions: 'Inga åtgärder beslutades.',
   closedText: (p: { items: number; voters: number; actions: number }) =>
     `Dialogen är avslutad: ${punkter(p.items)}, ${p.voters} röstade, ${p.actions} ${p.actions === 1 ? 'åtgärd' : 'åtgärder'}. Sammanfattningen finns i kanalen.`,
@@ -96,7 +96,7 @@ export const swot = {
     textLabel: 'Punkt',
     textPlaceholder: 'Till exempel: Vi hjälper varandra när det är tungt',
     anonymousLabel: 'Anonymt',
-    anonymousOption: 'Lägg till anonymt – inte ens den som leder dialogen kan se att den är min',
+    anonymousOption: 'Lägg till anonymt – inte ens den som leder dialogen kan se att den är din',
     pickQuadrant: 'Välj styrkor, svagheter, möjligheter eller hot.',
   },
   added: (p: { quadrant: string }) => `Tack! Din punkt finns nu under *${p.quadrant}*.`,
@@ -145,7 +145,7 @@ export const swot = {
     noVotesLeft: (p: { of: number }) =>
       `Du har redan lagt alla dina ${röster(p.of)}. Ta tillbaka en om du vill flytta den. Inget ändrades.`,
     itemFull: (p: { max: number }) =>
-      `Du har redan ${röster(p.max)} på den här punkten, och det är max. Inget ändrades.`,
+      `Du har redan ${röster(p.max)} på den här punkten, och fler går inte. Inget ändrades.`,
     noVoteHere: 'Du har ingen röst på den punkten. Inget ändrades.',
     noVotesYet: 'Du har inte röstat ännu.',
   },
@@ -158,7 +158,7 @@ export const swot = {
     dueLabel: 'Klart senast',
   },
   actionSaved: (p: { text: string; owner: string; due: string }) =>
-    `Åtgärden är sparad: ${p.text} – ${p.owner}, klart ${p.due}.`,
+    `Åtgärden är sparad: ${p.text} – ${p.owner}, klart senast ${p.due}.`,
   onlyThreatsBecomeRisks: 'Bara hot och svagheter kan föras vidare som risker. Inget ändrades.',
   alreadyRisk: 'Den punkten är redan förd vidare som risk. Inget ändrades.',
   riskCreated: (p: { item: string }) => `”${p.item}” tas upp som risk i nästa riskdialog.`,
