@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -12,17 +11,15 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type AnswerWriter, createAnswerWriter } from './answer-writer.js';
-import * as schema from './schema/index.js';
 
-export type Schema = typeof schema;
-
-/** The one database type every query function takes: postgres.js and PGlite both fit it. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-export type Transaction = PgTransaction<
-  PgQueryResultHKT,
-  Schema,
-  ExtractTablesWithRelations<Schema>
->;
+/**
+ * The one database type every query function takes: postgres.js and PGlite both fit it. No
+ * schema is given to drizzle: Tillit writes its queries with the query builder and SQL, never
+ * the relational `db.query` API, and a schema makes every transaction build a query object per
+ * table (measured by `npm run bench -- load`).
+ */
+export type Database = PgDatabase<PgQueryResultHKT>;
+export type Transaction = PgTransaction<PgQueryResultHKT>;
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
@@ -83,7 +80,7 @@ function openPostgres(url: string): DatabaseHandle {
     connection: { idle_in_transaction_session_timeout: 15_000 },
   });
   const inTransaction = countTransactions(client, 'begin');
-  const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePostgres(client, { casing: 'snake_case' }) as unknown as Database;
   // Its own connection: requests waiting for their answer's batch may hold the whole pool.
   const writerClient = postgres(url, {
     max: 1,
@@ -91,7 +88,7 @@ function openPostgres(url: string): DatabaseHandle {
     connect_timeout: 5,
   });
   const answerWriter = createAnswerWriter(
-    drizzlePostgres(writerClient, { schema, casing: 'snake_case' }) as unknown as Database,
+    drizzlePostgres(writerClient, { casing: 'snake_case' }) as unknown as Database,
   );
   return {
     db,
@@ -138,7 +135,7 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     ? await PGlite.create(dataDir, PGLITE_OPTIONS)
     : await PGlite.create(PGLITE_OPTIONS);
   const inTransaction = countTransactions(client, 'transaction');
-  const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Database;
+  const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Database;
   return {
     db,
     kind: 'pglite',

@@ -35,9 +35,13 @@ export async function showMine(request: Request, options = { all: false }): Prom
   const { ctx, actor } = request;
   const t = actor.t.followUp.lists;
   const title = options.all ? t.allTitle : t.mineTitle;
-  const blocks: Block[] = [{ type: 'header', text: title }, ...(await mineBlocks(request))];
-  if (options.all) {
-    const done = await listDoneActions(ctx.db, { ownerId: actor.person.id });
+  // Independent reads, sent together: a list is one wait, not four.
+  const [mine, done] = await Promise.all([
+    mineBlocks(request),
+    options.all ? listDoneActions(ctx.db, { ownerId: actor.person.id }) : null,
+  ]);
+  const blocks: Block[] = [{ type: 'header', text: title }, ...mine];
+  if (done) {
     blocks.push({ type: 'text', text: `*${t.doneHeading({ count: done.length })}*` });
     if (done.length === 0) blocks.push({ type: 'text', text: t.noneDone });
     else blocks.push(...limited(actor, done, MAX_DONE, (a) => doneLine(actor, a, false)));
@@ -65,10 +69,12 @@ async function mineBlocks(request: Request, limit = MAX_WITH_BUTTONS): Promise<B
   const { ctx, actor } = request;
   const t = actor.t.followUp.lists;
   const personId = actor.person.id;
-  const open = await listActionsOfOwner(ctx.db, { ownerId: personId, statuses: ['open'] });
   const since = new Date(ctx.now.getTime() - EFFECT_QUESTION_DAYS * 86_400_000);
-  const awaiting = await listDoneWithoutEffect(ctx.db, { ownerId: personId, since });
-  const checks = await listSelfChecksOfPerson(ctx.db, { personId });
+  const [open, awaiting, checks] = await Promise.all([
+    listActionsOfOwner(ctx.db, { ownerId: personId, statuses: ['open'] }),
+    listDoneWithoutEffect(ctx.db, { ownerId: personId, since }),
+    listSelfChecksOfPerson(ctx.db, { personId }),
+  ]);
   const blocks: Block[] = [];
   if (open.length === 0) blocks.push({ type: 'text', text: t.mineEmpty });
   else blocks.push(...limited(actor, open, limit, (a) => ownLine(request, a)));

@@ -45,7 +45,8 @@ interface Server {
   /** Highest RSS seen, MB (VmHWM of /proc, the kernel's own peak). */
   peakRssMb(): number;
 }
-type Results = Record<'command' | 'click', Sample[]>;
+/** The samples, and the CPU time the server's process spent on the measured rounds. */
+type Results = Record<'command' | 'click', Sample[]> & { cpuMs: number };
 
 export async function run(): Promise<void> {
   build();
@@ -107,7 +108,7 @@ async function seed(db: Database): Promise<string[]> {
 
 /** Rounds alternate between the servers, so load from other work on the machine hits both. */
 async function alternate(servers: Server[], fake: Fake, users: string[]): Promise<Results[]> {
-  const results = servers.map((): Results => ({ command: [], click: [] }));
+  const results = servers.map((): Results => ({ command: [], click: [], cpuMs: 0 }));
   for (const server of servers) {
     // Warm-up, not counted: first connections, JIT, the database's first plans.
     for (const kind of ['command', 'click'] as const) {
@@ -116,9 +117,11 @@ async function alternate(servers: Server[], fake: Fake, users: string[]): Promis
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, server] of servers.entries()) {
+      const cpuBefore = cpuMs(server.child.pid!);
       for (const kind of ['command', 'click'] as const) {
         results[i]![kind].push(...(await burst({ url: server.url, kind, users, ...common(fake) })));
       }
+      results[i]!.cpuMs += cpuMs(server.child.pid!) - cpuBefore;
     }
   }
   return results;
@@ -155,6 +158,14 @@ function report(
       );
     }
   }
+  // CPU per request holds up under a busy machine better than latency does: it says how much
+  // of a burst's wait is this process's own work.
+  const requests = (r: Results) => r.command.length + r.click.length;
+  const bareCpu = bare.cpuMs / requests(bare);
+  const tillitCpu = tillit.cpuMs / requests(tillit);
+  console.log(
+    `CPU per request (process time, ms): bare ${bareCpu.toFixed(2)}, tillit ${tillitCpu.toFixed(2)} (${(tillitCpu / bareCpu).toFixed(2)}×)`,
+  );
   const rss = server.peakRssMb();
   const rssOk = rss < rssTargetMb;
   met &&= rssOk;
@@ -258,6 +269,14 @@ async function startTillit(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return { url, child, peakRssMb: () => peakRss(child.pid!) };
+}
+
+/** User + system CPU time of a process so far, ms (/proc/<pid>/stat, in clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces, so split after its closing paren).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** VmHWM: the highest resident set the kernel saw for the process, start-up included. */

@@ -27,7 +27,7 @@ export async function run(): Promise<void> {
     const client = postgres(url, { max: WORKERS, onnotice: () => {} });
     const writerClient = postgres(url, { max: 1, onnotice: () => {} });
     const asDatabase = (c: postgres.Sql) =>
-      drizzle(c, { schema, casing: 'snake_case' }) as unknown as Database;
+      drizzle(c, { casing: 'snake_case' }) as unknown as Database;
     try {
       await measure(asDatabase(client), asDatabase(writerClient));
     } finally {

@@ -33,10 +33,7 @@ export async function run(): Promise<void> {
 async function seedAndMeasure(database: DatabaseHandle, single: postgres.Sql): Promise<void> {
   console.log('summary bench: seeding a large organisation …');
   const started = performance.now();
-  await seedLargeOrg(
-    drizzle(single, { schema, casing: 'snake_case' }) as unknown as Database,
-    console.log,
-  );
+  await seedLargeOrg(drizzle(single, { casing: 'snake_case' }) as unknown as Database, console.log);
   const [counts] = await selectRows<Record<string, number>>(
     database.db,
     sql`select (select count(*) from units)::int as units, (select count(*) from people)::int as people,
