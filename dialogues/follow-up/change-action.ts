@@ -26,6 +26,7 @@ import { texts } from '../texts/catalogue.js';
 import { changedByOtherView, FORM } from './action-views.js';
 import { askLaterWeeks, effectQuestionFor } from './effect.js';
 import { loadAction, staleText } from './load-action.js';
+import { settleOwnerNotices } from './settled-notices.js';
 
 /** Reasons for moving or dropping an action: a sentence or two. */
 export const REASON_MAX = 300;
@@ -42,6 +43,7 @@ export async function markDone(request: ActionRequest): Promise<Outcome> {
   });
   // The nudge (or list) clicked gives way: no Klar / Nytt datum / Stryk left on a done action.
   if (!done) return replacingWith(await staleNow(request, loaded.action.id));
+  await settleOwnerNotices(ctx.db, { ...settling(request), action: done, outcome: 'done' });
   return replacing(effectQuestionFor(actor, done, { askLaterWeeks: askLaterWeeks(done) }));
 }
 
@@ -144,6 +146,7 @@ export async function submitDrop(request: FormRequest): Promise<Outcome> {
       reason: reason.text,
     });
     if (!row) return null;
+    await settleOwnerNotices(tx, { ...settling(request), action: row, outcome: 'dropped' });
     await tellOwner(tx, request, row, {
       key: `action-dropped:${action.id}`,
       what: (lang) => texts(lang).followUp.changed.whatDropped,
@@ -154,6 +157,13 @@ export async function submitDrop(request: FormRequest): Promise<Outcome> {
   if (!dropped) return formErrors({ _form: await staleNow(request, action.id) });
   return replacingWith(t.followUp.changed.dropped({ text: action.text }));
 }
+
+/** What updating the owner's notices of a settled action needs from the request. */
+const settling = ({ ctx }: Request) => ({
+  now: ctx.now,
+  defaultLang: ctx.settings.defaultLang,
+  defaultTimezone: ctx.settings.defaultTimezone,
+});
 
 /** Why a change that lost a race did nothing: the status the action has now. */
 async function staleNow(request: Request, actionId: string): Promise<string> {

@@ -129,6 +129,19 @@ export async function markUpdateDone(
   return rows.length === 1;
 }
 
+/** Of these keys, those the outbox has a message (a post) for, sent or not. */
+export async function listPostKeys(
+  db: Database,
+  params: { keys: readonly string[] },
+): Promise<string[]> {
+  if (params.keys.length === 0) return [];
+  const rows = await db
+    .select({ key: outbox.key })
+    .from(outbox)
+    .where(and(inArray(outbox.key, [...params.keys]), eq(outbox.kind, 'post')));
+  return rows.map((r) => r.key);
+}
+
 /** Of these keys, those whose row is not finished yet (queued, or being sent). */
 export async function listUnfinished(
   db: Database,

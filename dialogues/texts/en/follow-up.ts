@@ -46,6 +46,11 @@ export const followUp: Catalogue['followUp'] = {
     assignedSummary: (p) => `New action, due ${p.due}: ${p.text}`,
     assignedText: (p) => `*${p.text}*\n${p.by} gave you this action.`,
     hint: 'Click *Done* when it is done, and I will ask whether it had the intended effect.',
+    settledTitle: { done: 'The action is done', dropped: 'The action is dropped' },
+    settledText: {
+      done: (p) => `Marked done ${p.date}.`,
+      dropped: (p) => `Dropped ${p.date}.`,
+    },
   },
   changed: {
     rescheduled: (p) => `*${p.text}* is now due ${p.due}.`,

@@ -56,6 +56,12 @@ export const followUp = {
     assignedText: (p: { text: string; by: string }) =>
       `*${p.text}*\n${p.by} har gett dig den här åtgärden.`,
     hint: 'Klicka *Klar* när den är gjord, så frågar jag om den fick avsedd effekt.',
+    /** In place of the buttons on a notice or nudge once the action is done or struck. */
+    settledTitle: { done: 'Åtgärden är klar', dropped: 'Åtgärden är struken' },
+    settledText: {
+      done: (p: { date: string }) => `Klarmarkerad ${p.date}.`,
+      dropped: (p: { date: string }) => `Struken ${p.date}.`,
+    },
   },
   changed: {
     rescheduled: (p: { text: string; due: string }) => `*${p.text}* ska nu vara klar ${p.due}.`,
