@@ -311,7 +311,7 @@ describe('/tillit actions', () => {
       { kind: 'command', text: 'actions' },
     );
     expect(textOf(privateView(mine.replies))).toContain(
-      'Ny rutin för överlämning – skulle ha varit klar 20 nov 2026 (5 dagar sedan)',
+      'Ny rutin för överlämning – skulle ha varit klar 20 nov 2026 (för 5 dagar sedan)',
     );
     const unit = await send(
       db,

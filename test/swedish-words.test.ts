@@ -94,5 +94,12 @@ describe('Swedish as a Swedish manager writes it', () => {
     // One name for the role everywhere: the facilitator is a "processledare".
     expect(sv.common.forLeads).toBe('för chef eller processledare');
     expect(sv.reflection.summary.perPrinciple({ weeks: 8 })).toContain('de senaste 8 veckorna');
+    // Numbers agree with their words; a date named as the latest is "klart senast".
+    expect(sv.followUp.digest.summary({ unit: 'Enhet', overdue: 1, due: 1 })).toBe(
+      'Enhet: 1 försenad, 1 ska bli klar i veckan',
+    );
+    expect(sv.followUp.changed.rescheduled({ text: 'X', due: '4 dec 2026' })).toContain(
+      'klar senast 4 dec 2026',
+    );
   });
 });

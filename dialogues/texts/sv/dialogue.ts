@@ -7,7 +7,7 @@ export const dialogue = {
     `Bara den som leder dialogen (chef eller processledare i enheten) kan ${p.what}. Inget ändrades.`,
   needsChannel: 'Starta dialogen i enhetens kanal, inte i ett direktmeddelande.',
   openAlready: (p: { topic: string; phase: string }) =>
-    `Kanalen har redan en öppen dialog: *${p.topic}* (${p.phase}). Avsluta den först, eller starta en till bredvid med \`--ny\`.`,
+    `Kanalen har redan en öppen dialog: *${p.topic}* (${p.phase.toLowerCase()}). Avsluta den först, eller starta en till bredvid med \`--ny\`.`,
   badDeadline: (p: { got: string }) =>
     `”${quoteInput(p.got)}” är ingen tidpunkt jag förstår. Skriv till exempel 2026-12-01 (hela dagen) eller 2026-12-01 15:00.`,
   deadlinePassed: 'Den tidpunkten har redan passerat. Välj en sista dag framåt i tiden.',

@@ -64,7 +64,8 @@ export const followUp = {
     },
   },
   changed: {
-    rescheduled: (p: { text: string; due: string }) => `*${p.text}* ska nu vara klar ${p.due}.`,
+    rescheduled: (p: { text: string; due: string }) =>
+      `*${p.text}* ska nu vara klar senast ${p.due}.`,
     dropped: (p: { text: string }) => `*${p.text}* är struken.`,
     byOther: (p: { who: string; text: string; what: string; reason: string }) =>
       `${p.who} har ändrat din åtgärd *${p.text}*: ${p.what}. Skäl: ${p.reason}`,
@@ -81,7 +82,8 @@ export const followUp = {
   },
   rescheduleForm: {
     title: 'Nytt datum',
-    intro: (p: { text: string; due: string }) => `*${p.text}*\nKlart senast nu: ${p.due}`,
+    intro: (p: { text: string; due: string }) =>
+      `*${p.text}*\nNu ska den vara klar senast ${p.due}.`,
     dateLabel: 'Ny sista dag',
     reasonLabel: 'Varför flyttas den?',
     sameDate: 'Det är samma datum som nu. Välj ett annat.',
@@ -133,11 +135,11 @@ export const followUp = {
     awaitingEffect: 'Klara – fick de avsedd effekt?',
     line: (p: { text: string; due: string }) => `${p.text} – klart senast ${p.due}`,
     lineLate: (p: { text: string; due: string; days: number }) =>
-      `${p.text} – skulle ha varit klar ${p.due} (${dagar(p.days)} sedan)`,
+      `${p.text} – skulle ha varit klar ${p.due} (för ${dagar(p.days)} sedan)`,
     unitLine: (p: { text: string; owner: string; due: string }) =>
       `${p.text} – ${p.owner}, klart senast ${p.due}`,
     unitLineLate: (p: { text: string; owner: string; due: string; days: number }) =>
-      `${p.text} – ${p.owner}, skulle ha varit klar ${p.due} (${dagar(p.days)} sedan)`,
+      `${p.text} – ${p.owner}, skulle ha varit klar ${p.due} (för ${dagar(p.days)} sedan)`,
     doneLine: (p: { text: string; done: string }) => `${p.text} – klar ${p.done}`,
     allTitle: 'Alla mina åtgärder',
     doneHeading: (p: { count: number }) => `Klara (${p.count})`,
@@ -159,7 +161,7 @@ export const followUp = {
   digest: {
     title: (p: { unit: string }) => `Veckans åtgärder – ${p.unit}`,
     summary: (p: { unit: string; overdue: number; due: number }) =>
-      `${p.unit}: ${p.overdue} försenade, ${p.due} ska bli klara i veckan`,
+      `${p.unit}: ${p.overdue} ${p.overdue === 1 ? 'försenad' : 'försenade'}, ${p.due} ska bli ${p.due === 1 ? 'klar' : 'klara'} i veckan`,
     overdueHeading: (p: { count: number }) => `Försenade (${p.count})`,
     dueHeading: (p: { count: number }) => `Ska vara klara den här veckan (${p.count})`,
     hint: 'Det här kommer varje måndag när enheten har åtgärder som är försenade eller ska bli klara i veckan.',
