@@ -8,7 +8,7 @@ export const dialogue: Catalogue['dialogue'] = {
     `Only the person leading the dialogue (a manager or facilitator of the unit) can ${p.what}. Nothing changed.`,
   needsChannel: "Start the dialogue in the unit's channel, not in a direct message.",
   openAlready: (p) =>
-    `This channel already has an open dialogue: *${p.topic}* (${p.phase}). Close it first, or start another beside it with \`--another\`.`,
+    `This channel already has an open dialogue: *${p.topic}* (${p.phase.toLowerCase()}). Close it first, or start another beside it with \`--another\`.`,
   badDeadline: (p) =>
     `"${quoteInput(p.got)}" is not a time I understand. Write for example 2026-12-01 (the whole day) or 2026-12-01 15:00.`,
   deadlinePassed: 'That time has already passed. Choose a deadline in the future.',
