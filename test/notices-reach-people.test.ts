@@ -7,6 +7,7 @@ import { sendDueNudges } from '../dialogues/follow-up/nudges.js';
 import { sendSeasonNudges } from '../dialogues/risk/season-nudges.js';
 import { en } from '../dialogues/texts/en/index.js';
 import { sv } from '../dialogues/texts/sv/index.js';
+import { sendBlockAction } from '../scripts/bench/support/slack-requests.js';
 import type { Database } from '../store/database.js';
 import { createAction } from '../store/queries/actions.js';
 import { createDialogue } from '../store/queries/dialogues.js';
@@ -17,7 +18,7 @@ import { findUnitByKey } from '../store/queries/units.js';
 import type { Role } from '../store/schema/index.js';
 import { outbox, risks } from '../store/schema/index.js';
 import { driver, formOf, ofKind, privateText } from './support/risk-org.js';
-import { startTestTillit, type TestTillit } from './support/start-test-tillit.js';
+import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 
 const SEPT = new Date('2026-09-10T08:00:00Z');
 const OCT = new Date('2026-10-08T08:00:00Z');
@@ -398,6 +399,25 @@ describe('on Slack', () => {
           JSON.stringify(args).includes(sv.followUp.digest.title({ unit: 'Namn avdb' })),
         10_000,
       );
+      // Her click on the digest's button, through Bolt, opens the unit's list: not a refusal.
+      const avdb = (await findUnitByKey(db, { key: 'avdb' }))!;
+      const title = sv.followUp.digest.title({ unit: 'Namn avdb' });
+      const digest = t.api
+        .messagesIn('DU_LED_B')
+        .find((m) => JSON.stringify(m.blocks).includes(title))!;
+      const clicked = await sendBlockAction(t.url, SIGNING_SECRET, {
+        teamId: 'T1',
+        userId: 'U_LED_B',
+        channelId: 'DU_LED_B',
+        messageTs: digest.ts,
+        actionId: 'follow-up.show-unit',
+        value: avdb.id,
+      });
+      expect(clicked.status).toBe(200);
+      const list = await t.api.waitFor((call) =>
+        JSON.stringify(call.args).includes(sv.followUp.lists.unitTitle({ unit: 'Namn avdb' })),
+      );
+      expect(JSON.stringify(list.args)).toContain('Boka brandövning');
     } finally {
       await background.stop();
     }
