@@ -22,9 +22,10 @@ export interface HandledInbound extends Outcome {
   failure?: unknown;
   /** The same request (its `once` key) was handled before: nothing was done now. */
   duplicate?: boolean;
-  /** The asker's language, as far as it was known (their stored choice, else the hint). */
-  lang?: Language;
 }
+
+/** What the handler answers: the outcome, always with the language its replies are in. */
+export type AnsweredInbound = HandledInbound & { lang: Language };
 
 export interface HandleOptions {
   /**
@@ -52,13 +53,14 @@ export function createInboundHandler(features: Feature[] = allFeatures, timing?:
     ctx: RequestContext,
     inbound: Inbound,
     options: HandleOptions = {},
-  ): Promise<HandledInbound> {
+  ): Promise<AnsweredInbound> {
     let lang = languageOf(ctx);
     const run = (guard: CommitGuard | null) =>
       handleInTransaction(routes, ctx, inbound, options.once, guard, (actor) => {
         lang = actor.lang;
       });
-    if (!timing) return { ...(await run(null)), lang };
+    // Every answer says its language: the one a use case chose, else the asker's as found.
+    if (!timing) return inLanguage(await run(null), lang);
     const answered = await answerInTime(
       inbound,
       () => texts(lang).common,
@@ -66,8 +68,13 @@ export function createInboundHandler(features: Feature[] = allFeatures, timing?:
       ({ guard }) => run(guard),
       (late) => options.onLate?.(late),
     );
-    return { ...answered, lang };
+    return inLanguage(answered, lang);
   };
+}
+
+/** The answer with its language: the one the use case chose, else the asker's. */
+function inLanguage(answer: HandledInbound, asker: Language): AnsweredInbound {
+  return { ...answer, lang: answer.lang ?? asker };
 }
 
 async function handleInTransaction(

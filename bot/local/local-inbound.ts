@@ -79,7 +79,8 @@ export async function runLocalInbound(
   }
   const scene: LocalScene = { personId: person.id, channelId, now, messageId };
   const answer = await carryOutLocally(deps, scene, handled.replies);
-  const lang = (await findLocalPerson(deps.db, personKey))?.lang ?? deps.settings.defaultLang;
+  // The answer knows its language (after `lang en`, the new one): no second look-up.
+  const { lang } = handled;
   const response: LocalResponse = { lang };
   if (answer.form) {
     const t = texts(lang);

@@ -1,5 +1,6 @@
 import express, { type Response, type Router } from 'express';
 import { z } from 'zod/v4';
+import { CHOOSE_LANGUAGE } from '../../dialogues/language.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { View } from '../../dialogues/view.js';
 import { saveClockOffset } from '../../store/queries/local-clock.js';
@@ -8,7 +9,7 @@ import {
   listChannelMessages,
   listInbox,
 } from '../../store/queries/local-messages.js';
-import { type Person, setLanguage } from '../../store/queries/people.js';
+import type { Person } from '../../store/queries/people.js';
 import type { Language } from '../../store/schema/index.js';
 import { clockOffset } from '../clock.js';
 import { sendError } from '../http/http-errors.js';
@@ -174,8 +175,13 @@ export function localRoutes(deps: LocalRouteDeps): Router {
     const body = parse(languageBody, req.body, res);
     const person = body && (await personOr403(deps, body.person, res));
     if (!body || !person) return;
-    await setLanguage(deps.db, { personId: person.id, lang: body.lang });
-    res.json({ lang: body.lang });
+    // Through the language feature, as `lang en` typed in a channel is: one rule, one place.
+    const action = { id: CHOOSE_LANGUAGE, value: body.lang };
+    const answer = await runLocalInbound(deps, person, body.person, null, {
+      kind: 'action',
+      action,
+    });
+    res.json({ lang: answer.lang });
   });
 
   router.get('/messages', async (req, res) => {

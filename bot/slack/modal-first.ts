@@ -1,11 +1,11 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import type { Reply } from '../../dialogues/core/outcome.js';
-import type { HandledInbound } from '../../dialogues/handle-inbound.js';
+import type { AnsweredInbound } from '../../dialogues/handle-inbound.js';
 import type { Catalogue } from '../../dialogues/texts/catalogue.js';
 import type { Logger } from '../log.js';
 import { renderBlocks } from './render-blocks.js';
 import { mrkdwn, plainText, SLACK_LIMITS } from './slack-limits.js';
-import { modalFor, type SlackScene } from './slack-replies.js';
+import { inLanguage, modalFor, type SlackScene } from './slack-replies.js';
 
 /**
  * How long a click that opens a form waits for its use case before a modal opens without it.
@@ -24,27 +24,29 @@ const TITLE = 'Tillit';
  * or, if the answer was something else (a refusal), what the person would have been told.
  */
 export async function answerInModal(
-  scene: SlackScene & { triggerId: string },
-  t: Catalogue,
+  asked: SlackScene & { triggerId: string },
   log: Logger,
-  work: Promise<HandledInbound>,
-  finish: (result: HandledInbound) => Promise<void>,
+  work: Promise<AnsweredInbound>,
+  finish: (result: AnsweredInbound) => Promise<void>,
 ): Promise<void> {
   const quick = await Promise.race([work, sleep(MODAL_HEAD_START_MS).then(() => null)]);
   if (quick) return finish(quick);
-  const opening = scene.client.views
-    .open({ trigger_id: scene.triggerId, view: waitingModal(t) })
+  // Opened before the person is known: in the scene's (default) language.
+  const opening = asked.client.views
+    .open({ trigger_id: asked.triggerId, view: waitingModal(asked.t) })
     .then(
       (opened) => opened.view?.id ?? null,
       (error: unknown) => {
-        log.warn('slack modal did not open', { error, user: scene.userId });
+        log.warn('slack modal did not open', { error, user: asked.userId });
         return null;
       },
     );
   const result = await work;
   const viewId = await opening;
   if (!viewId) return finish(result);
-  const { view, shown } = modalOf(scene, t, result.replies);
+  // What it shows then is in the answer's language, its Close and Cancel too.
+  const scene = inLanguage(asked, result.lang);
+  const { view, shown } = modalOf(scene, scene.t, result.replies);
   try {
     await scene.client.views.update({ view_id: viewId, view });
   } catch (error) {
@@ -64,7 +66,8 @@ function modalOf(
   const form = replies.find((reply) => reply.kind === 'form');
   if (form) return { view: modalFor(scene, form.form), shown: [form] };
   const privates = replies.filter((reply) => reply.kind === 'private');
-  const blocks = privates.flatMap((reply) => renderBlocks(reply.view));
+  const moreText = (count: number) => t.common.moreItems({ count });
+  const blocks = privates.flatMap((reply) => renderBlocks(reply.view, { moreText }));
   return {
     view: notice(t, blocks.length ? blocks : [section(t.common.somethingWentWrong)]),
     shown: privates,

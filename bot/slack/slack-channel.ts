@@ -2,7 +2,7 @@ import { App, type BlockAction, ExpressReceiver, webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Caller, RequestContext, Settings } from '../../dialogues/core/context.js';
 import type { Inbound } from '../../dialogues/core/inbound.js';
-import type { HandledInbound, InboundHandler } from '../../dialogues/handle-inbound.js';
+import type { AnsweredInbound, InboundHandler } from '../../dialogues/handle-inbound.js';
 import { opensForm } from '../../dialogues/opens-form.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import { REFRESH_FIELD } from '../../dialogues/view.js';
@@ -22,6 +22,7 @@ import { slackProcessingFailed } from './slack-errors.js';
 import { refuseUnusablePayload } from './slack-payload-check.js';
 import {
   deliverSlackReplies,
+  inLanguage,
   modalFor,
   type SlackScene,
   sourceOfClick,
@@ -163,12 +164,14 @@ function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps
     // The modal closes only once the write committed; the same view (id and hash) sent
     // again is stored once. Past the budget the modal says nothing was saved, and stays.
     const result = await handleWithin(deps, scene, inbound, `slack-view:${view.id}:${view.hash}`);
+    // A form that follows (a second step) has its Cancel in the person's language.
+    const answered = inLanguage(scene, result.lang);
     const errors = result.replies.find((r) => r.kind === 'form-errors');
     const form = result.replies.find((r) => r.kind === 'form');
     const firstInput = view.blocks.find((b) => b.type === 'input')?.block_id;
     if (errors)
       await ack({ response_action: 'errors', errors: slackErrors(errors.errors, firstInput) });
-    else if (form) await ack({ response_action: 'update', view: modalFor(scene, form.form) });
+    else if (form) await ack({ response_action: 'update', view: modalFor(answered, form.form) });
     else await ack();
     const rest = result.replies.filter((r) => r.kind !== 'form-errors' && r.kind !== 'form');
     await finish(deps, scene, { ...result, replies: rest });
@@ -207,8 +210,9 @@ async function refreshModal(deps: SlackChannelDeps, client: WebClient, body: Blo
   const result = await handleWithin(deps, scene, inbound);
   const form = result.replies.find((reply) => reply.kind === 'form');
   if (!form) return;
+  const modal = modalFor(inLanguage(scene, result.lang), form.form);
   await client.views
-    .update({ view_id: view.id, hash: view.hash, view: modalFor(scene, form.form) })
+    .update({ view_id: view.id, hash: view.hash, view: modal })
     .catch((error: unknown) => deps.log.warn('slack modal refresh failed', { error }));
 }
 
@@ -226,7 +230,8 @@ function sceneOf(
     userId,
     channelId,
     triggerId,
-    cancelLabel: texts(deps.settings.defaultLang).common.cancel,
+    // Until the request is answered, the person's language is not known (no look-up here).
+    t: texts(deps.settings.defaultLang),
   };
 }
 
@@ -269,9 +274,8 @@ async function run(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) 
   const { triggerId } = scene;
   // A modal opens only within 3 s of the click: a slow form gets its modal before it is ready.
   if (triggerId && opensForm(inbound)) {
-    const t = texts(deps.settings.defaultLang);
-    const carryOut = (result: HandledInbound) => finish(deps, scene, result);
-    await answerInModal({ ...scene, triggerId }, t, deps.log, work, carryOut);
+    const carryOut = (result: AnsweredInbound) => finish(deps, scene, result);
+    await answerInModal({ ...scene, triggerId }, deps.log, work, carryOut);
     return;
   }
   await finish(deps, scene, await work);
@@ -281,7 +285,8 @@ async function run(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) 
 export const directMessageCommand = (text: string): string =>
   text.trim().replace(/^\/?tillit\b:?\s*/i, '');
 
-async function finish(deps: SlackChannelDeps, scene: SlackScene, result: HandledInbound) {
+async function finish(deps: SlackChannelDeps, asked: SlackScene, result: AnsweredInbound) {
+  const scene = inLanguage(asked, result.lang);
   if (result.failure)
     deps.log.error('request failed', { error: result.failure, user: scene.userId });
   try {

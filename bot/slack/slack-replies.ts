@@ -1,8 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { FileToSend, Reply } from '../../dialogues/core/outcome.js';
+import { type Catalogue, texts } from '../../dialogues/texts/catalogue.js';
 import type { Form, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import { rememberPostedMessage } from '../../store/queries/posted-messages.js';
+import type { Language } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
@@ -14,7 +16,11 @@ export interface SlackScene {
   userId: string;
   channelId: string | null;
   triggerId?: string;
-  cancelLabel: string;
+  /**
+   * Tillit's own words around the replies (Cancel, "… and 3 more"): the default language until
+   * the request is answered, then the language of the answer (`inLanguage`).
+   */
+  t: Catalogue;
   /** The private message acted on (a click in it, or a form opened from it): `replace` target. */
   source?: SlackSource | null;
 }
@@ -26,6 +32,15 @@ export interface SlackScene {
 export type SlackSource =
   | { kind: 'ephemeral'; responseUrl: string }
   | { kind: 'dm'; channelId: string; ts: string };
+
+/** The scene in the language the answer is in (the person's, or the one they just chose). */
+export function inLanguage<S extends Pick<SlackScene, 't'>>(scene: S, lang: Language): S {
+  return { ...scene, t: texts(lang) };
+}
+
+/** Blocks of a view for this scene: what does not fit is counted in the scene's language. */
+const blocksFor = (scene: Pick<SlackScene, 't'>, view: View) =>
+  renderBlocks(view, { moreText: (count) => scene.t.common.moreItems({ count }) });
 
 export interface SlackReplyDeps {
   db: Database;
@@ -63,7 +78,9 @@ export async function deliverSlackReplies(
       case 'home':
         await scene.client.views.publish({
           user_id: scene.userId,
-          view: renderHomeView(reply.view),
+          view: renderHomeView(reply.view, {
+            moreText: (count) => scene.t.common.moreItems({ count }),
+          }),
         });
         break;
       case 'file': {
@@ -80,7 +97,7 @@ export async function deliverSlackReplies(
 }
 
 async function postPrivately(scene: SlackScene, view: View) {
-  const message = { text: view.summary, blocks: renderBlocks(view) };
+  const message = { text: view.summary, blocks: blocksFor(scene, view) };
   if (scene.channelId && !scene.channelId.startsWith('D')) {
     await scene.client.chat.postEphemeral({
       ...message,
@@ -96,7 +113,7 @@ async function postPrivately(scene: SlackScene, view: View) {
 /** The message acted on, replaced; if that fails (a response_url past its 30 minutes), anew. */
 async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View) {
   const source = scene.source;
-  const message = { text: view.summary, blocks: renderBlocks(view) };
+  const message = { text: view.summary, blocks: blocksFor(scene, view) };
   try {
     if (source?.kind === 'ephemeral') {
       const answer = await fetch(source.responseUrl, {
@@ -146,7 +163,7 @@ async function postInChannel(deps: SlackReplyDeps, scene: SlackScene, view: View
   const posted = await scene.client.chat.postMessage({
     channel,
     text: view.summary,
-    blocks: renderBlocks(view),
+    blocks: blocksFor(scene, view),
   });
   if (key && posted.ts) {
     await rememberPostedMessage(deps.db, {
@@ -165,17 +182,14 @@ async function openModal(scene: SlackScene, form: Form) {
 }
 
 /** The modal for a form, with the channel it was opened from kept beside the form's state. */
-export function modalFor(
-  scene: Pick<SlackScene, 'channelId' | 'cancelLabel' | 'source'>,
-  form: Form,
-) {
+export function modalFor(scene: Pick<SlackScene, 'channelId' | 't' | 'source'>, form: Form) {
   const carried = {
     c: scene.channelId,
     s: form.state,
     ...(scene.source ? { m: scene.source } : {}),
   };
   const wrapped = { ...form, state: JSON.stringify(carried) };
-  return renderModal(wrapped, { cancelLabel: scene.cancelLabel });
+  return renderModal(wrapped, { cancelLabel: scene.t.common.cancel });
 }
 
 export function unwrapModalState(privateMetadata: string): {

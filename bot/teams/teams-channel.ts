@@ -292,8 +292,8 @@ async function run(
     return;
   }
   if (result.failure) deps.log.error('request failed', { error: result.failure });
-  // The language the request found (no second look-up: the database may be away).
-  const scene = sceneOf(turn, card, texts(result.lang ?? languageOf(ctx)));
+  // The language the answer is in (no second look-up: the database may be away).
+  const scene = sceneOf(turn, card, texts(result.lang));
   await beforeDelivery?.();
   try {
     await deliverTeamsReplies(deps, scene, result.replies);

@@ -106,7 +106,7 @@ function privateOrigin(scene: TeamsScene): CardOrigin | undefined {
 function viewActivity(scene: TeamsScene, view: View, origin?: CardOrigin): Partial<Activity> {
   const card = renderCard(view, {
     origin,
-    moreText: (count) => scene.t.teams.moreItems({ count }),
+    moreText: (count) => scene.t.common.moreItems({ count }),
   });
   return cardActivity(card, view.summary);
 }

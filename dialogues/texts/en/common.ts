@@ -21,6 +21,7 @@ export const common: Catalogue['common'] = {
   forLeads: 'for manager or facilitator',
   maxChars: (p) => `At most ${p.max} characters`,
   close: 'Close',
+  moreItems: (p) => `… and ${p.count} more that do not fit here.`,
   opening: 'Opening …',
   save: 'Save',
   unknownUnit: (p) => `There is no unit called “${quoteInput(p.text)}”.`,

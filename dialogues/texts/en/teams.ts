@@ -5,5 +5,4 @@ export const teams: Catalogue['teams'] = {
   required: 'Please fill this in.',
   showFields: 'Show the fields for this choice',
   formSent: 'Sent ✓',
-  moreItems: (p: { count: number }) => `… and ${p.count} more that do not fit here.`,
 };

@@ -21,6 +21,8 @@ export const common = {
   /** Under a text field with a limit, before anyone reaches it. */
   maxChars: (p: { max: number }) => `Högst ${p.max} tecken`,
   close: 'Stäng',
+  /** The last line of a message cut to fit a platform's limits (Slack, Teams). */
+  moreItems: (p: { count: number }) => `… och ${p.count} till som inte får plats här.`,
   opening: 'Öppnar …',
   save: 'Spara',
   unknownUnit: (p: { text: string }) => `Det finns ingen enhet som heter ”${quoteInput(p.text)}”.`,

@@ -5,5 +5,4 @@ export const teams = {
   required: 'Fyll i det här.',
   showFields: 'Visa fälten för valet',
   formSent: 'Skickat ✓',
-  moreItems: (p: { count: number }) => `… och ${p.count} till som inte får plats här.`,
 };
