@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import { isUuid } from '../dialogues/core/ids.js';
 import type { DatabaseHandle } from '../store/database.js';
 import {
   appDatabaseTarget,
@@ -24,8 +25,7 @@ const refusedToken = new Set([
   'no_permission',
 ]);
 
-/** Azure app ids and tenant ids are GUIDs; a tenant may also be named by its domain. */
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Azure app ids and tenant ids are GUIDs (isUuid); a tenant may also be named by its domain. */
 const domain = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
 
 /**
@@ -44,17 +44,17 @@ export async function checkCredentials(config: Config, log: Logger): Promise<Cre
 function checkTeams(config: Config) {
   const teams = config.teams;
   if (teams.mode !== 'bot-framework') return;
-  if (!guid.test(teams.appId)) {
+  if (!isUuid(teams.appId)) {
     throw new StartupError(
       "MICROSOFT_APP_ID: not an Azure app id (a GUID such as 11111111-2222-3333-4444-555555555555, from the Azure Bot's Configuration page)",
     );
   }
-  if (teams.tenantId !== undefined && !guid.test(teams.tenantId) && !domain.test(teams.tenantId)) {
+  if (teams.tenantId !== undefined && !isUuid(teams.tenantId) && !domain.test(teams.tenantId)) {
     throw new StartupError(
       "MICROSOFT_APP_TENANT_ID: not a tenant id (a GUID, or the tenant's domain such as kommun.onmicrosoft.com)",
     );
   }
-  if (teams.password !== undefined && guid.test(teams.password)) {
+  if (teams.password !== undefined && isUuid(teams.password)) {
     // The most common slip in the portal: the secret's id copied instead of its value.
     throw new StartupError(
       "MICROSOFT_APP_PASSWORD: looks like the secret's id, not its value (copy the Value column when the secret is created)",

@@ -9,7 +9,7 @@ import type { RequestContext } from './core/context.js';
 import type { Feature, Request } from './core/feature.js';
 import type { Inbound } from './core/inbound.js';
 import { withLimitHints } from './core/limit-hints.js';
-import { type Outcome, outcome, privately, type Reply } from './core/outcome.js';
+import { formError, type Outcome, outcome, privately, type Reply } from './core/outcome.js';
 import { localDate } from './dialogue/local-time.js';
 import { features as allFeatures } from './features.js';
 import { helpView } from './help.js';
@@ -114,9 +114,7 @@ async function handleInTransaction(
     const t = (actor as Actor | null)?.t ?? texts(languageOf(ctx));
     const text = t.common.somethingWentWrong;
     const reply =
-      inbound.kind === 'submit'
-        ? outcome({ kind: 'form-errors', errors: { _form: text } })
-        : privately(view(text, { type: 'text', text }));
+      inbound.kind === 'submit' ? formError(text) : privately(view(text, { type: 'text', text }));
     return { ...reply, failure };
   }
 }
@@ -184,8 +182,7 @@ async function route(routes: Routes, request: Request, inbound: Inbound): Promis
     }
     case 'submit': {
       const handler = routes.forms.get(inbound.formId);
-      if (!handler)
-        return outcome({ kind: 'form-errors', errors: { _form: t.common.staleButton } });
+      if (!handler) return formError(t.common.staleButton);
       return handler({
         ...request,
         formId: inbound.formId,
@@ -206,7 +203,7 @@ function unknownPerson(ctx: RequestContext, inbound: Inbound): Outcome {
   if (inbound.kind === 'command' && parseCommand(inbound.text).name === 'help') {
     return privately(helpView(t, text));
   }
-  if (inbound.kind === 'submit') return outcome({ kind: 'form-errors', errors: { _form: text } });
+  if (inbound.kind === 'submit') return formError(text);
   if (inbound.kind === 'home')
     return outcome({ kind: 'home', view: view(text, { type: 'text', text }) });
   return privately(view(text, { type: 'text', text }));

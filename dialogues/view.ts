@@ -96,6 +96,12 @@ export interface MatrixCell {
 
 export type Tone = 'neutral' | 'green' | 'yellow' | 'orange' | 'red';
 
+/**
+ * The key of a refused form's message about the whole form rather than one input (errors are
+ * otherwise keyed by input id); every channel shows it at the top of the form.
+ */
+export const FORM_ERROR_KEY = '_form';
+
 /** A form: a Slack modal, a Teams card with inputs, an HTML form. */
 export interface Form {
   /** Names the submit handler, e.g. `swot.add-item`. */

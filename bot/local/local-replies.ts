@@ -19,7 +19,7 @@ export interface LocalScene {
 export interface LocalAnswer {
   /** Open (or, after a submit, replace) the dialog with this form. */
   form?: Form;
-  /** Keep the form open and show these next to its inputs (`_form`: above the buttons). */
+  /** Keep the form open and show these next to its inputs (FORM_ERROR_KEY: above the buttons). */
   errors?: Record<string, string>;
   /** The person's home view. */
   home?: View;

@@ -1,6 +1,7 @@
 import {
   type Block,
   type Button,
+  FORM_ERROR_KEY,
   type Form,
   type Input,
   type ListItem,
@@ -117,7 +118,7 @@ export function renderFormHtml(form: Form, labels: FormLabels): string {
     `<form class="tillit-form" method="dialog" data-form-id="${attr(form.id)}" data-state="${attr(form.state)}" novalidate>` +
     `<h2 class="form-title" id="form-title">${escapeHtml(form.title)}</h2>${intro}` +
     form.inputs.map((input) => shownWhen(form, input, renderInput(input, labels))).join('') +
-    `<p class="form-error" data-error-for="_form" role="alert"></p>` +
+    `<p class="form-error" data-error-for="${FORM_ERROR_KEY}" role="alert"></p>` +
     `<div class="form-actions"><button type="button" class="btn" data-close-form>${escapeHtml(labels.cancelLabel)}</button>` +
     `<button type="submit" class="btn btn-primary">${escapeHtml(form.submitLabel)}</button></div></form>`
   );

@@ -7,6 +7,7 @@ import type {
 } from '@slack/types';
 import {
   controlsOthers,
+  FORM_ERROR_KEY,
   type Form,
   type FormValues,
   type Input,
@@ -14,9 +15,6 @@ import {
   visibleInputs,
 } from '../../dialogues/view.js';
 import { mrkdwn, plainText, SLACK_LIMITS, truncate } from './slack-limits.js';
-
-/** The key neutral form errors use for a message about the whole form, not one input. */
-export const FORM_ERROR_KEY = '_form';
 
 /**
  * A form as a Slack modal. The state rides in `private_metadata`; it is the one limit that is
@@ -177,7 +175,7 @@ function stateValue(state: SlackStateValue): string | string[] | undefined {
 /**
  * Neutral form errors as Slack's `response_action: 'errors'` wants them: keyed by the block id
  * of an input block, or Slack rejects the answer and the person sees a generic failure.
- * A whole-form error (`_form`) has no input of its own, so it is shown at the first input,
+ * A whole-form error (FORM_ERROR_KEY) has no input of its own, so it is shown at the first input,
  * the nearest place to the top of the form Slack allows; it comes before any message that
  * input already has. With no input at all there is nowhere to show it and it is left out.
  */

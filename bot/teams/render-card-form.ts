@@ -1,5 +1,7 @@
+import { single } from '../../dialogues/core/form-values.js';
 import {
   controlsOthers,
+  FORM_ERROR_KEY,
   type Form,
   type FormValues,
   type Input,
@@ -11,14 +13,11 @@ import type { CardData, CardOrigin } from './card-data.js';
 import { jsonBytes, TEAMS_LIMITS, truncate } from './card-text.js';
 import { type AdaptiveCardJson, type CardElement, emptyCard, textBlock } from './render-card.js';
 
-/** The key neutral form errors use for a message about the whole form, not one input. */
-export const FORM_ERROR_KEY = '_form';
-
 export interface FormCardOptions {
   origin?: CardOrigin;
   /** The 1:1 card whose button opened the form: replaced when the submit says so. */
   source?: string;
-  /** Messages next to inputs (by input id) and at the top (`_form`), after a refused submit. */
+  /** Messages next to inputs (by input id) and at the top (FORM_ERROR_KEY), after a refused submit. */
   errors?: Record<string, string>;
   /** What the person had entered: shown again instead of the form's initial values. */
   values?: FormValues;
@@ -116,8 +115,7 @@ function applyValue(input: Input, values: FormValues | undefined): Input {
   if (input.type === 'checkboxes') {
     return { ...input, initial: Array.isArray(value) ? value : value ? [value] : [] };
   }
-  const single = Array.isArray(value) ? value[0] : value;
-  return { ...input, initial: single ?? '' };
+  return { ...input, initial: single(value) };
 }
 
 function inputElement(input: Input, maxChoices: number): CardElement {

@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { isUuid } from '../../dialogues/core/ids.js';
 
 interface MentionEntity {
   type: 'mention';
@@ -8,8 +9,6 @@ interface MentionEntity {
 
 /** Finds the AAD object id of a Teams account id (`29:…`), e.g. from the conversation roster. */
 export type AadLookup = (teamsUserId: string) => Promise<string | null>;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A message's text as the command parser wants it: the mention of Tillit removed (in a
@@ -46,9 +45,9 @@ export async function commandTextOf(activity: Partial<Activity>, lookup: AadLook
 
 async function aadOf(mention: MentionEntity, lookup: AadLookup): Promise<string | null> {
   const given = mention.mentioned?.aadObjectId;
-  if (given && GUID.test(given)) return given.toLowerCase();
+  if (given && isUuid(given)) return given.toLowerCase();
   const id = mention.mentioned?.id ?? '';
-  if (GUID.test(id)) return id.toLowerCase();
+  if (isUuid(id)) return id.toLowerCase();
   if (!id) return null;
   const found = await lookup(id).catch(() => null);
   return found ? found.toLowerCase() : null;

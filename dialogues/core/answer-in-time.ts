@@ -1,6 +1,6 @@
 import { createCommitGuard } from './commit-guard.js';
 import type { Inbound } from './inbound.js';
-import { type Outcome, outcome, privately } from './outcome.js';
+import { formError, type Outcome, privately } from './outcome.js';
 
 /** What the handler does with a guard and an idempotency key (see handle-inbound). */
 export type GuardedHandle<R extends Outcome> = (options: {
@@ -62,10 +62,6 @@ export async function answerInTime<R extends Outcome>(
   const answer = { ...privateNote(t().noDatabase), failure: 'database out of reach' };
   onLate({ answer, work });
   return answer;
-}
-
-function formError(text: string): Outcome {
-  return outcome({ kind: 'form-errors', errors: { _form: text } });
 }
 
 function privateNote(text: string): Outcome {

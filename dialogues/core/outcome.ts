@@ -1,5 +1,4 @@
-import type { Language } from '../../store/schema/index.js';
-import type { Button, Form, View } from '../view.js';
+import { type Button, FORM_ERROR_KEY, type Form, type View } from '../view.js';
 
 /**
  * What a use case asks the channel to do. Channels carry these out in order; a channel that
@@ -56,12 +55,6 @@ export type ReplyKind = Reply['kind'];
 
 export interface Outcome {
   replies: Reply[];
-  /**
-   * The language the replies are in, when the use case chose it rather than the asker's
-   * (`lang en` answers in the language just chosen): what the channel's own words around them
-   * (Cancel, "… and 3 more") follow. Unset: the asker's language.
-   */
-  lang?: Language;
 }
 
 export const outcome = (...replies: Reply[]): Outcome => ({ replies });
@@ -74,6 +67,8 @@ export const replacingWith = (text: string): Outcome =>
   replacing({ summary: text, blocks: [{ type: 'text', text }] });
 export const formErrors = (errors: Record<string, string>): Outcome =>
   outcome({ kind: 'form-errors', errors });
+/** Keep the form open with one message about the whole form (FORM_ERROR_KEY). */
+export const formError = (text: string): Outcome => formErrors({ [FORM_ERROR_KEY]: text });
 
 /** A private line, optionally with buttons under it. */
 export function note(text: string, buttons: Button[] = []): Reply {
@@ -98,7 +93,7 @@ export function asFormRefusal(refusal: Outcome): Outcome {
     ...refusal.replies.map(
       (reply): Reply =>
         reply.kind === 'private'
-          ? { kind: 'form-errors', errors: { _form: reply.view.summary } }
+          ? { kind: 'form-errors', errors: { [FORM_ERROR_KEY]: reply.view.summary } }
           : reply,
     ),
   );

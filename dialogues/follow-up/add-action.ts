@@ -6,7 +6,7 @@ import type { CommandRequest, FormRequest, Request } from '../core/feature.js';
 import { single } from '../core/form-values.js';
 import { guardUnit, say } from '../core/guards.js';
 import { isUuid } from '../core/ids.js';
-import { formErrors, type Outcome, openForm } from '../core/outcome.js';
+import { formError, formErrors, type Outcome, openForm } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { readIsoDate } from '../dialogue/local-time.js';
 import type { Form } from '../view.js';
@@ -106,9 +106,9 @@ export async function submitAdd(request: FormRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t;
   const unit = isUuid(request.state) ? await getUnit(ctx.db, { unitId: request.state }) : null;
-  if (!unit) return formErrors({ _form: t.common.staleButton });
+  if (!unit) return formError(t.common.staleButton);
   if (!(await may(ctx.db, actor, 'manage-actions', unit.id))) {
-    return formErrors({ _form: t.common.notAllowed({ what: t.followUp.what.manage }) });
+    return formError(t.common.notAllowed({ what: t.followUp.what.manage }));
   }
   const checked = checkNewAction(
     t,

@@ -13,6 +13,7 @@ import type { Language } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import {
   asFormRefusal,
+  formError,
   formErrors,
   type Outcome,
   openForm,
@@ -101,7 +102,7 @@ export async function submitReschedule(request: FormRequest): Promise<Outcome> {
     });
     return changed;
   });
-  if (!moved) return formErrors({ _form: await staleNow(request, action.id) });
+  if (!moved) return formError(await staleNow(request, action.id));
   const dueText = formatIsoDate(due, actor.lang);
   return replacingWith(t.followUp.changed.rescheduled({ text: action.text, due: dueText }));
 }
@@ -154,7 +155,7 @@ export async function submitDrop(request: FormRequest): Promise<Outcome> {
     });
     return row;
   });
-  if (!dropped) return formErrors({ _form: await staleNow(request, action.id) });
+  if (!dropped) return formError(await staleNow(request, action.id));
   return replacingWith(t.followUp.changed.dropped({ text: action.text }));
 }
 

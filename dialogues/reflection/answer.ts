@@ -19,7 +19,7 @@ import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { single } from '../core/form-values.js';
 import { say } from '../core/guards.js';
 import { isUuid } from '../core/ids.js';
-import { formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
+import { formError, formErrors, type Outcome, openForm, outcome } from '../core/outcome.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { type Form, view } from '../view.js';
 import { ANSWER_FORM } from './prompt-view.js';
@@ -113,7 +113,7 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t.reflection;
   const loaded = await loadAnswerable(request, request.state, { invite: false });
-  if (!loaded.ok) return formErrors({ _form: loaded.text });
+  if (!loaded.ok) return formError(loaded.text);
   const ratingValue = single(request.values.rating);
   if (ratingValue !== '' && !/^[1-5]$/.test(ratingValue)) {
     return formErrors({ rating: t.form.badRating });
@@ -123,7 +123,7 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
     optional: true,
   });
   if (!text.ok) return formErrors({ text: text.message });
-  if (ratingValue === '' && text.text === '') return formErrors({ _form: t.form.needSomething });
+  if (ratingValue === '' && text.text === '') return formError(t.form.needSomething);
   const result = await storeWithoutLeaking(ctx, {
     roundId: loaded.round.id,
     personId: actor.person.id,
@@ -142,9 +142,9 @@ export async function submitAnswer(request: FormRequest): Promise<Outcome> {
         key: reflectionThanksKey(loaded.round.id),
       });
     case 'already-answered':
-      return formErrors({ _form: t.alreadyAnswered({ unit: loaded.unitName }) });
+      return formError(t.alreadyAnswered({ unit: loaded.unitName }));
     case 'closed':
-      return formErrors({ _form: t.closed });
+      return formError(t.closed);
     default:
       return result satisfies never;
   }

@@ -4,6 +4,7 @@ import { may } from '../core/access.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import {
   asFormRefusal,
+  formError,
   formErrors,
   note,
   type Outcome,
@@ -169,7 +170,7 @@ export async function submitEstimate(request: FormRequest): Promise<Outcome> {
       now: ctx.now,
     }),
   );
-  if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  if (!saved.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   const value = `${read.probability}×${read.consequence}`;
   return withUpdate(request, dialogue, note(actor.t.risk.estimated({ value })));
 }
@@ -230,7 +231,7 @@ export async function submitAgree(request: FormRequest): Promise<Outcome> {
       consequence: read.consequence,
     }),
   );
-  if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  if (!saved.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
   const rated = assess(read.probability, read.consequence, board.levels);
   const value = `${read.probability}×${read.consequence} = ${rated.value} (${actor.t.risk.levels[rated.level].toLowerCase()})`;

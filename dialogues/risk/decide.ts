@@ -8,6 +8,7 @@ import {
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import {
   asFormRefusal,
+  formError,
   formErrors,
   note,
   type Outcome,
@@ -246,7 +247,7 @@ export async function submitDecision(request: FormRequest): Promise<Outcome> {
       now: ctx.now,
     }),
   );
-  if (!saved.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  if (!saved.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   const t = actor.t.risk;
   const handling =
     read.handling === 'escalate' && board.parent

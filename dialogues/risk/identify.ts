@@ -1,7 +1,14 @@
 import { addRisk } from '../../store/queries/risk-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { CHECKED, isChecked } from '../core/form-values.js';
-import { asFormRefusal, formErrors, note, type Outcome, openForm } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formError,
+  formErrors,
+  note,
+  type Outcome,
+  openForm,
+} from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { checkFreeText } from '../safety/free-text.js';
@@ -71,7 +78,7 @@ export async function submitAddRisk(request: FormRequest): Promise<Outcome> {
       now: ctx.now,
     }),
   );
-  if (!added.ok) return formErrors({ _form: actor.t.dialogue.phaseMovedMeanwhile });
+  if (!added.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   const t = actor.t.risk;
   return withUpdate(
     request,

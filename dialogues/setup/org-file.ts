@@ -2,6 +2,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { OrgPlan, PlannedPerson, PlannedUnit } from '../../store/queries/org-sync.js';
 import { type Role, roles, type UnitLevel, unitLevels } from '../../store/schema/index.js';
+import { isUuid } from '../core/ids.js';
 
 /** A problem in an org file, with the line it is on (1-based; 0 when it concerns the whole file). */
 export interface OrgFileProblem {
@@ -146,7 +147,6 @@ const UNIT_FIELDS = ['key', 'name', 'level', 'parent', 'channels'];
 const PERSON_FIELDS = ['key', 'name', 'slack', 'teams', 'units'];
 const SLACK_ID = /^(T[A-Z0-9]+)\/([UW][A-Z0-9]+)$/;
 const SLACK_CHANNEL = /^slack:(T[A-Z0-9]+)\/([CGD][A-Z0-9]+)$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function validate(raw: RawOrg): OrgFileResult {
   const problems: OrgFileProblem[] = [];
@@ -263,7 +263,7 @@ function validatePerson(
     const parts = String(raw.teams).split('/');
     const [first, second] = parts;
     const aad = second ?? first!;
-    if (!GUID.test(aad) || (second !== undefined && !first) || parts.length > 2)
+    if (!isUuid(aad) || (second !== undefined && !first) || parts.length > 2)
       return problem(
         line,
         `person ${key}: teams must be an AAD object id (a GUID), optionally tenant/objectid, got "${String(raw.teams)}"`,

@@ -5,6 +5,7 @@ import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { CHECKED, isChecked, single } from '../core/form-values.js';
 import {
   asFormRefusal,
+  formError,
   formErrors,
   note,
   type Outcome,
@@ -120,11 +121,7 @@ export async function submitAddItem(request: FormRequest): Promise<Outcome> {
       now: ctx.now,
     }),
   );
-  if (!added.ok)
-    return outcome({
-      kind: 'form-errors',
-      errors: { _form: actor.t.dialogue.phaseMovedMeanwhile },
-    });
+  if (!added.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   const t = actor.t.swot;
   const ref = itemRefValue(added.value.id, token);
   const quadrantName = t.quadrants[input.quadrant];

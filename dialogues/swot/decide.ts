@@ -4,6 +4,7 @@ import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { isUuid } from '../core/ids.js';
 import {
   asFormRefusal,
+  formError,
   formErrors,
   note,
   type Outcome,
@@ -141,8 +142,7 @@ export async function submitAction(request: FormRequest): Promise<Outcome> {
       defaultLang: ctx.settings.defaultLang,
     }),
   );
-  if (!saved.ok)
-    return outcome({ kind: 'form-errors', errors: { _form: t.dialogue.phaseMovedMeanwhile } });
+  if (!saved.ok) return formError(t.dialogue.phaseMovedMeanwhile);
   const confirmation = t.swot.actionSaved({
     text,
     owner: owner.name,

@@ -1,6 +1,13 @@
 import { deleteSwotItem, getSwotItem, updateSwotItem } from '../../store/queries/swot-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { asFormRefusal, note, type Outcome, openForm, outcome } from '../core/outcome.js';
+import {
+  asFormRefusal,
+  formError,
+  note,
+  type Outcome,
+  openForm,
+  outcome,
+} from '../core/outcome.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { quadrantInput, readItemInput, textInput } from './collect.js';
 import { checkSwot, isOwnItem, type LoadedItem, loadItem, withUpdate } from './swot-load.js';
@@ -62,13 +69,8 @@ export async function submitEditItem(request: FormRequest): Promise<Outcome> {
     });
     return true;
   });
-  if (!saved.ok)
-    return outcome({
-      kind: 'form-errors',
-      errors: { _form: actor.t.dialogue.phaseMovedMeanwhile },
-    });
-  if (!saved.value)
-    return outcome({ kind: 'form-errors', errors: { _form: actor.t.swot.itemGone } });
+  if (!saved.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
+  if (!saved.value) return formError(actor.t.swot.itemGone);
   return withUpdate(request, dialogue, note(actor.t.swot.edited));
 }
 

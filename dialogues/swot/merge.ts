@@ -2,6 +2,7 @@ import { listSwotItems, mergeSwotItems, type SwotItem } from '../../store/querie
 import type { ActionRequest, FormRequest } from '../core/feature.js';
 import {
   asFormRefusal,
+  formError,
   formErrors,
   note,
   type Outcome,
@@ -85,11 +86,7 @@ export async function submitMerge(request: FormRequest): Promise<Outcome> {
     await mergeSwotItems(tx, { fromId, intoId, now: ctx.now });
     return null;
   });
-  if (!merged.ok)
-    return outcome({
-      kind: 'form-errors',
-      errors: { _form: actor.t.dialogue.phaseMovedMeanwhile },
-    });
+  if (!merged.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   if (merged.value) return formErrors(merged.value);
   return withUpdate(request, dialogue, note(t.done));
 }

@@ -31,7 +31,10 @@ export function formIsOpen() {
   return dialog().open;
 }
 
-/** Shows `{ inputId: message, _form: message }` and moves focus to the first problem. */
+/**
+ * Shows `{ inputId: message, …, <whole-form key>: message }` in the slots of the same names,
+ * and moves focus to the first input with a problem (the whole-form message has no input).
+ */
 export function showErrors(errors) {
   const form = container().querySelector('form');
   if (!form) return;
@@ -40,8 +43,9 @@ export function showErrors(errors) {
     const input = form.querySelector(`[name="${CSS.escape(slot.dataset.errorFor)}"]`);
     if (input) input.setAttribute('aria-invalid', slot.textContent ? 'true' : 'false');
   }
-  const first = Object.keys(errors).find((id) => id !== '_form');
-  const target = first && form.querySelector(`[name="${CSS.escape(first)}"]`);
+  const target = Object.keys(errors)
+    .map((id) => form.querySelector(`[name="${CSS.escape(id)}"]`))
+    .find((input) => input !== null);
   if (target) target.focus();
 }
 
