@@ -11,6 +11,7 @@ import type { Inbound } from './core/inbound.js';
 import { withLimitHints } from './core/limit-hints.js';
 import { formError, type Outcome, outcome, privately, type Reply } from './core/outcome.js';
 import { localDate } from './dialogue/local-time.js';
+import { dialogueOfBoard, retirePrivateCards } from './dialogue/private-cards.js';
 import { features as allFeatures } from './features.js';
 import { helpView } from './help.js';
 import { refusePersonnummer } from './safety/inbound-guard.js';
@@ -129,6 +130,15 @@ async function enqueueBoardUpdates(ctx: RequestContext, replies: readonly Reply[
   for (const reply of replies) {
     if (reply.kind !== 'update') continue;
     await enqueueMessageUpdate(ctx.db, { messageKey: reply.key, view: reply.view, now: ctx.now });
+    // A phase this request ended leaves no buttons on the private cards made in it.
+    const dialogueId = dialogueOfBoard(reply.key);
+    if (dialogueId) {
+      await retirePrivateCards(ctx.db, {
+        dialogueId,
+        now: ctx.now,
+        defaultLang: ctx.settings.defaultLang,
+      });
+    }
   }
 }
 

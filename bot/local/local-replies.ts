@@ -37,13 +37,25 @@ export async function carryOutLocally(
 ): Promise<LocalAnswer> {
   const answer: LocalAnswer = {};
   // In a channel only its asker sees it; from home or the inbox it lands in the inbox.
-  const postPrivately = (reply: { key?: string; view: View }) =>
-    postLocalMessage(db, {
+  const postPrivately = async (reply: { key?: string; view: View }) => {
+    const posted = await postLocalMessage(db, {
       channelId: scene.channelId,
       personId: scene.personId,
       key: reply.key ?? null,
       view: reply.view,
       postedAt: scene.now,
+    });
+    // A keyed private card (a ballot) is updated later, through the outbox, like a board.
+    if (reply.key) await rememberPrivately(reply.key, posted.id);
+    return posted;
+  };
+  const rememberPrivately = (key: string, messageId: string) =>
+    rememberPostedMessage(db, {
+      key,
+      platform: 'local',
+      workspace: '',
+      channelId: `${scene.channelId ?? 'inbox'}:${scene.personId}`,
+      messageId,
     });
   for (const reply of replies) {
     switch (reply.kind) {
@@ -85,6 +97,7 @@ export async function carryOutLocally(
             view: reply.view,
           }));
         if (!replaced) await postPrivately(reply);
+        else if (reply.key && messageId) await rememberPrivately(reply.key, messageId);
         break;
       }
       case 'form':

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { View } from '../../dialogues/view.js';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
 import {
   type Delivered,
@@ -11,6 +12,12 @@ import { renderBlocks } from './render-blocks.js';
 
 // Bolt's own WebClient (a transitive dependency, reached through Bolt).
 const { WebClient: SlackWebClient, ErrorCode } = webApi;
+
+/**
+ * The channel id, in posted_messages, of an ephemeral kept by its `response_url` (the message
+ * id): `ephemeral:<channel>:<user>`. Ephemerals cannot be edited with chat.update.
+ */
+export const EPHEMERAL_PLACE = 'ephemeral:';
 
 /** The metadata event type that marks a message as an outbox delivery (payload: its key). */
 export const OUTBOX_EVENT_TYPE = 'tillit_outbox';
@@ -106,6 +113,9 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
     },
     findAlreadySent: (delivery) => call(() => findByKey(client, delivery)),
     async update({ route, messageId, view }) {
+      if (route.address.startsWith(EPHEMERAL_PLACE)) {
+        return replaceEphemeral(messageId, view, responseHosts(options.apiUrl), timeoutMs);
+      }
       await call(() =>
         client.chat.update({
           channel: route.address,
@@ -116,6 +126,50 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
       );
     },
   };
+}
+
+/** Where a stored response_url may point: Slack's hooks, or the fake Slack API of a test. */
+function responseHosts(apiUrl: string | undefined): string[] {
+  return ['https://hooks.slack.com/', ...(apiUrl ? [new URL(apiUrl).origin + '/'] : [])];
+}
+
+/**
+ * Replaces an ephemeral through its response_url. Slack honours one for 30 minutes and 5 uses;
+ * past that it refuses, and nothing else can change the message: the update is given up.
+ */
+async function replaceEphemeral(
+  responseUrl: string,
+  view: View,
+  hosts: readonly string[],
+  timeoutMs: number,
+): Promise<void> {
+  if (!hosts.some((host) => responseUrl.startsWith(host))) {
+    throw new DeliveryError({ kind: 'permanent' }, 'response_url_not_slack');
+  }
+  let answer: Response;
+  try {
+    answer = await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: view.summary,
+        blocks: renderBlocks(view),
+        replace_original: true,
+      }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch {
+    throw new DeliveryError({ kind: 'transient', mayHaveDelivered: true }, 'request_error');
+  }
+  if (answer.ok) return;
+  if (answer.status === 429) {
+    throw new DeliveryError({ kind: 'rate-limited', retryAfterMs: 1000 }, 'ratelimited');
+  }
+  const permanent = answer.status === 404 || answer.status === 410 || answer.status === 400;
+  throw new DeliveryError(
+    permanent ? { kind: 'permanent' } : { kind: 'transient', mayHaveDelivered: false },
+    `response_url_${answer.status}`,
+  );
 }
 
 /**

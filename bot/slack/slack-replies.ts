@@ -8,6 +8,7 @@ import type { Language } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
+import { EPHEMERAL_PLACE } from './slack-deliverer.js';
 
 /** Where a Slack request came from: what carrying out its replies needs. */
 export interface SlackScene {
@@ -67,7 +68,7 @@ export async function deliverSlackReplies(
         await deps.refresh(reply.key, reply.view);
         break;
       case 'replace':
-        await replaceSource(deps, scene, reply.view);
+        await replaceSource(deps, scene, reply.view, reply.key);
         break;
       case 'form':
         await openModal(scene, reply.form);
@@ -111,7 +112,7 @@ async function postPrivately(scene: SlackScene, view: View) {
 }
 
 /** The message acted on, replaced; if that fails (a response_url past its 30 minutes), anew. */
-async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View) {
+async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View, key?: string) {
   const source = scene.source;
   const message = { text: view.summary, blocks: blocksFor(scene, view) };
   try {
@@ -121,7 +122,10 @@ async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ ...message, replace_original: true }),
       });
-      if (answer.ok) return;
+      if (answer.ok) {
+        if (key) await rememberEphemeral(deps, scene, key, source.responseUrl);
+        return;
+      }
       throw new Error(`response_url answered ${answer.status}`);
     }
     if (source?.kind === 'dm') {
@@ -132,6 +136,26 @@ async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View
     deps.log?.warn('slack message could not be replaced; sent anew', { error });
   }
   await postPrivately(scene, view);
+}
+
+/**
+ * An ephemeral (a ballot) cannot be edited with chat.update; its latest `response_url` can
+ * replace it, for 30 minutes and 5 times. Kept as where the keyed card is, so an outbox update
+ * (its phase is over) replaces it while Slack still allows (slack-deliverer.ts).
+ */
+async function rememberEphemeral(
+  deps: SlackReplyDeps,
+  scene: SlackScene,
+  key: string,
+  responseUrl: string,
+) {
+  await rememberPostedMessage(deps.db, {
+    key,
+    platform: 'slack',
+    workspace: scene.teamId,
+    channelId: `${EPHEMERAL_PLACE}${scene.channelId ?? ''}:${scene.userId}`,
+    messageId: responseUrl,
+  });
 }
 
 /**

@@ -64,9 +64,12 @@ export async function deliverTeamsReplies(
   for (const reply of replies) {
     switch (reply.kind) {
       case 'private':
-      case 'home':
-        await sendPrivately(deps, scene, viewActivity(scene, reply.view, privateOrigin(scene)));
+      case 'home': {
+        const activity = viewActivity(scene, reply.view, privateOrigin(scene));
+        const sent = await sendPrivately(deps, scene, activity);
+        if (reply.kind === 'private' && reply.key) await rememberCard(deps, scene, reply.key, sent);
         break;
+      }
       case 'channel':
         await postInChannel(deps, scene, reply.view, reply.key);
         break;
@@ -93,6 +96,26 @@ export async function deliverTeamsReplies(
     }
   }
   if (scene.submitted && scene.replyToId && !formHandled) await closeSubmittedForm(deps, scene);
+}
+
+/**
+ * Where a keyed private card went (a ballot, a confirmation with edit buttons): its buttons give
+ * way through an outbox update once the dialogue's phase is over.
+ */
+async function rememberCard(
+  deps: TeamsReplyDeps,
+  scene: TeamsScene,
+  key: string,
+  sent: { conversationId: string; activityId: string },
+) {
+  if (!sent.activityId) return;
+  await rememberPostedMessage(deps.db, {
+    key,
+    platform: 'teams',
+    workspace: scene.tenantId,
+    channelId: sent.conversationId,
+    messageId: sent.activityId,
+  });
 }
 
 /** Cards sent privately for a channel remember it, so their buttons act in that channel. */

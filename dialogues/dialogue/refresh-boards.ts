@@ -4,6 +4,7 @@ import { type Dialogue, getDialogue } from '../../store/queries/dialogues.js';
 import { enqueueMessageUpdate } from '../../store/queries/outbox.js';
 import type { Reply } from '../core/outcome.js';
 import type { TickContext } from '../schedule/tick.js';
+import { retirePrivateCards } from './private-cards.js';
 
 type BoardUpdate = Extract<Reply, { kind: 'update' }>;
 
@@ -11,12 +12,13 @@ type BoardUpdate = Extract<Reply, { kind: 'update' }>;
  * After a tick moved dialogues on, shows each one's board as it is now, wherever it was
  * posted: each board is loaded under the board's lock and its update written to the outbox in
  * one transaction (so a click in between is never overwritten by an older board, and the edit
- * is retried and survives a crash), then delivered at once through `refresh`. One that fails
+ * is retried and survives a crash), with the private cards of the phase that ended (ballots,
+ * confirmations with edit buttons), then delivered at once through `refresh`. One that fails
  * does not keep the others back; the failures are thrown together at the end, for the
  * scheduler's log (a board whose update is in the outbox is delivered by the outbox anyway).
  */
 export async function refreshBoards(
-  ctx: Pick<TickContext, 'db' | 'now' | 'refresh'>,
+  ctx: Pick<TickContext, 'db' | 'now' | 'settings' | 'refresh'>,
   dialogueIds: readonly string[],
   boardOf: (db: Database, dialogue: Dialogue) => Promise<BoardUpdate>,
 ): Promise<void> {
@@ -29,6 +31,11 @@ export async function refreshBoards(
         if (!dialogue) return null;
         const board = await boardOf(tx, dialogue);
         await enqueueMessageUpdate(tx, { messageKey: board.key, view: board.view, now: ctx.now });
+        await retirePrivateCards(tx, {
+          dialogueId,
+          now: ctx.now,
+          defaultLang: ctx.settings.defaultLang,
+        });
         return board;
       });
       if (update) await ctx.refresh(update.key, update.view);

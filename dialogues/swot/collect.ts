@@ -14,6 +14,7 @@ import {
 } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
+import { privateCardKey } from '../dialogue/private-cards.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Form, FormValues, Input, View } from '../view.js';
@@ -131,11 +132,15 @@ export async function submitAddItem(request: FormRequest): Promise<Outcome> {
   return withUpdate(
     request,
     dialogue,
-    note(confirmation, [
-      { label: t.buttons.edit, action: { id: 'swot.edit', value: ref } },
-      { label: t.buttons.delete, action: { id: 'swot.delete', value: ref }, style: 'danger' },
-      { label: t.buttons.addAnother, action: { id: 'swot.add', value: dialogue.id } },
-    ]),
+    Object.assign(
+      note(confirmation, [
+        { label: t.buttons.edit, action: { id: 'swot.edit', value: ref } },
+        { label: t.buttons.delete, action: { id: 'swot.delete', value: ref }, style: 'danger' },
+        { label: t.buttons.addAnother, action: { id: 'swot.add', value: dialogue.id } },
+      ]),
+      // Its edit buttons give way once collecting is over (dialogue/private-cards.ts).
+      { key: privateCardKey(dialogue, actor.person.id, `added:${added.value.id}`) },
+    ),
   );
 }
 

@@ -9,6 +9,7 @@ import type { ActionRequest, Request } from '../core/feature.js';
 import { note, type Outcome, outcome, replacing } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
+import { privateCardKey } from '../dialogue/private-cards.js';
 import type { Button, ListItem, View } from '../view.js';
 import { shownItems } from './swot-board.js';
 import { swotSettings } from './swot-kind.js';
@@ -33,7 +34,12 @@ export async function showBallot(request: ActionRequest): Promise<Outcome> {
   const checked = await checkVoting(request, await loadSwot(request, dialogueId));
   if (!checked.ok) return checked.outcome;
   if (!quadrant) return outcome(note(request.actor.t.common.staleButton));
-  return outcome({ kind: 'private', view: await ballotView(request, checked.loaded, quadrant) });
+  return outcome({
+    kind: 'private',
+    view: await ballotView(request, checked.loaded, quadrant),
+    // Its buttons give way once voting is over (dialogue/private-cards.ts).
+    key: privateCardKey(checked.loaded.dialogue, request.actor.person.id, `ballot:${quadrant}`),
+  });
 }
 
 /**
@@ -129,7 +135,11 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
     dots: result.dots,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
-  return withUpdate(request, loaded.dialogue, { kind: 'replace', view: ballot });
+  return withUpdate(request, loaded.dialogue, {
+    kind: 'replace',
+    view: ballot,
+    key: privateCardKey(loaded.dialogue, actor.person.id, `ballot:${quadrant}`),
+  });
 }
 
 /** Button "take back": one of this person's dots off the item. */
@@ -156,7 +166,11 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
     dots: withdrawn.value.dots,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
-  return withUpdate(request, loaded.dialogue, { kind: 'replace', view: ballot });
+  return withUpdate(request, loaded.dialogue, {
+    kind: 'replace',
+    view: ballot,
+    key: privateCardKey(loaded.dialogue, actor.person.id, `ballot:${quadrant}`),
+  });
 }
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */

@@ -142,6 +142,19 @@ export async function listPostKeys(
   return rows.map((r) => r.key);
 }
 
+/** Of these message keys, those that have an update row (waiting, or carried out). */
+export async function listUpdatedMessageKeys(
+  db: Database,
+  params: { messageKeys: readonly string[] },
+): Promise<string[]> {
+  if (params.messageKeys.length === 0) return [];
+  const rows = await db
+    .select({ key: outbox.key })
+    .from(outbox)
+    .where(inArray(outbox.key, params.messageKeys.map(updateKeyOf)));
+  return rows.map((r) => messageKeyOf(r));
+}
+
 /** Of these keys, those whose row is not finished yet (queued, or being sent). */
 export async function listUnfinished(
   db: Database,

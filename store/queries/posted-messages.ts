@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, like, lt, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { type Platform, postedMessages } from '../schema/index.js';
 
@@ -71,4 +71,17 @@ export async function markVersionApplied(
     )
     .returning({ key: postedMessages.key });
   return rows.length === 1;
+}
+
+/** The keys of posted messages that start with `prefix` (a dialogue's private cards). */
+export async function listPostedKeysWithPrefix(
+  db: Database,
+  params: { prefix: string },
+): Promise<string[]> {
+  const pattern = `${params.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db
+    .selectDistinct({ key: postedMessages.key })
+    .from(postedMessages)
+    .where(like(postedMessages.key, pattern));
+  return rows.map((r) => r.key);
 }

@@ -1,4 +1,4 @@
-import { bigint, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { platform } from './org.js';
 
 /**
@@ -19,5 +19,9 @@ export const postedMessages = pgTable(
     appliedVersion: bigint({ mode: 'number' }).notNull().default(0),
     postedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.key, t.platform, t.workspace, t.channelId] })],
+  (t) => [
+    primaryKey({ columns: [t.key, t.platform, t.workspace, t.channelId] }),
+    // Keys by prefix (a dialogue's private cards, `dialogue:<id>:private:`), whatever the collation.
+    index('posted_messages_key_prefix_idx').on(t.key.op('text_pattern_ops')),
+  ],
 );

@@ -23,6 +23,11 @@ export const dialogue = {
     `Det går inte just nu: dialogen är i fasen *${p.phase}*. Inget ändrades.`,
   phaseMovedMeanwhile:
     'Någon hann ändra fasen precis före dig. Inget ändrades; titta på dialogen igen.',
+  /** In place of a private card's buttons (a ballot, a "Tack!") once its phase is over. */
+  privateCardOver: {
+    moved: 'Dialogen har gått vidare, så knapparna här gäller inte längre. Se tavlan i kanalen.',
+    closed: 'Dialogen är avslutad, så knapparna här gäller inte längre. Se tavlan i kanalen.',
+  },
   untilEndOf: (p: { date: string }) => p.date,
   at: (p: { date: string; time: string }) => `${p.date} kl. ${p.time}`,
   clock: (p: { hour: string; minute: string }) => `${p.hour}.${p.minute}`,

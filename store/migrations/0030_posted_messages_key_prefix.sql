@@ -1,0 +1,1 @@
+CREATE INDEX "posted_messages_key_prefix_idx" ON "posted_messages" USING btree ("key" text_pattern_ops);
