@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import { sendBlockAction } from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
-import { dialogues, people, swotItems } from '../store/schema/index.js';
+import { erasePerson } from '../store/queries/person-data.js';
+import { dialogues, outbox, people, postedMessages, swotItems } from '../store/schema/index.js';
 import {
   getLocal,
   type LocalPerson,
@@ -177,5 +178,21 @@ describe('local channel: the ballot and the "Tack!" confirmation give way when t
     expect(after.find((m) => m.id === thanks.id)!.version).toBe(thanksNow.version);
     // The manager's page shows no private card of the member's.
     expect((await messagesOf(manager)).some((m) => m.id === ballot.id)).toBe(false);
+
+    // Erasing the member leaves no key naming them where messages were posted, nor an update.
+    const [person] = await t.database.db.select().from(people).where(eq(people.key, member.key));
+    const naming = async () =>
+      [
+        ...(await t.database.db.select({ key: postedMessages.key }).from(postedMessages)),
+        ...(await t.database.db.select({ key: outbox.key }).from(outbox)),
+      ].filter((r) => r.key.includes(person!.id));
+    expect(await naming()).not.toEqual([]);
+    await erasePerson(t.database.db, {
+      personKey: member.key,
+      deletedName: 'borttagen person',
+      now: new Date(),
+      audit: { actorPersonId: null, source: 'command-line' },
+    });
+    expect(await naming()).toEqual([]);
   });
 });

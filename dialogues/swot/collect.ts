@@ -139,7 +139,8 @@ export async function submitAddItem(request: FormRequest): Promise<Outcome> {
         { label: t.buttons.addAnother, action: { id: 'swot.add', value: dialogue.id } },
       ]),
       // Its edit buttons give way once collecting is over (dialogue/private-cards.ts).
-      { key: privateCardKey(dialogue, actor.person.id, `added:${added.value.id}`) },
+      // A random card id, not the item's: the key must not tie an anonymous item to its author.
+      { key: privateCardKey(dialogue, actor.person.id, `added:${randomBytes(8).toString('hex')}`) },
     ),
   );
 }

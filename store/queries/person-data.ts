@@ -170,6 +170,21 @@ export async function erasePerson(
       'local_messages',
       sql`delete from local_messages where person_id = ${p} or author_id = ${p}`,
     );
+    // Where their messages were posted and the updates waiting for them: the keys name them
+    // (their outbox rows' keys, and their private cards in dialogues).
+    const theirCards = sql`'dialogue:%:private:%:' || ${p}::text || ':%'`;
+    await run(
+      'posted_messages',
+      sql`delete from posted_messages
+          where key in (select key from outbox where person_id = ${p} and kind = 'post')
+             or key like ${theirCards}`,
+    );
+    await run(
+      'outbox_updates',
+      sql`delete from outbox where kind = 'update'
+          and (key in (select 'update:' || key from outbox where person_id = ${p} and kind = 'post')
+               or key like 'update:' || ${theirCards})`,
+    );
     await run('outbox', sql`delete from outbox where person_id = ${p}`);
     await run('identities', sql`delete from identities where person_id = ${p}`);
     await run('memberships', sql`delete from memberships where person_id = ${p}`);
@@ -204,6 +219,7 @@ export const ERASED_TABLES = [
   'identities',
   'memberships',
   'outbox',
+  'posted_messages',
   'local_messages',
   'teams_users',
   'teams_conversations',
