@@ -87,7 +87,7 @@ describe('local channel: requests', () => {
     const seen = await messagesOf(manager, channel);
     expect(seen.map((m) => m.summary)).toEqual(['/tillit help', expect.stringContaining('Tillit')]);
     expect(seen.every((m) => m.private)).toBe(true);
-    expect(seen[1]!.html).toContain('<code>help</code>');
+    expect(seen[1]!.html).toContain('<code>hjälp</code>');
     expect(await messagesOf(colleague, channel)).toEqual([]);
   });
 
