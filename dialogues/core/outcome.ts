@@ -1,3 +1,4 @@
+import type { Language } from '../../store/schema/index.js';
 import { type Button, FORM_ERROR_KEY, type Form, type View } from '../view.js';
 
 /**
@@ -55,6 +56,12 @@ export type ReplyKind = Reply['kind'];
 
 export interface Outcome {
   replies: Reply[];
+  /**
+   * The language the replies are in, when the use case chose it rather than the asker's
+   * (`lang en` answers in the language just chosen): what the channel's own words around them
+   * (Cancel, "… and 3 more") follow. Unset: the asker's language.
+   */
+  lang?: Language;
 }
 
 export const outcome = (...replies: Reply[]): Outcome => ({ replies });
