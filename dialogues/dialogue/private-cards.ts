@@ -5,14 +5,16 @@ import { enqueueMessageUpdate, listUpdatedMessageKeys } from '../../store/querie
 import { getPerson } from '../../store/queries/people.js';
 import { listPostedKeysWithPrefix } from '../../store/queries/posted-messages.js';
 import type { Language } from '../../store/schema/index.js';
+import { isUuid } from '../core/ids.js';
 import { texts } from '../texts/catalogue.js';
 import { view } from '../view.js';
 
 const prefixOf = (dialogueId: string) => `dialogue:${dialogueId}:private:`;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A dialogue's board key (`swot:<id>`, `risk:<id>`): the dialogue it shows. */
-const BOARD_KEY = /^[a-z-]+:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-export const dialogueOfBoard = (key: string): string | null => BOARD_KEY.exec(key)?.[1] ?? null;
+export function dialogueOfBoard(key: string): string | null {
+  const [kind = '', id = '', ...rest] = key.split(':');
+  return /^[a-z-]+$/i.test(kind) && isUuid(id) && rest.length === 0 ? id : null;
+}
 
 /**
  * The key of a private card a person got in a dialogue's phase (a ballot, a "Tack! Din punkt"
@@ -49,7 +51,7 @@ export async function retirePrivateCards(
     if (done.has(key)) continue;
     const personId = key.slice(prefix.length).split(':')[1] ?? '';
     if (!langs.has(personId)) {
-      const person = UUID.test(personId) ? await getPerson(db, { personId }) : null;
+      const person = isUuid(personId) ? await getPerson(db, { personId }) : null;
       langs.set(personId, person?.lang ?? params.defaultLang);
     }
     const t = texts(langs.get(personId)!).dialogue.privateCardOver;
