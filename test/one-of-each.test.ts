@@ -56,6 +56,11 @@ const rules: Rule[] = [
     homes: ['dialogues/dialogue/dialogue-kit.ts'],
   },
   {
+    what: 'folding accents off typed words and names: use foldWord / isWord / slugOf',
+    pattern: /normalize\('NFK?D'\)/,
+    homes: ['dialogues/commands/words.ts'],
+  },
+  {
     what: 'loading and checking a dialogue by id',
     pattern: /\b(loadDialogue|checkDialogue)\(/,
     homes: [

@@ -1,3 +1,5 @@
+import { foldWord, wordTable } from './words.js';
+
 export const commandNames = [
   'help',
   'swot',
@@ -10,29 +12,22 @@ export const commandNames = [
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
-/** Swedish (and ASCII-folded) words people will type for the same commands. */
-const aliases: Record<string, CommandName> = {
+/** Swedish words people will type for the same commands; also without å, ä and ö (words.ts). */
+const alias = wordTable<CommandName>({
   hjälp: 'help',
-  hjalp: 'help',
   '?': 'help',
   reflektion: 'reflect',
   reflektera: 'reflect',
   åtgärder: 'actions',
-  atgarder: 'actions',
   åtgärd: 'actions',
-  atgard: 'actions',
   riskdialog: 'risk',
   sammanfattning: 'summary',
   sammanställning: 'summary',
-  sammanstallning: 'summary',
   inställningar: 'setup',
-  installningar: 'setup',
   inställning: 'setup',
-  installning: 'setup',
   språk: 'lang',
-  sprak: 'lang',
   language: 'lang',
-};
+});
 
 export type ParsedCommand =
   | { name: CommandName; args: string[]; rest: string }
@@ -46,10 +41,10 @@ export function parseCommand(text: string): ParsedCommand {
   const trimmed = text.trim();
   if (trimmed === '') return { name: 'help', args: [], rest: '' };
   const [word = '', ...tail] = trimmed.split(/\s+/);
-  const lower = word.toLowerCase();
-  const name = (commandNames as readonly string[]).includes(lower)
-    ? (lower as CommandName)
-    : aliases[lower];
+  const folded = foldWord(word);
+  const name = (commandNames as readonly string[]).includes(folded)
+    ? (folded as CommandName)
+    : alias(word);
   if (!name) return { name: 'unknown', text: trimmed };
   const rest = trimmed.slice(word.length).trim();
   return { name, args: tokenize(rest), rest: tail.length ? rest : '' };

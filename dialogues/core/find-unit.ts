@@ -1,10 +1,10 @@
 import type { Database } from '../../store/database.js';
 import { findUnitByKey, listAllUnits, type Unit } from '../../store/queries/units.js';
+import { foldWord } from '../commands/words.js';
 import type { Actor } from './actor.js';
 
 /** Case and accents do not matter when a name is typed. */
 const loosely = new Intl.Collator('sv', { sensitivity: 'base' });
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** A unit by its key, else by its name (case and accents as typed are forgiven). */
 export async function findUnitByText(db: Database, text: string): Promise<Unit | null> {
@@ -33,11 +33,11 @@ export async function unknownUnitText(db: Database, actor: Actor, text: string):
 const MAX_SUGGESTIONS = 3;
 
 async function closeUnits(db: Database, text: string): Promise<Unit[]> {
-  const typed = fold(text.trim());
+  const typed = foldWord(text.trim());
   if (typed.length < 2) return [];
   const scored = (await listAllUnits(db))
     .filter((u) => u.active)
-    .map((u) => ({ unit: u, score: closeness(typed, [fold(u.key), fold(u.name)]) }))
+    .map((u) => ({ unit: u, score: closeness(typed, [foldWord(u.key), foldWord(u.name)]) }))
     .filter((s) => s.score !== null)
     .sort((a, b) => a.score! - b.score! || loosely.compare(a.unit.name, b.unit.name));
   return scored.slice(0, MAX_SUGGESTIONS).map((s) => s.unit);

@@ -1,6 +1,7 @@
+import { isWord } from '../commands/words.js';
 import { looksLikeDate, looksLikeTime } from './deadline.js';
 
-/** One `--option` a start command knows, by every spelling people may use. */
+/** One `--option` a start command knows, by its names (matched as words.ts matches words). */
 export interface OptionSpec {
   names: string[];
   takesValue: boolean;
@@ -31,7 +32,7 @@ export function readStartArgs(args: string[], known: OptionSpec[]): StartArgs {
       continue;
     }
     const [rawName = '', inlineValue] = token.slice(2).split('=', 2);
-    const spec = known.find((o) => o.names.includes(rawName.toLowerCase()));
+    const spec = known.find((o) => isWord(rawName, o.names));
     if (!spec) return { ok: false, problem: 'unknown-option', option: token };
     const key = spec.names[0]!;
     if (!spec.takesValue) {

@@ -1,3 +1,4 @@
+import { isWord } from '../commands/words.js';
 import type { CommandRequest, Feature } from '../core/feature.js';
 import type { Outcome } from '../core/outcome.js';
 import { usage } from '../core/usage.js';
@@ -20,24 +21,11 @@ import { checkMissed, checkOk, openCheckFound, submitCheckFound } from './self-c
  */
 async function actionsCommand(request: CommandRequest): Promise<Outcome> {
   const [sub, ...rest] = request.args;
-  switch (sub?.toLowerCase()) {
-    case undefined:
-    case 'mine':
-    case 'mina':
-      return showMine(request);
-    case 'all':
-    case 'alla':
-      return showMine(request, { all: true });
-    case 'unit':
-    case 'enhet':
-      return showUnit(request, rest[0]);
-    case 'add':
-    case 'ny':
-    case 'lägg':
-      return addFromCommand(request, rest);
-    default:
-      return usage(request.actor.t.followUp.usageTitle, request.actor.t.followUp.usage);
-  }
+  if (sub === undefined || isWord(sub, ['mine', 'mina'])) return showMine(request);
+  if (isWord(sub, ['all', 'alla'])) return showMine(request, { all: true });
+  if (isWord(sub, ['unit', 'enhet'])) return showUnit(request, rest[0]);
+  if (isWord(sub, ['add', 'ny', 'lägg'])) return addFromCommand(request, rest);
+  return usage(request.actor.t.followUp.usageTitle, request.actor.t.followUp.usage);
 }
 
 /**

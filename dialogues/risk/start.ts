@@ -1,5 +1,6 @@
 import { createRiskDialogue } from '../../store/queries/risk-dialogues.js';
 import { carryPendingInto } from '../../store/queries/risk-items.js';
+import { isWord } from '../commands/words.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { type Outcome, outcome } from '../core/outcome.js';
@@ -17,26 +18,25 @@ import { riskView } from './risk-view.js';
 import { riskSeasonCommand } from './season-command.js';
 import { showRiskStatus } from './status.js';
 
-/** Every spelling of the start options; the first name is the key. */
+/** The start options in English and Swedish (also without å, ä, ö); the first name is the key. */
 const startOptions: OptionSpec[] = [
-  { names: ['year', 'år', 'ar'], takesValue: true },
-  { names: ['levels', 'nivåer', 'nivaer'], takesValue: true },
+  { names: ['year', 'år'], takesValue: true },
+  { names: ['levels', 'nivåer'], takesValue: true },
   { names: ['another', 'ny', 'en-till'], takesValue: false },
 ];
 
 const words = {
-  status: ['status', 'läge', 'lage'],
-  season: ['season', 'säsong', 'sasong'],
-  help: ['help', 'hjälp', 'hjalp', '?'],
+  status: ['status', 'läge'],
+  season: ['season', 'säsong'],
+  help: ['help', 'hjälp', '?'],
 };
 
 /** `/tillit risk …`: `status`, `season` and `help` are sub-commands; anything else starts one. */
 export async function riskCommand(request: CommandRequest): Promise<Outcome> {
   const [first = '', ...rest] = request.args;
-  const word = first.toLowerCase();
-  if (words.status.includes(word)) return showRiskStatus(request, rest);
-  if (words.season.includes(word)) return riskSeasonCommand(request, rest);
-  if (words.help.includes(word))
+  if (isWord(first, words.status)) return showRiskStatus(request, rest);
+  if (isWord(first, words.season)) return riskSeasonCommand(request, rest);
+  if (isWord(first, words.help))
     return usage(request.actor.t.risk.usageTitle, request.actor.t.risk.usage);
   return startRisk(request);
 }

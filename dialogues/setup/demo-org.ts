@@ -1,5 +1,6 @@
 import type { OrgPlan, PlannedPerson, PlannedUnit } from '../../store/queries/org-sync.js';
 import type { Role, UnitLevel } from '../../store/schema/index.js';
+import { slugOf } from '../commands/words.js';
 
 /** The demo's administration: while a unit with this key exists, demo data is loaded. */
 export const DEMO_ORG_MARKER_KEY = 'demo-sof';
@@ -141,7 +142,7 @@ function personFactory(people: PlannedPerson[]) {
     let key = '';
     do {
       name = `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`;
-      key = `${DEMO_KEY_PREFIX}${slug(name)}`;
+      key = `${DEMO_KEY_PREFIX}${slugOf(name)}`;
     } while (taken.has(key));
     taken.add(key);
     people.push({
@@ -152,16 +153,6 @@ function personFactory(people: PlannedPerson[]) {
       roles: [{ unit, role }],
     });
   };
-}
-
-/** `Linnéa Åberg` → `linnea-aberg`: org keys are ASCII letters, digits, - and _. */
-function slug(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 }
 
 /** A tiny seeded PRNG (mulberry32): deterministic, unlike Math.random. */

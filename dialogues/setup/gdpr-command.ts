@@ -1,3 +1,4 @@
+import { isWord } from '../commands/words.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
@@ -14,7 +15,7 @@ import { type Block, view } from '../view.js';
 /** Records per kind shown in chat; the command line gives the whole extract. */
 const CHAT_LINES_PER_SECTION = 10;
 
-const CONFIRM_WORDS = new Set(['confirm', 'bekräfta', 'bekrafta']);
+const CONFIRM_WORDS = ['confirm', 'bekräfta'];
 
 /**
  * `setup gdpr export <key>` and `setup gdpr erase <key> confirm`, for administrators (the
@@ -24,16 +25,11 @@ export async function setupGdpr(request: CommandRequest, args: string[]): Promis
   const t = request.actor.t.gdpr;
   const [sub = '', key = '', confirm = ''] = args;
   if (!PERSON_KEY.test(key)) return say(t.badKey);
-  switch (sub.toLowerCase()) {
-    case 'export':
-    case 'utdrag':
-      return exportInChat(request, key);
-    case 'erase':
-    case 'radera':
-      return eraseInChat(request, key, CONFIRM_WORDS.has(confirm.toLowerCase()));
-    default:
-      return say(t.usage.join('\n'));
+  if (isWord(sub, ['export', 'utdrag'])) return exportInChat(request, key);
+  if (isWord(sub, ['erase', 'radera'])) {
+    return eraseInChat(request, key, isWord(confirm, CONFIRM_WORDS));
   }
+  return say(t.usage.join('\n'));
 }
 
 const requesterOf = ({ ctx, actor }: CommandRequest): Requester => ({

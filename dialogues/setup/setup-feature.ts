@@ -17,6 +17,7 @@ import {
 } from '../../store/queries/units.js';
 import { formatClock } from '../calendar/dates.js';
 import { parseMention } from '../commands/parse-command.js';
+import { isWord, slugOf } from '../commands/words.js';
 import { isAdmin } from '../core/access.js';
 import type { CommandRequest, Feature } from '../core/feature.js';
 import { unknownUnitText } from '../core/find-unit.js';
@@ -35,29 +36,15 @@ async function setupCommand(request: CommandRequest): Promise<Outcome> {
   const { actor } = request;
   const [sub, ...args] = request.args;
   // Leaders read the audit log too: it checks access itself.
-  if (/^(audit|logg|rollbyten)$/i.test(sub ?? '')) return setupAudit(request, args);
+  if (isWord(sub, ['audit', 'logg', 'rollbyten'])) return setupAudit(request, args);
   if (!isAdmin(actor)) return say(actor.t.common.notAllowed({ what: actor.t.setup.what }));
-  switch (sub?.toLowerCase()) {
-    case 'unit':
-    case 'enhet':
-      return setupUnit(request, args);
-    case 'link':
-    case 'koppla':
-      return setupLink(request, args);
-    case 'role':
-    case 'roll':
-      return setupRole(request, args);
-    case 'schedule':
-    case 'schema':
-      return setupSchedule(request, args);
-    case 'status':
-    case 'läge':
-      return setupStatus(request);
-    case 'gdpr':
-      return setupGdpr(request, args);
-    default:
-      return usage(actor.t.setup.title, [...actor.t.setup.usage, ...actor.t.gdpr.usage]);
-  }
+  if (isWord(sub, ['unit', 'enhet'])) return setupUnit(request, args);
+  if (isWord(sub, ['link', 'koppla'])) return setupLink(request, args);
+  if (isWord(sub, ['role', 'roll'])) return setupRole(request, args);
+  if (isWord(sub, ['schedule', 'schema'])) return setupSchedule(request, args);
+  if (isWord(sub, ['status', 'läge'])) return setupStatus(request);
+  if (isWord(sub, ['gdpr'])) return setupGdpr(request, args);
+  return usage(actor.t.setup.title, [...actor.t.setup.usage, ...actor.t.gdpr.usage]);
 }
 
 async function setupUnit({ ctx, actor }: CommandRequest, args: string[]): Promise<Outcome> {
@@ -137,11 +124,11 @@ async function setupSchedule({ ctx, actor }: CommandRequest, args: string[]): Pr
   const [unitKey = '', first = '', second = ''] = args;
   const unit: Unit | null = await findUnitByKey(ctx.db, { key: unitKey });
   if (!unit) return say(await unknownUnitText(ctx.db, actor, unitKey));
-  if (/^(pause|pausa)$/i.test(first)) {
+  if (isWord(first, ['pause', 'pausa'])) {
     await saveReflectionSchedule(ctx.db, { unitId: unit.id, paused: true });
     return say(t.setup.schedulePaused({ unit: unit.name }));
   }
-  if (/^(resume|återuppta|starta)$/i.test(first)) {
+  if (isWord(first, ['resume', 'återuppta', 'starta'])) {
     await saveReflectionSchedule(ctx.db, { unitId: unit.id, paused: false });
     return say(t.setup.scheduleResumed({ unit: unit.name }));
   }
@@ -177,15 +164,6 @@ async function setupStatus({ ctx, actor }: CommandRequest): Promise<Outcome> {
   return privately(view(t.statusTitle, ...blocks));
 }
 
-function slug(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'person'
-  );
-}
+const slug = (name: string): string => slugOf(name) || 'person';
 
 export const setupFeature: Feature = { name: 'setup', commands: { setup: setupCommand } };

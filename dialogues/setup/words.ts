@@ -1,16 +1,19 @@
 import { type Role, type UnitLevel, unitLevels } from '../../store/schema/index.js';
+import { isWord, wordTable } from '../commands/words.js';
 
-/** The words admins may type for levels, roles and weekdays, in Swedish or English. */
-const levelWords: Record<string, UnitLevel> = {
+/**
+ * The words admins may type for levels, roles and weekdays, in Swedish or English; the Swedish
+ * ones also without å, ä and ö (commands/words.ts).
+ */
+const levelWords = wordTable<UnitLevel>({
   förvaltning: 'administration',
-  forvaltning: 'administration',
   avdelning: 'department',
   enhet: 'unit',
   sektion: 'section',
   ...Object.fromEntries(unitLevels.map((l) => [l, l])),
-};
+});
 
-const roleWords: Record<string, Role> = {
+const roleWords = wordTable<Role>({
   member: 'member',
   medarbetare: 'member',
   manager: 'manager',
@@ -19,24 +22,24 @@ const roleWords: Record<string, Role> = {
   processledare: 'facilitator',
   leader: 'leader',
   ledning: 'leader',
-};
+});
 
 const weekdayWords = [
-  ['måndag', 'mandag', 'monday', 'mon', 'mån'],
+  ['måndag', 'monday', 'mon', 'mån'],
   ['tisdag', 'tuesday', 'tue', 'tis'],
   ['onsdag', 'wednesday', 'wed', 'ons'],
   ['torsdag', 'thursday', 'thu', 'tor'],
   ['fredag', 'friday', 'fri', 'fre'],
-  ['lördag', 'lordag', 'saturday', 'sat', 'lör'],
-  ['söndag', 'sondag', 'sunday', 'sun', 'sön'],
+  ['lördag', 'saturday', 'sat', 'lör'],
+  ['söndag', 'sunday', 'sun', 'sön'],
 ];
 
-export const readLevel = (word: string): UnitLevel | null => levelWords[word.toLowerCase()] ?? null;
-export const readRole = (word: string): Role | null => roleWords[word.toLowerCase()] ?? null;
+export const readLevel = (word: string): UnitLevel | null => levelWords(word) ?? null;
+export const readRole = (word: string): Role | null => roleWords(word) ?? null;
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function readWeekday(word: string): number | null {
-  const index = weekdayWords.findIndex((names) => names.includes(word.toLowerCase()));
+  const index = weekdayWords.findIndex((names) => isWord(word, names));
   return index === -1 ? null : index + 1;
 }
 

@@ -1,4 +1,5 @@
 import { addDays } from '../calendar/swedish-holidays.js';
+import { wordTable } from '../commands/words.js';
 import { fromLocalTime, pad, readIsoDate } from '../dialogue/local-time.js';
 
 /**
@@ -154,26 +155,24 @@ export function periodName(p: Period): string {
   }
 }
 
-const WORDS: Record<string, Exclude<PeriodKind, 'range'>> = {
+/** The current period by its word; the Swedish ones also without å, ä and ö (words.ts). */
+const periodWord = wordTable<Exclude<PeriodKind, 'range'>>({
   vecka: 'week',
   veckan: 'week',
   week: 'week',
   månad: 'month',
   månaden: 'month',
-  manad: 'month',
   month: 'month',
   tertial: 'tertial',
   tertialet: 'tertial',
   halvår: 'half-year',
   halvåret: 'half-year',
-  halvar: 'half-year',
   'half-year': 'half-year',
   halfyear: 'half-year',
   år: 'year',
   året: 'year',
-  ar: 'year',
   year: 'year',
-};
+});
 
 /** Longest explicit range accepted: ten years. */
 export const MAX_RANGE_DAYS = 3_660;
@@ -185,7 +184,7 @@ export const MAX_RANGE_DAYS = 3_660;
  */
 export function readPeriod(token: string, today: string): Period | null {
   const text = token.trim().toLowerCase();
-  const word = WORDS[text];
+  const word = periodWord(text);
   if (word) return currentPeriod(word, today);
   const named = readNamed(text);
   if (named) return named;

@@ -1,4 +1,5 @@
 import { getUnit, type Unit } from '../../store/queries/units.js';
+import { isWord } from '../commands/words.js';
 import { isAdmin } from '../core/access.js';
 import type { CommandRequest, Feature, Request } from '../core/feature.js';
 import { findUnitByText, unknownUnitText } from '../core/find-unit.js';
@@ -16,7 +17,7 @@ import { readSummaryArgs, topSummaryUnit } from './summary-target.js';
 import { summaryView } from './summary-view.js';
 
 /** `summary reflektion`: the reflection feature's view of a unit's latest rounds. */
-const REFLECTION_WORDS = new Set(['reflection', 'reflektion', 'reflect', 'reflektioner']);
+const REFLECTION_WORDS = ['reflection', 'reflektion', 'reflect', 'reflektioner'];
 
 /**
  * `/tillit summary [unit] [period]` for managers (their unit and below) and leaders (their
@@ -25,8 +26,7 @@ const REFLECTION_WORDS = new Set(['reflection', 'reflektion', 'reflect', 'reflek
  * administrators: only the manager and leader roles give one (access.ts, 'view-summary').
  */
 async function showSummary(request: CommandRequest): Promise<Outcome> {
-  const first = request.args[0]?.toLowerCase();
-  if (first && REFLECTION_WORDS.has(first)) return showReflectionSummary(request);
+  if (isWord(request.args[0], REFLECTION_WORDS)) return showReflectionSummary(request);
   const { ctx, actor } = request;
   const s = actor.t.summary;
   const read = readSummaryArgs(request.args, todayIn(ctx.now, ctx.settings.defaultTimezone));

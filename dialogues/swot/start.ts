@@ -21,11 +21,11 @@ import { swotView } from './swot-view.js';
 
 /** Every spelling of the start options; the first name is the key. */
 const startOptions: OptionSpec[] = [
-  { names: ['votes', 'röster', 'roster'], takesValue: true },
+  { names: ['votes', 'röster'], takesValue: true },
   { names: ['max', 'max-per-item', 'max-per-punkt'], takesValue: true },
   { names: ['show-results', 'visa-resultat'], takesValue: false },
-  { names: ['hide-results', 'dölj-resultat', 'dolj-resultat'], takesValue: false },
-  { names: ['vote-until', 'rösta-till', 'rosta-till'], takesValue: true },
+  { names: ['hide-results', 'dölj-resultat'], takesValue: false },
+  { names: ['vote-until', 'rösta-till'], takesValue: true },
   { names: ['another', 'ny', 'en-till'], takesValue: false },
 ];
 
