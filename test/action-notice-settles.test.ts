@@ -55,6 +55,7 @@ async function giveAction(
     key: `action-assigned:${action.id}`,
     target: { kind: 'person', personId: ownerId },
     notBefore: NOW,
+    updatable: true,
     view: assignedView(
       texts('sv'),
       'sv',
@@ -98,6 +99,18 @@ describe('Slack: the action notice shows the outcome once the action is done', (
       platform: 'slack',
     });
     expect(place).toMatchObject({ channelId: expect.stringMatching(/^D/) });
+    // A message that never changes keeps no address beyond the outbox's week.
+    await enqueueOutbox(t.database.db, {
+      key: 'plain-notice:1',
+      target: { kind: 'person', personId: await personIdOf(t.database.db, 'm1') },
+      notBefore: NOW,
+      view: { summary: 'Hej', blocks: [{ type: 'text', text: 'Hej' }] },
+    });
+    t.tillit.clock.advance(2_000); // one message to a person a second
+    expect(await t.tillit.sender.runOnce()).toBe(1);
+    expect(
+      await findPostedMessages(t.database.db, { key: 'plain-notice:1', platform: 'slack' }),
+    ).toEqual([]);
 
     // Marked done from somewhere else (the actions list in the DM): the notice must follow.
     const since = s.since();

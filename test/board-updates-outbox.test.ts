@@ -1,10 +1,12 @@
-import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClock } from '../bot/clock.js';
 import { createLogger } from '../bot/log.js';
 import type { Deliverer, UpdateDelivery } from '../bot/outbox/deliverer.js';
 import { createSender, type Sender } from '../bot/outbox/sender.js';
 import type { DatabaseHandle } from '../store/database.js';
+import { postLocalMessage } from '../store/queries/local-messages.js';
 import {
   claimDue,
   enqueueMessageUpdate,
@@ -229,6 +231,54 @@ describe('board edits through the outbox', () => {
     expect(await survivor.runOnce()).toBe(1);
     expect(latest(platform, 'C9/900.1')?.text).toBe('after the deadline');
     expect((await getOutboxRow(database.db, { key: 'update:risk:c' }))?.status).toBe('sent');
+  });
+
+  it('an upgrade records where earlier notices and local boards went (migration 0032)', async () => {
+    // As the outbox and the local page left them before posted_messages was the one record.
+    await database.db.insert(outbox).values([
+      {
+        key: 'action-assigned:old',
+        platform: 'slack',
+        workspace: 'T1',
+        channelId: 'D1',
+        targetKey: 'slack:T1:D1',
+        view: board('old notice'),
+        status: 'sent',
+        sentPlatform: 'slack',
+        sentWorkspace: 'T1',
+        sentChannelId: 'D1',
+        messageId: '5.1',
+      },
+      {
+        key: 'reflection-prompt:old',
+        platform: 'slack',
+        workspace: 'T1',
+        channelId: 'D2',
+        targetKey: 'slack:T1:D2',
+        view: board('old prompt'),
+        status: 'sent',
+        sentPlatform: 'slack',
+        sentWorkspace: 'T1',
+        sentChannelId: 'D2',
+        messageId: '6.1',
+      },
+    ]);
+    const localBoard = await postLocalMessage(database.db, {
+      channelId: 'sek',
+      personId: null,
+      key: 'swot:old',
+      view: board('old board'),
+      postedAt: clock.now(),
+    });
+    const migration = readFileSync('store/migrations/0032_posted_messages_backfill.sql', 'utf8');
+    for (const statement of migration.split('--> statement-breakpoint')) {
+      await database.db.execute(sql.raw(statement));
+    }
+    const places = await database.db.select().from(postedMessages);
+    expect(places.map((p) => [p.key, p.platform, p.channelId, p.messageId]).sort()).toEqual([
+      ['action-assigned:old', 'slack', 'D1', '5.1'],
+      ['swot:old', 'local', 'sek', localBoard.id],
+    ]);
   });
 
   it('retries an update the platform could not take, and one for a message not out yet waits for it', async () => {

@@ -89,6 +89,8 @@ async function nudgeAction(
         key: nudgeKeys.owner(action, stage),
         target: { kind: 'person', personId: owner.id },
         notBefore: now,
+        // Its buttons give way once the action is done or struck (settled-notices.ts).
+        updatable: true,
         view: nudgeView(t, owner.lang ?? options.defaultLang, brief, stage, daysLate),
       });
       if (created) {

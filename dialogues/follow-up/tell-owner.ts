@@ -29,6 +29,8 @@ export async function tellOwner(
     key: `action-assigned:${action.id}`,
     target: { kind: 'person', personId: owner.id },
     notBefore: params.now,
+    // Its buttons give way once the action is done or struck (settled-notices.ts).
+    updatable: true,
     view: assignedView(
       texts(lang),
       lang,

@@ -28,6 +28,11 @@ export interface OutboxMessage {
    * channel's time travel (or a test's fixed clock) and the sender agree on what is due.
    */
   notBefore: Date;
+  /**
+   * It may be changed later (enqueueMessageUpdate): where it went is kept in posted_messages.
+   * Leave it out for a message that never changes, so its address goes after a week.
+   */
+  updatable?: boolean;
 }
 
 /**
@@ -203,6 +208,7 @@ function toRow(message: OutboxMessage): typeof outbox.$inferInsert {
     view: message.view,
     ...place,
     notBefore: message.notBefore,
+    updatable: message.updatable ?? false,
   };
 }
 
@@ -357,10 +363,11 @@ export async function markSentMany(
       workspace: outbox.sentWorkspace,
       channelId: outbox.sentChannelId,
       messageId: outbox.messageId,
+      updatable: outbox.updatable,
     });
-  // Where each went, in the one table of posted messages, so later updates find it.
+  // Where each that may change went, in the one table of posted messages, for its updates.
   const places = marked.flatMap((m) =>
-    m.platform && m.channelId && m.messageId
+    m.updatable && m.platform && m.channelId && m.messageId
       ? [
           {
             key: m.key,

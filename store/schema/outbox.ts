@@ -71,6 +71,12 @@ export const outbox = pgTable(
     /** `person:<id>` or `<platform>:<workspace>:<channel>`: rows to one place are paced together. */
     targetKey: text().notNull(),
     view: jsonb().$type<StoredView>().notNull(),
+    /**
+     * A post that may be changed later (a notice whose buttons give way once its action is
+     * settled): where it went is kept in posted_messages for updates. Others' addresses go with
+     * the outbox's content, after a week.
+     */
+    updatable: boolean().notNull().default(false),
     status: outboxStatus().notNull().default('queued'),
     /** Not delivered before this instant (a scheduled prompt, a retry's backoff). */
     notBefore: timestamp({ withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "outbox" ADD COLUMN "updatable" boolean DEFAULT false NOT NULL;
