@@ -22,7 +22,17 @@ import {
   textOf,
   userIdOf,
 } from './support/slack-session.js';
+import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
+import {
+  cardOf,
+  findAllActions,
+  teamsChannelId,
+  teamsPerson,
+  teamsSession,
+  textOf as teamsTextOf,
+  teamsUnit,
+} from './support/teams-session.js';
 
 /**
  * Issue 20: private cards of a SWOT phase (the ballot, the "Tack! Din punkt…" confirmation with
@@ -194,5 +204,59 @@ describe('local channel: the ballot and the "Tack!" confirmation give way when t
       audit: { actorPersonId: null, source: 'command-line' },
     });
     expect(await naming()).toEqual([]);
+  });
+});
+
+describe('Teams: the ballot in the 1:1 chat gives way when voting ends', () => {
+  let t: TeamsTestTillit;
+  const CHANNEL = teamsChannelId('kort');
+  beforeAll(async () => {
+    t = await startTeamsTillit();
+    await syncOrg(t.database.db, {
+      units: [teamsUnit('kort', CHANNEL)],
+      people: [
+        teamsPerson('chef', [{ unit: 'kort', role: 'manager' }]),
+        teamsPerson('m1', [{ unit: 'kort', role: 'member' }]),
+      ],
+    });
+  });
+  afterAll(async () => t?.close());
+
+  it('updates the ballot card in place (updateActivity): no vote buttons left', async () => {
+    const s = teamsSession(t);
+    await s.command('chef', 'swot Bemanningen', { channel: CHANNEL });
+    await t.tillit.settle();
+    const [boardPost] = s.inChannel(CHANNEL);
+    const [dialogue] = await t.database.db.select().from(dialogues);
+    const [m1] = await t.database.db.select().from(people).where(eq(people.key, 'm1'));
+    await t.database.db.insert(swotItems).values({
+      dialogueId: dialogue!.id,
+      quadrant: 'strengths',
+      text: 'Stabil grupp',
+      authorId: m1!.id,
+    });
+    const board = () => t.connector.activities.get(boardPost!.id)!;
+    await s.click('chef', board(), 'swot.start-vote');
+    await t.tillit.settle();
+    const since = s.since();
+    const ballotButton = findAllActions(cardOf(board())).find(
+      (a) =>
+        a.data?.tillit?.id === 'swot.ballot' && String(a.data.tillit.value).endsWith(':strengths'),
+    );
+    await s.clickData('m1', board(), ballotButton!.data!);
+    const ballot = s.privateTo('m1', since).at(-1)!;
+    expect(findAllActions(cardOf(ballot)).some((a) => a.data?.tillit?.id === 'swot.vote')).toBe(
+      true,
+    );
+    const updatesBefore = t.connector.activities.get(ballot.id)!.updates;
+
+    await s.click('chef', board(), 'swot.end-vote');
+    await waitForPhase(t.database.db, 'decide');
+    await t.tillit.settle();
+    await t.tillit.sender.runOnce();
+    const retired = t.connector.activities.get(ballot.id)!;
+    expect(retired.updates).toBe(updatesBefore + 1);
+    expect(teamsTextOf(retired)).toContain(MOVED_ON);
+    expect(findAllActions(cardOf(retired))).toEqual([]);
   });
 });
