@@ -10,6 +10,7 @@ import { postLocalMessage } from '../store/queries/local-messages.js';
 import {
   claimDue,
   enqueueMessageUpdate,
+  enqueueOutbox,
   getOutboxRow,
   updateKeyOf,
 } from '../store/queries/outbox.js';
@@ -231,6 +232,52 @@ describe('board edits through the outbox', () => {
     expect(await survivor.runOnce()).toBe(1);
     expect(latest(platform, 'C9/900.1')?.text).toBe('after the deadline');
     expect((await getOutboxRow(database.db, { key: 'update:risk:c' }))?.status).toBe('sent');
+  });
+
+  it("a click's board update does not wait behind a round of posts on their way", async () => {
+    await postBoard('swot:busy', 'C1', '700.1');
+    const platform = fakePlatform();
+    let posted = 0;
+    // A slow budget: two posts a second, so 12 posts take six seconds.
+    const slow: Deliverer = {
+      ...platform,
+      rate: { perSecond: 2, burst: 1 },
+      async deliver({ route }) {
+        posted++;
+        return { messageId: `${posted}.1`, channelId: route.address };
+      },
+    };
+    const sender = createSender({
+      db: database.db,
+      clock,
+      log,
+      deliverers: [slow],
+      idlePollMs: 20,
+    });
+    for (let i = 0; i < 12; i++) {
+      await enqueueOutbox(database.db, {
+        key: `prompt:${i}`,
+        target: { kind: 'channel', platform: 'slack', workspace: 'T1', channelId: `P${i}` },
+        view: board('prompt'),
+        notBefore: clock.now(),
+      });
+    }
+    sender.start();
+    try {
+      await expect.poll(() => posted).toBeGreaterThan(0);
+      await enqueueMessageUpdate(database.db, {
+        messageKey: 'swot:busy',
+        view: board('after the click'),
+        now: clock.now(),
+      });
+      const started = Date.now();
+      await sender.deliverNow(['swot:busy']);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      expect(latest(platform, 'C1/700.1')?.text).toBe('after the click');
+      expect(posted).toBeLessThan(12);
+    } finally {
+      await sender.stop();
+    }
   });
 
   it('an upgrade records where earlier notices and local boards went (migration 0032)', async () => {

@@ -129,7 +129,15 @@ export function createSender(options: SenderOptions): Sender {
     options.deliverers.filter((d) => d.postsOwnMessages !== false).map((d) => d.platform),
   );
 
-  async function claimAndStart(limit: number, keys?: readonly string[]): Promise<number> {
+  async function claimAndStart(limit: number): Promise<number> {
+    return (await claimAndStartTasks(limit)).length;
+  }
+
+  /** Claims due rows (only these keys, if given) and starts carrying each out. */
+  async function claimAndStartTasks(
+    limit: number,
+    keys?: readonly string[],
+  ): Promise<Promise<void>[]> {
     const rows = await claimDue(db, {
       workerId: settings.workerId,
       now: clock.now(),
@@ -138,8 +146,9 @@ export function createSender(options: SenderOptions): Sender {
       excludeIds: [...workingOn],
       ...(keys ? { keys } : {}),
     });
-    if (rows.length === 0) return 0;
+    if (rows.length === 0) return [];
     const routing = await routeRows(db, rows, postPlatforms);
+    const started: Promise<void>[] = [];
     for (const row of rows) {
       workingOn.add(row.id);
       const task = carryOut(row, routing.get(row.id)!)
@@ -152,8 +161,9 @@ export function createSender(options: SenderOptions): Sender {
           wakeLoop();
         });
       inFlight.add(task);
+      started.push(task);
     }
-    return rows.length;
+    return started;
   }
 
   async function carryOut(row: OutboxRow, routing: Routing): Promise<void> {
@@ -207,7 +217,9 @@ export function createSender(options: SenderOptions): Sender {
           address: place.channelId,
           direct: false,
         };
-        const bucket = deliverer.bucketOf(route);
+        // Edits spend from a budget of their own (Slack's chat.update is limited apart from
+        // chat.postMessage): a click's board update never waits behind a round of prompts.
+        const bucket = `${deliverer.bucketOf(route)}:update`;
         pausing = (ms) => {
           options.rateLimited?.(place.platform);
           return limiter.pause(bucket, ms);
@@ -324,8 +336,8 @@ export function createSender(options: SenderOptions): Sender {
     const until = Date.now() + DELIVER_NOW_MS;
     while (!stopping.signal.aborted) {
       again.delete(key);
-      await claimAndStart(1, [key]);
-      await Promise.allSettled([...inFlight]);
+      // Only this row is waited for, not a batch of posts the loop has on its way.
+      await Promise.allSettled(await claimAndStartTasks(1, [key]));
       const waiting = (await stillQueued([key])).length > 0;
       if ((!waiting && !again.has(key)) || Date.now() > until) return;
       if (waiting) await sleep(DELIVER_NOW_RETRY_MS, stopping.signal);
