@@ -16,6 +16,7 @@ import { inPhase } from '../dialogue/in-phase.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { FormValues, Input, ListItem } from '../view.js';
 import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
+import { RISK_FORM } from './risk-kind.js';
 import { assess, readScale, SCALE } from './risk-level.js';
 import {
   boardOptions,
@@ -142,7 +143,7 @@ export async function openEstimate(request: ActionRequest): Promise<Outcome> {
     personId: request.actor.person.id,
   });
   return openForm({
-    id: 'risk.estimate',
+    id: RISK_FORM.estimate,
     title: t.risk.estimateForm.title,
     submitLabel: t.risk.estimateForm.submit,
     state: risk.id,
@@ -194,7 +195,7 @@ export async function openAgree(request: ActionRequest): Promise<Outcome> {
         ? { probability: spread.probability.median, consequence: spread.consequence.median }
         : undefined;
   return openForm({
-    id: 'risk.agree',
+    id: RISK_FORM.agree,
     title: t.risk.estimateForm.agreeTitle,
     submitLabel: t.risk.estimateForm.submit,
     state: risk.id,

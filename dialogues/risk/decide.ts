@@ -22,7 +22,7 @@ import type { Catalogue } from '../texts/catalogue.js';
 import { type Form, type FormValues, type Input, isFormRefresh, type ListItem } from '../view.js';
 import { readDecision } from './decision-input.js';
 import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
-import { CHECK_MAX, MOTIVATION_MAX } from './risk-kind.js';
+import { CHECK_MAX, MOTIVATION_MAX, RISK_FORM } from './risk-kind.js';
 import {
   boardOptions,
   checkRisk,
@@ -213,7 +213,7 @@ async function decisionForm(
   const value = shown ? decisionValue(request.actor.t, shown) : '';
   const without = shown?.estimates.show === 'withheld' ? `\n${f.withoutEstimates}` : '';
   return {
-    id: 'risk.decision',
+    id: RISK_FORM.decision,
     title: f.title,
     submitLabel: f.submit,
     state: risk.id,

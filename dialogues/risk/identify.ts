@@ -12,7 +12,7 @@ import {
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { DESCRIPTION_MAX } from './risk-kind.js';
+import { DESCRIPTION_MAX, RISK_FORM } from './risk-kind.js';
 import { checkRisk, type LoadedRiskDialogue, loadRiskDialogue, withUpdate } from './risk-load.js';
 
 /** Anyone in the unit may add risks while identifying. */
@@ -33,7 +33,7 @@ export async function openAddRisk(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const t = request.actor.t.risk;
   return openForm({
-    id: 'risk.add-risk',
+    id: RISK_FORM.addRisk,
     title: t.addForm.title,
     submitLabel: t.addForm.submit,
     state: checked.loaded.dialogue.id,

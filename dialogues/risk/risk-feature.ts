@@ -2,6 +2,7 @@ import type { Feature } from '../core/feature.js';
 import { openAgree, openEstimate, showSheet, submitAgree, submitEstimate } from './assess.js';
 import { openDecision, showDecisions, submitDecision } from './decide.js';
 import { openAddRisk, submitAddRisk } from './identify.js';
+import { RISK_FORM } from './risk-kind.js';
 import { showAllRisks } from './show-all.js';
 import { riskCommand } from './start.js';
 import { closeRisk, startAssess, startDecide } from './steer.js';
@@ -26,9 +27,9 @@ export const riskFeature: Feature = {
     'risk.show-all': showAllRisks,
   },
   forms: {
-    'risk.add-risk': submitAddRisk,
-    'risk.estimate': submitEstimate,
-    'risk.agree': submitAgree,
-    'risk.decision': submitDecision,
+    [RISK_FORM.addRisk]: submitAddRisk,
+    [RISK_FORM.estimate]: submitEstimate,
+    [RISK_FORM.agree]: submitAgree,
+    [RISK_FORM.decision]: submitDecision,
   },
 };

@@ -3,6 +3,14 @@ import type { DialogueKind } from '../dialogue/dialogue-kind.js';
 export const riskPhases = ['identify', 'assess', 'decide', 'closed'] as const;
 export type RiskPhase = (typeof riskPhases)[number];
 
+/** Risk's forms: the form and the route that reads its submit name the same id. */
+export const RISK_FORM = {
+  addRisk: 'risk.add-risk',
+  estimate: 'risk.estimate',
+  agree: 'risk.agree',
+  decision: 'risk.decision',
+} as const;
+
 /** Hard limits people meet with a clear message. */
 export const TOPIC_MAX = 120;
 export const DESCRIPTION_MAX = 280;

@@ -18,7 +18,7 @@ import { privateCardKey } from '../dialogue/private-cards.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Form, FormValues, Input, View } from '../view.js';
-import { ITEM_MAX } from './swot-kind.js';
+import { ITEM_MAX, SWOT_FORM } from './swot-kind.js';
 import {
   checkSwot,
   hashEditToken,
@@ -46,7 +46,7 @@ export async function openAddItem(request: ActionRequest): Promise<Outcome> {
   if (!checked.ok) return checked.outcome;
   const t = request.actor.t.swot;
   const form: Form = {
-    id: 'swot.add-item',
+    id: SWOT_FORM.addItem,
     title: t.addForm.title,
     submitLabel: t.addForm.submit,
     state: checked.loaded.dialogue.id,

@@ -23,7 +23,7 @@ import {
 import type { Input } from '../view.js';
 import { itemOptions } from './merge.js';
 import { shownItems } from './swot-board.js';
-import { riskQuadrants } from './swot-kind.js';
+import { riskQuadrants, SWOT_FORM } from './swot-kind.js';
 import { checkSwot, type LoadedSwot, loadItem, loadSwot, withUpdate } from './swot-load.js';
 
 type Decidable =
@@ -91,7 +91,7 @@ export async function openAction(request: ActionRequest): Promise<Outcome> {
     { type: 'date', id: 'due', label: t.swot.actionForm.dueLabel },
   );
   return openForm({
-    id: 'swot.add-action',
+    id: SWOT_FORM.addAction,
     title: t.swot.actionForm.title,
     submitLabel: t.common.save,
     state: request.action.value,

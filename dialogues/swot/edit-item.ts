@@ -10,6 +10,7 @@ import {
 } from '../core/outcome.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { quadrantInput, readItemInput, textInput } from './collect.js';
+import { SWOT_FORM } from './swot-kind.js';
 import { checkSwot, isOwnItem, type LoadedItem, loadItem, withUpdate } from './swot-load.js';
 
 type OwnItem = Extract<LoadedItem, { ok: true }>;
@@ -44,7 +45,7 @@ export async function openEditItem(request: ActionRequest): Promise<Outcome> {
   const t = request.actor.t;
   const { item } = checked.own;
   return openForm({
-    id: 'swot.edit-item',
+    id: SWOT_FORM.editItem,
     title: t.swot.editForm.title,
     submitLabel: t.common.save,
     state: request.action.value,

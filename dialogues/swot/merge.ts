@@ -14,6 +14,7 @@ import { inPhase } from '../dialogue/in-phase.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { Option } from '../view.js';
 import { shownItems } from './swot-board.js';
+import { SWOT_FORM } from './swot-kind.js';
 import { checkSwot, type LoadedSwot, loadSwot, withUpdate } from './swot-load.js';
 
 /** Platforms cap a select at 100 options and an option at 75 characters. */
@@ -42,7 +43,7 @@ export async function openMerge(request: ActionRequest): Promise<Outcome> {
   if (items.length < 2) return outcome(note(t.swot.mergeForm.tooFew));
   const options = itemOptions(t, items);
   return openForm({
-    id: 'swot.merge-items',
+    id: SWOT_FORM.mergeItems,
     title: t.swot.mergeForm.title,
     submitLabel: t.swot.mergeForm.submit,
     state: checked.loaded.dialogue.id,

@@ -6,6 +6,7 @@ import { openMerge, submitMerge } from './merge.js';
 import { showAllItems } from './show-all.js';
 import { startSwot } from './start.js';
 import { closeSwot, endVote, startVote } from './steer.js';
+import { SWOT_FORM } from './swot-kind.js';
 import { castVote, showBallot, showMyVotes, withdrawVote } from './vote.js';
 
 /**
@@ -33,9 +34,9 @@ export const swotFeature: Feature = {
     'swot.show-all': showAllItems,
   },
   forms: {
-    'swot.add-item': submitAddItem,
-    'swot.edit-item': submitEditItem,
-    'swot.merge-items': submitMerge,
-    'swot.add-action': submitAction,
+    [SWOT_FORM.addItem]: submitAddItem,
+    [SWOT_FORM.editItem]: submitEditItem,
+    [SWOT_FORM.mergeItems]: submitMerge,
+    [SWOT_FORM.addAction]: submitAction,
   },
 };

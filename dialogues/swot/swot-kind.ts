@@ -5,6 +5,14 @@ import type { DialogueKind } from '../dialogue/dialogue-kind.js';
 export const swotPhases = ['collect', 'vote', 'decide', 'closed'] as const;
 export type SwotPhase = (typeof swotPhases)[number];
 
+/** SWOT's forms: the form and the route that reads its submit name the same id. */
+export const SWOT_FORM = {
+  addItem: 'swot.add-item',
+  editItem: 'swot.edit-item',
+  mergeItems: 'swot.merge-items',
+  addAction: 'swot.add-action',
+} as const;
+
 /** Hard limits people meet with a clear message. */
 export const ITEM_MAX = 280;
 export const TOPIC_MAX = 120;
