@@ -36,6 +36,11 @@ const rules: Rule[] = [
     homes: ['dialogues/core/form-values.ts'],
   },
   {
+    what: 'the "anonymous" box: use anonymousInput / askedAnonymity',
+    pattern: /['"`]anonymous['"`]|values\.anonymous\b/,
+    homes: ['dialogues/core/form-values.ts'],
+  },
+  {
     what: "a command's usage()",
     pattern: /\b(const|let|function)\s+usage\b/,
     homes: ['dialogues/core/usage.ts'],
@@ -113,6 +118,9 @@ describe('one of each', () => {
     expect(sees('the whole-form', "const first = keys.find((id) => id !== '_form');")).toBe(true);
     expect(sees('the uuid', 'const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-/i;')).toBe(true);
     expect(sees('single', 'const single = (value: string | string[]) =>')).toBe(true);
+    expect(sees('the "anonymous"', 'const anonymous = isChecked(request.values.anonymous);')).toBe(
+      true,
+    );
     expect(sees('isChecked', 'const isChecked = (value: FormValue): boolean =>')).toBe(true);
     expect(sees("a command's", 'function usage({ actor }: CommandRequest): Outcome {')).toBe(true);
     expect(sees('the action text', 'export const ACTION_MAX = 280;')).toBe(true);

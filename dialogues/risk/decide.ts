@@ -6,6 +6,7 @@ import {
   selfCheckCadences,
 } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
+import { single } from '../core/form-values.js';
 import {
   asFormRefusal,
   formError,
@@ -115,7 +116,7 @@ async function decisionForm(
   // What was typed wins over what was stored; an input not shown before keeps the stored value.
   const initial = (value: string | undefined, id?: string) => {
     const given = id === undefined ? undefined : typed[id];
-    const chosen = given === undefined ? value : Array.isArray(given) ? given[0] : given;
+    const chosen = given === undefined ? value : single(given);
     return chosen ? { initial: chosen } : {};
   };
   const inputs: Input[] = [

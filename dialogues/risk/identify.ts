@@ -1,6 +1,6 @@
 import { addRisk } from '../../store/queries/risk-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { CHECKED, isChecked } from '../core/form-values.js';
+import { anonymousInput, askedAnonymity, single } from '../core/form-values.js';
 import {
   asFormRefusal,
   formError,
@@ -47,12 +47,7 @@ export async function openAddRisk(request: ActionRequest): Promise<Outcome> {
         maxLength: DESCRIPTION_MAX,
         placeholder: t.addForm.placeholder,
       },
-      {
-        type: 'checkboxes',
-        id: 'anonymous',
-        label: t.addForm.anonymousLabel,
-        options: [{ label: t.addForm.anonymousOption, value: CHECKED }],
-      },
+      anonymousInput(t.addForm.anonymousLabel, t.addForm.anonymousOption),
     ],
   });
 }
@@ -62,12 +57,11 @@ export async function submitAddRisk(request: FormRequest): Promise<Outcome> {
   const checked = await loadForIdentifying(request, request.state);
   if (!checked.ok) return asFormRefusal(checked.outcome);
   const { actor, ctx } = request;
-  const raw = request.values.description;
-  const description = checkFreeText(actor.t, Array.isArray(raw) ? raw[0] : raw, {
+  const description = checkFreeText(actor.t, single(request.values.description), {
     max: DESCRIPTION_MAX,
   });
   if (!description.ok) return formErrors({ description: description.message });
-  const anonymous = isChecked(request.values.anonymous);
+  const anonymous = askedAnonymity(request.values);
   const dialogue = checked.loaded.dialogue;
   const added = await inPhase(ctx.db, dialogue, ['identify'], (tx) =>
     addRisk(tx, {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { addSwotItem, listItemsOfAuthor } from '../../store/queries/swot-items.js';
 import { type SwotQuadrant, swotQuadrants } from '../../store/schema/index.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
-import { CHECKED, isChecked, single } from '../core/form-values.js';
+import { anonymousInput, askedAnonymity, single } from '../core/form-values.js';
 import {
   asFormRefusal,
   formError,
@@ -54,12 +54,7 @@ export async function openAddItem(request: ActionRequest): Promise<Outcome> {
     inputs: [
       quadrantInput(request.actor.t),
       textInput(request.actor.t),
-      {
-        type: 'checkboxes',
-        id: 'anonymous',
-        label: t.addForm.anonymousLabel,
-        options: [{ label: t.addForm.anonymousOption, value: CHECKED }],
-      },
+      anonymousInput(t.addForm.anonymousLabel, t.addForm.anonymousOption),
     ],
   };
   return openForm(form);
@@ -109,7 +104,7 @@ export async function submitAddItem(request: FormRequest): Promise<Outcome> {
   const { actor, ctx } = request;
   const input = readItemInput(actor.t, request.values);
   if (!input.ok) return input.outcome;
-  const anonymous = isChecked(request.values.anonymous);
+  const anonymous = askedAnonymity(request.values);
   const token = anonymous ? randomBytes(16).toString('base64url') : null;
   const owner = token ? { editTokenHash: hashEditToken(token) } : { authorId: actor.person.id };
   const dialogue = checked.loaded.dialogue;
