@@ -209,7 +209,7 @@ export function createSender(options: SenderOptions): Sender {
     try {
       for (const place of await listPlacesBehind(db, { key, version: row.version })) {
         const deliverer = deliverers.get(place.platform);
-        // A platform this instance does not run: its places wait for one that does.
+        // A platform not configured (every instance runs the same ones): nothing can reach it.
         if (!deliverer) continue;
         const route = {
           platform: place.platform,
