@@ -28,6 +28,12 @@ export interface DialogueKit<Phase extends string> {
     loaded: L | Refused,
     rule: DialogueRule<Phase>,
   ): Promise<Checked<L>>;
+  /** How a handler of a button or form naming a dialogue opens: load, then check. */
+  loadAndCheck(
+    request: Request,
+    dialogueId: string,
+    rule: DialogueRule<Phase>,
+  ): Promise<Checked<Running<Phase>>>;
   /** The dialogue message as it is now, replacing the one in the channel. */
   boardUpdate(db: Database, dialogue: Dialogue, settings: Settings): Promise<BoardUpdate>;
   /** Private replies to the person, then the updated dialogue message for everyone. */
@@ -56,6 +62,8 @@ export function dialogueKit<Phase extends string>(
     kind,
     load: (request, dialogueId) => loadDialogue(request, kind, dialogueId),
     check: (request, loaded, rule) => checkDialogue(request, loaded, rule, checks),
+    loadAndCheck: async (request, dialogueId, rule) =>
+      checkDialogue(request, await loadDialogue(request, kind, dialogueId), rule, checks),
     boardUpdate,
     withUpdate: async (request, dialogue, ...replies) =>
       outcome(...replies, await boardUpdate(request.ctx.db, dialogue, request.ctx.settings)),

@@ -22,8 +22,8 @@ import {
   boardOptions,
   checkRisk,
   type LoadedRisk,
+  loadAndCheckRisk,
   loadRisk,
-  loadRiskDialogue,
   withUpdate,
 } from './risk-load.js';
 import { assessmentText, estimatesText } from './risk-view.js';
@@ -53,7 +53,7 @@ const AGREE_PHASES: ('assess' | 'decide')[] = ['assess', 'decide'];
 export async function showSheet(request: ActionRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t.risk;
-  const checked = await checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+  const checked = await loadAndCheckRisk(request, request.action.value, {
     phases: ['assess'],
     capability: 'take-part',
     what: t.what.estimate,

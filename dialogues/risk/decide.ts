@@ -28,8 +28,8 @@ import {
   boardOptions,
   checkRisk,
   type LoadedRisk,
+  loadAndCheckRisk,
   loadRisk,
-  loadRiskDialogue,
   withUpdate,
 } from './risk-load.js';
 import { assessmentText, estimatesText } from './risk-view.js';
@@ -47,7 +47,7 @@ async function loadForDeciding(request: Request, riskId: string): Promise<Checke
 /** Button "decide on risks": a private list, one "decide" button per risk. */
 export async function showDecisions(request: ActionRequest): Promise<Outcome> {
   const t = request.actor.t.risk;
-  const checked = await checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+  const checked = await loadAndCheckRisk(request, request.action.value, {
     phases: ['decide'],
     capability: 'run-risk-dialogue',
     what: t.only.decide,

@@ -13,14 +13,14 @@ import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { DESCRIPTION_MAX, RISK_FORM } from './risk-kind.js';
-import { checkRisk, type LoadedRiskDialogue, loadRiskDialogue, withUpdate } from './risk-load.js';
+import { type LoadedRiskDialogue, loadAndCheckRisk, withUpdate } from './risk-load.js';
 
 /** Anyone in the unit may add risks while identifying. */
 async function loadForIdentifying(
   request: Request,
   dialogueId: string,
 ): Promise<Checked<LoadedRiskDialogue>> {
-  return checkRisk(request, await loadRiskDialogue(request, dialogueId), {
+  return loadAndCheckRisk(request, dialogueId, {
     phases: ['identify'],
     capability: 'take-part',
     what: request.actor.t.risk.what.add,

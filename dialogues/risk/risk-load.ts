@@ -27,7 +27,13 @@ export const boardOptions = (settings: Settings) => ({
 export const riskKit = dialogueKit(riskKind, async (db, dialogue, settings) =>
   riskView(await loadRiskBoard(db, dialogue, boardOptions(settings))),
 );
-export const { load: loadRiskDialogue, check: checkRisk, boardUpdate, withUpdate } = riskKit;
+export const {
+  load: loadRiskDialogue,
+  check: checkRisk,
+  loadAndCheck: loadAndCheckRisk,
+  boardUpdate,
+  withUpdate,
+} = riskKit;
 
 export type LoadedRisk = (LoadedRiskDialogue & { risk: Risk }) | { ok: false; outcome: Outcome };
 

@@ -3,7 +3,7 @@ import type { Outcome } from '../core/outcome.js';
 import { privately } from '../core/outcome.js';
 import { loadRiskBoard } from './risk-board.js';
 import { riskPhases } from './risk-kind.js';
-import { boardOptions, checkRisk, loadRiskDialogue } from './risk-load.js';
+import { boardOptions, loadAndCheckRisk } from './risk-load.js';
 import { allRisksView } from './risk-view.js';
 
 /**
@@ -12,7 +12,7 @@ import { allRisksView } from './risk-view.js';
  */
 export async function showAllRisks(request: ActionRequest): Promise<Outcome> {
   const { ctx, actor } = request;
-  const checked = await checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+  const checked = await loadAndCheckRisk(request, request.action.value, {
     phases: riskPhases,
     capability: 'take-part',
     what: actor.t.risk.what.see,

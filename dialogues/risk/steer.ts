@@ -10,9 +10,8 @@ import { type RiskPhase, riskKind } from './risk-kind.js';
 import {
   boardOptions,
   boardUpdate,
-  checkRisk,
   type LoadedRiskDialogue,
-  loadRiskDialogue,
+  loadAndCheckRisk,
   withUpdate,
 } from './risk-load.js';
 import { riskSummaryView } from './risk-summary.js';
@@ -27,7 +26,7 @@ async function loadForSteering(
   from: RiskPhase,
   what: string,
 ): Promise<Checked<LoadedRiskDialogue>> {
-  return checkRisk(request, await loadRiskDialogue(request, request.action.value), {
+  return loadAndCheckRisk(request, request.action.value, {
     phases: [from],
     capability: 'run-risk-dialogue',
     what,

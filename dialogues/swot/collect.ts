@@ -20,11 +20,10 @@ import type { Catalogue } from '../texts/catalogue.js';
 import type { Form, FormValues, Input, View } from '../view.js';
 import { ITEM_MAX, SWOT_FORM } from './swot-kind.js';
 import {
-  checkSwot,
   hashEditToken,
   itemRefValue,
   type LoadedSwot,
-  loadSwot,
+  loadAndCheckSwot,
   withUpdate,
 } from './swot-load.js';
 
@@ -33,7 +32,7 @@ export async function loadForCollecting(
   request: Request,
   dialogueId: string,
 ): Promise<Checked<LoadedSwot>> {
-  return checkSwot(request, await loadSwot(request, dialogueId), {
+  return loadAndCheckSwot(request, dialogueId, {
     phases: ['collect'],
     capability: 'take-part',
     what: request.actor.t.swot.what.addItem,

@@ -24,7 +24,7 @@ import type { Input } from '../view.js';
 import { itemOptions } from './merge.js';
 import { shownItems } from './swot-board.js';
 import { riskQuadrants, SWOT_FORM } from './swot-kind.js';
-import { checkSwot, type LoadedSwot, loadItem, loadSwot, withUpdate } from './swot-load.js';
+import { checkSwot, type LoadedSwot, loadAndCheckSwot, loadItem, withUpdate } from './swot-load.js';
 
 type Decidable =
   | { ok: true; loaded: LoadedSwot; item: SwotItem | null }
@@ -36,7 +36,7 @@ type Decidable =
  */
 async function loadForDeciding(request: Request, ref: string, what: string): Promise<Decidable> {
   const [dialogueId = '', itemId] = ref.split(':');
-  const checked = await checkSwot(request, await loadSwot(request, dialogueId), {
+  const checked = await loadAndCheckSwot(request, dialogueId, {
     phases: ['decide'],
     capability: 'run-dialogue',
     what,

@@ -15,7 +15,7 @@ import type { Catalogue } from '../texts/catalogue.js';
 import type { Option } from '../view.js';
 import { shownItems } from './swot-board.js';
 import { SWOT_FORM } from './swot-kind.js';
-import { checkSwot, type LoadedSwot, loadSwot, withUpdate } from './swot-load.js';
+import { type LoadedSwot, loadAndCheckSwot, withUpdate } from './swot-load.js';
 
 /** Platforms cap a select at 100 options and an option at 75 characters. */
 const MAX_OPTIONS = 100;
@@ -25,7 +25,7 @@ async function loadForMerging(
   request: ActionRequest | FormRequest,
   dialogueId: string,
 ): Promise<Checked<LoadedSwot>> {
-  return checkSwot(request, await loadSwot(request, dialogueId), {
+  return loadAndCheckSwot(request, dialogueId, {
     phases: ['collect'],
     capability: 'run-dialogue',
     what: request.actor.t.swot.only.merge,

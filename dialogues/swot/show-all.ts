@@ -3,7 +3,7 @@ import type { ActionRequest } from '../core/feature.js';
 import { note, type Outcome, outcome } from '../core/outcome.js';
 import { loadSwotBoard } from './swot-board.js';
 import { swotPhases } from './swot-kind.js';
-import { checkSwot, loadSwot } from './swot-load.js';
+import { loadAndCheckSwot } from './swot-load.js';
 import { allItemsView } from './swot-view.js';
 
 /**
@@ -14,7 +14,7 @@ export async function showAllItems(request: ActionRequest): Promise<Outcome> {
   const [dialogueId = '', quadrantWord] = request.action.value.split(':');
   const quadrant = swotQuadrants.find((q) => q === quadrantWord);
   const what = request.actor.t.swot.what.see;
-  const checked = await checkSwot(request, await loadSwot(request, dialogueId), {
+  const checked = await loadAndCheckSwot(request, dialogueId, {
     phases: swotPhases,
     capability: 'take-part',
     what,

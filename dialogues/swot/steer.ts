@@ -7,7 +7,7 @@ import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { movePhase } from '../dialogue/phases.js';
 import { loadSwotBoard, shownItems } from './swot-board.js';
 import { type SwotPhase, swotKind } from './swot-kind.js';
-import { checkSwot, type LoadedSwot, loadSwot, withUpdate } from './swot-load.js';
+import { type LoadedSwot, loadAndCheckSwot, withUpdate } from './swot-load.js';
 import { swotSummaryView, swotView } from './swot-view.js';
 
 /**
@@ -19,7 +19,7 @@ async function loadForSteering(
   from: SwotPhase,
   what: string,
 ): Promise<Checked<LoadedSwot>> {
-  return checkSwot(request, await loadSwot(request, request.action.value), {
+  return loadAndCheckSwot(request, request.action.value, {
     phases: [from],
     capability: 'run-dialogue',
     what,

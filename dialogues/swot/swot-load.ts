@@ -15,7 +15,13 @@ export type LoadedSwot = Extract<Loaded<SwotPhase>, { ok: true }>;
 export const swotKit = dialogueKit(swotKind, async (db, dialogue, settings) =>
   swotView(await loadSwotBoard(db, dialogue, settings.anonymityThreshold)),
 );
-export const { load: loadSwot, check: checkSwot, boardUpdate, withUpdate } = swotKit;
+export const {
+  load: loadSwot,
+  check: checkSwot,
+  loadAndCheck: loadAndCheckSwot,
+  boardUpdate,
+  withUpdate,
+} = swotKit;
 
 /** An item reference in a button value or form state: `<itemId>` or `<itemId>.<edit token>`. */
 export interface ItemRef {
