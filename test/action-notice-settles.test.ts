@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../bot/log.js';
+import { createSender } from '../bot/outbox/sender.js';
+import { createTeamsDeliverer } from '../bot/teams/teams-deliverer.js';
 import { assignedView } from '../dialogues/follow-up/action-views.js';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import { texts } from '../dialogues/texts/catalogue.js';
@@ -18,7 +21,19 @@ import {
   startLocalTillit,
 } from './support/local-tillit.js';
 import { slackPerson, slackSession, slackUnit, TEAM, userIdOf } from './support/slack-session.js';
+import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
+import {
+  aadOf,
+  cardOf,
+  findAllActions,
+  teamsChannelId,
+  teamsPerson,
+  teamsSession,
+  textOf as teamsTextOf,
+  teamsUnit,
+  teamsUserIdOf,
+} from './support/teams-session.js';
 
 /**
  * Issue 20: the owner's "Du har fått en åtgärd" notice, sent through the outbox, gives way to
@@ -193,5 +208,80 @@ describe('local channel: the action notice in the inbox shows the outcome once s
     expect(after.html).toContain('Åtgärden är struken');
     expect(after.html).toContain('Checklista för nattpasset');
     for (const gone of BUTTONS) expect(after.html).not.toContain(gone);
+  });
+});
+
+describe('Teams: the action notice in the 1:1 chat shows the outcome once done', () => {
+  let t: TeamsTestTillit;
+  const CHANNEL = teamsChannelId('atg');
+  beforeAll(async () => {
+    t = await startTeamsTillit({ start: NOW });
+    await syncOrg(t.database.db, {
+      units: [teamsUnit('atg', CHANNEL)],
+      people: [
+        teamsPerson('chef', [{ unit: 'atg', role: 'manager' }]),
+        teamsPerson('m1', [{ unit: 'atg', role: 'member' }]),
+      ],
+    });
+    t.connector.addMembers(
+      ['chef', 'm1'].map((key) => ({ id: teamsUserIdOf(key), name: key, aadObjectId: aadOf(key) })),
+    );
+    // Tillit was added to the unit's channel: that reference is all it has of the tenant.
+    await teamsSession(t).command('chef', 'help', { channel: CHANNEL });
+  });
+  afterAll(async () => t?.close());
+
+  /** Delivers what is due as an instance with an app id would (the emulator posts nothing). */
+  async function deliverOutbox() {
+    const sender = createSender({
+      db: t.database.db,
+      clock: t.tillit.clock,
+      log: createLogger('error', () => {}),
+      deliverers: [
+        createTeamsDeliverer({
+          config: t.config.teams,
+          db: t.database.db,
+          connector: t.teams.connector,
+          rate: { perSecond: 1_000, burst: 100 },
+        }),
+      ],
+    });
+    while ((await sender.runOnce()) > 0) t.tillit.clock.advance(1_100);
+  }
+
+  it('updates the notice card in place (updateActivity): no Klar / Nytt datum / Stryk left', async () => {
+    const s = teamsSession(t);
+    const action = await giveAction(t.database.db, {
+      unitKey: 'atg',
+      ownerKey: 'm1',
+      byKey: 'chef',
+      text: 'Nya rutiner för nattpasset',
+    });
+    await deliverOutbox();
+    const notice = s.privateTo('m1').find((a) => teamsTextOf(a).includes('Nya rutiner'))!;
+    expect(
+      findAllActions(cardOf(notice)).some((a) => a.data?.tillit?.id === 'follow-up.done'),
+    ).toBe(true);
+
+    // Marked done from the list of her actions, not from the notice.
+    const since = s.since();
+    await s.command('m1', 'åtgärder', 'personal');
+    const list = s.privateTo('m1', since).at(-1)!;
+    const done = findAllActions(cardOf(list)).find(
+      (a) => a.data?.tillit?.id === 'follow-up.done' && a.data.tillit.value === action.id,
+    )!;
+    await s.clickData('m1', list, done.data!);
+    await expect
+      .poll(
+        async () =>
+          (await getOutboxRow(t.database.db, { key: `update:action-assigned:${action.id}` }))
+            ?.status,
+      )
+      .toBe('queued');
+    await deliverOutbox();
+    const updated = t.connector.activities.get(notice.id)!;
+    expect(updated.updates).toBe(1);
+    expect(teamsTextOf(updated)).toContain('Åtgärden är klar');
+    expect(findAllActions(cardOf(updated))).toEqual([]);
   });
 });
