@@ -22,8 +22,10 @@ export const dialogue: Catalogue['dialogue'] = {
   phaseMovedMeanwhile:
     'Someone changed the phase just before you. Nothing changed; have another look at the dialogue.',
   privateCardOver: {
-    moved: 'The dialogue has moved on, so the buttons here no longer apply. See the board in the channel.',
-    closed: 'The dialogue is closed, so the buttons here no longer apply. See the board in the channel.',
+    moved:
+      'The dialogue has moved on, so the buttons here no longer apply. See the board in the channel.',
+    closed:
+      'The dialogue is closed, so the buttons here no longer apply. See the board in the channel.',
   },
   untilEndOf: (p) => `through ${p.date}`,
   at: (p) => `${p.date}, ${p.time}`,
