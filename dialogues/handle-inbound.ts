@@ -108,7 +108,8 @@ async function handleInTransaction(
         await releaseDelivery(tx, { key: once });
       }
       await enqueueBoardUpdates(txCtx, result.replies);
-      if (guard && !guard.open) throw new TooLate();
+      // Claimed now, the answer waits for this commit; closed already, nothing commits.
+      if (guard && !guard.claim()) throw new TooLate();
       return result;
     });
   } catch (failure) {

@@ -21,10 +21,11 @@ import {
  */
 export interface AnswerWriter {
   /**
-   * Stores one answer with the next batch. `stillWanted` is asked just before the batch is
-   * written: a request already answered "nothing was saved" withdraws its answer.
+   * Stores one answer with the next batch. `claim` is asked just before the batch is written:
+   * true commits to writing it (the request then waits for the result whatever the time),
+   * false withdraws it (the request was already answered "nothing was saved").
    */
-  store(answer: AnswerToStore, stillWanted?: () => boolean): Promise<AnswerResult>;
+  store(answer: AnswerToStore, claim?: () => boolean): Promise<AnswerResult>;
   /** Writes what is waiting, then refuses more. */
   close(): Promise<void>;
 }
@@ -39,7 +40,7 @@ export class AnswerWithdrawn extends Error {
 
 interface Waiting {
   answer: AnswerToStore;
-  stillWanted: () => boolean;
+  claim: () => boolean;
   resolve: (result: AnswerResult) => void;
   reject: (error: unknown) => void;
 }
@@ -70,10 +71,11 @@ export function createAnswerWriter(db: Database, options: AnswerWriterOptions = 
   };
 
   return {
-    store(answer, stillWanted = () => true) {
+    store(answer, claim = () => true) {
       if (closed) return Promise.reject(new Error('the answer writer is closed'));
+      if (!storable(answer.text)) return Promise.reject(new UnstorableText());
       return new Promise<AnswerResult>((resolve, reject) => {
-        queue.push({ answer, stillWanted, resolve, reject });
+        queue.push({ answer, claim, resolve, reject });
         kick();
       });
     },
@@ -103,30 +105,47 @@ function takeBatch(queue: Waiting[], max: number): { taken: Waiting[]; rest: Wai
   return { taken, rest };
 }
 
+/**
+ * One statement for the batch. When it fails, every answer in it fails (nothing was stored, and
+ * each person is told so and may send again): writing them one by one instead would give each
+ * its own transaction id, next to its author's participation row, which is the very link the
+ * batch hides. What the database would refuse for one answer alone is refused before it joins.
+ */
 async function writeBatch(db: Database, batch: Waiting[]): Promise<void> {
-  const wanted: Waiting[] = [];
+  const claimed: Waiting[] = [];
   for (const waiting of batch) {
-    if (waiting.stillWanted()) wanted.push(waiting);
+    if (waiting.claim()) claimed.push(waiting);
     else waiting.reject(new AnswerWithdrawn());
   }
-  if (wanted.length === 0) return;
-  shuffle(wanted);
+  if (claimed.length === 0) return;
+  shuffle(claimed);
   try {
     // One statement: its own transaction, one round trip.
     const results = await storeAnswers(
       db,
-      wanted.map((w) => w.answer),
+      claimed.map((w) => w.answer),
     );
-    for (const [i, waiting] of wanted.entries()) waiting.resolve(results[i] ?? 'closed');
+    for (const [i, waiting] of claimed.entries()) waiting.resolve(results[i] ?? 'closed');
   } catch (error) {
-    if (wanted.length === 1) {
-      wanted[0]?.reject(error);
-      return;
-    }
-    // One answer the database refuses must not fail the others: each on its own.
-    for (const waiting of wanted) await writeBatch(db, [waiting]);
+    for (const waiting of claimed) waiting.reject(error);
   }
 }
+
+/** Thrown for a text PostgreSQL cannot hold (a NUL character, half a surrogate pair). */
+export class UnstorableText extends Error {
+  constructor() {
+    super('the text holds a character the database cannot store');
+    this.name = 'UnstorableText';
+  }
+}
+
+/** Whether PostgreSQL's text (and jsonb) can hold the text. */
+export function storable(text: string | null): boolean {
+  return text === null || (!text.includes('\u0000') && !LONE_SURROGATE.test(text));
+}
+
+/** A high surrogate without its low half, or a low one without its high half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Fisher–Yates with the system's random source: the written order says nothing. */
 function shuffle<T>(items: T[]): void {

@@ -82,10 +82,13 @@ function openPostgres(url: string): DatabaseHandle {
   const inTransaction = countTransactions(client, 'begin');
   const db = drizzlePostgres(client, { casing: 'snake_case' }) as unknown as Database;
   // Its own connection: requests waiting for their answer's batch may hold the whole pool.
+  // Bounded: a batch waiting behind a round's close, or a server gone quiet, fails (each person
+  // is told, and may send again) instead of holding every answer in every unit.
   const writerClient = postgres(url, {
     max: 1,
     onnotice: () => {},
     connect_timeout: 5,
+    connection: { statement_timeout: 10_000, lock_timeout: 5_000 },
   });
   const answerWriter = createAnswerWriter(
     drizzlePostgres(writerClient, { casing: 'snake_case' }) as unknown as Database,

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerWithdrawn, createAnswerWriter } from '../store/answer-writer.js';
+import { createCommitGuard } from '../dialogues/core/commit-guard.js';
+import { AnswerWithdrawn, createAnswerWriter, UnstorableText } from '../store/answer-writer.js';
 import type { Database, DatabaseHandle } from '../store/database.js';
 import type { AnswerToStore } from '../store/queries/reflection-answers.js';
 import { createRound } from '../store/queries/reflection-rounds.js';
@@ -106,33 +107,76 @@ describe('the answer writer', () => {
     const roundId = await newRound();
     const writer = createAnswerWriter(db);
     const kept = writer.store(answer(roundId, 0));
-    const withdrawn = writer.store(answer(roundId, 1), () => false);
+    const withdrawn = writer
+      .store(answer(roundId, 1), () => false)
+      .catch((error: unknown) => error);
     await expect(kept).resolves.toBe('stored');
-    await expect(withdrawn).rejects.toBeInstanceOf(AnswerWithdrawn);
+    expect(await withdrawn).toBeInstanceOf(AnswerWithdrawn);
     await writer.close();
     expect(await written(roundId)).toHaveLength(1);
   });
 
-  it('keeps the others when the database refuses one answer of a batch', async () => {
+  it('refuses a text the database cannot hold before it joins a batch, and keeps the others', async () => {
     const roundId = await newRound();
     const writer = createAnswerWriter(db);
     const results = await Promise.allSettled([
       writer.store(answer(roundId, 0, 'först')),
       writer.store(answer(roundId, 1, 'bra')),
-      // A NUL character: Postgres text cannot hold it, so this statement fails.
+      // A NUL character, and half a surrogate pair: Postgres text cannot hold them.
       writer.store(answer(roundId, 2, 'trasig \u0000 text')),
-      writer.store(answer(roundId, 3, 'också bra')),
+      writer.store(answer(roundId, 3, 'halv \uD83D')),
+      writer.store(answer(roundId, 4, 'också bra')),
     ]);
     await writer.close();
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
       'fulfilled',
       'rejected',
+      'rejected',
       'fulfilled',
     ]);
-    expect(new Set((await written(roundId)).map((r) => r.text))).toEqual(
-      new Set(['först', 'bra', 'också bra']),
-    );
+    expect((results[2] as PromiseRejectedResult).reason).toBeInstanceOf(UnstorableText);
+    const rows = await written(roundId);
+    expect(new Set(rows.map((r) => r.text))).toEqual(new Set(['först', 'bra', 'också bra']));
+  });
+
+  it('fails every answer of a batch the database refuses, rather than writing them one by one', async () => {
+    const roundId = await newRound();
+    const writer = createAnswerWriter(db);
+    const first = writer.store(answer(roundId, 0));
+    // Sent while the first is written, so they share a batch; one names nobody Tillit knows,
+    // and the participation row's reference fails the whole statement.
+    const batch = [
+      writer.store(answer(roundId, 1)),
+      writer.store({ ...answer(roundId, 2), personId: '00000000-0000-4000-8000-000000000000' }),
+      writer.store(answer(roundId, 3)),
+    ];
+    await expect(first).resolves.toBe('stored');
+    const settled = await Promise.allSettled(batch);
+    await writer.close();
+    expect(settled.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    // Only the first answer is there: no answer of the failed batch got a commit of its own.
+    expect(await written(roundId)).toHaveLength(1);
+  });
+
+  it('commits to writing once claimed: a request answered "nothing was saved" first withdraws', async () => {
+    const roundId = await newRound();
+    const writer = createAnswerWriter(db);
+    const claimedGuard = createCommitGuard();
+    const closedGuard = createCommitGuard();
+    const first = writer.store(answer(roundId, 0));
+    closedGuard.close();
+    const claimed = writer.store(answer(roundId, 1), () => claimedGuard.claim());
+    const withdrawn = writer
+      .store(answer(roundId, 2), () => closedGuard.claim())
+      .catch((error: unknown) => error);
+    await first;
+    await expect(claimed).resolves.toBe('stored');
+    // Once claimed, the channel cannot answer "nothing was saved" any more: it waits instead.
+    expect(claimedGuard.close()).toBe(false);
+    expect(await withdrawn).toBeInstanceOf(AnswerWithdrawn);
+    await writer.close();
+    expect(await written(roundId)).toHaveLength(2);
   });
 
   it('refuses answers to a round that has closed, and stores none of them', async () => {

@@ -49,7 +49,8 @@ export async function answerInTime<R extends Outcome>(
   const first = await raceTimer(work, windowMs);
   if (first.done) return first.value;
   if (inbound.kind === 'submit') {
-    guard.close();
+    // Already committing (claimed): its outcome is what the person hears, however long.
+    if (!guard.close()) return work;
     const second = await raceTimer(work, COMMIT_MARGIN_MS);
     if (second.done) return second.value;
     const answer = { ...formError(t().tooSlow), failure: 'submission past its budget' };
@@ -57,8 +58,7 @@ export async function answerInTime<R extends Outcome>(
     return answer;
   }
   const alive = await timing.reachable(COMMIT_MARGIN_MS);
-  if (alive) return work;
-  guard.close();
+  if (alive || !guard.close()) return work;
   const answer = { ...privateNote(t().noDatabase), failure: 'database out of reach' };
   onLate({ answer, work });
   return answer;

@@ -1,21 +1,36 @@
 /**
- * Whether a request's transaction may still commit. The channel closes it once it has told
- * the person that nothing was saved (too slow, database out of reach); the transaction checks
- * it just before COMMIT and rolls back instead, so a late write never lands after that answer.
+ * Whether a request's work may still commit. The channel closes it once it has told the person
+ * that nothing was saved (too slow, database out of reach); work about to commit claims it
+ * first. Whichever comes first wins, so what the person hears is always true:
+ * - closed first: the work rolls back instead of committing (a late write never lands after
+ *   "nothing was saved");
+ * - claimed first: the commit goes ahead and the channel waits for its result instead of
+ *   answering "nothing was saved" (a reflection answer's group commit, the request's COMMIT).
  */
 export interface CommitGuard {
+  /** Not closed: still open, or claimed for a commit. */
   readonly open: boolean;
-  close(): void;
+  /** Closes an open guard; false when a commit has claimed it already (then wait for it). */
+  close(): boolean;
+  /** Claims the guard for a commit; false when it was closed (then do not commit). */
+  claim(): boolean;
 }
 
 export function createCommitGuard(): CommitGuard {
-  let open = true;
+  let state: 'open' | 'claimed' | 'closed' = 'open';
   return {
     get open() {
-      return open;
+      return state !== 'closed';
     },
     close() {
-      open = false;
+      if (state === 'claimed') return false;
+      state = 'closed';
+      return true;
+    },
+    claim() {
+      if (state === 'closed') return false;
+      state = 'claimed';
+      return true;
     },
   };
 }

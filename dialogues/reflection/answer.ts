@@ -182,7 +182,7 @@ async function storeWithoutLeaking(
   const { answerWriter, guard } = ctx;
   try {
     if (!answerWriter) return await storeAnswer(ctx.db, params);
-    return await answerWriter.store(params, () => guard?.open ?? true);
+    return await answerWriter.store(params, () => guard?.claim() ?? true);
   } catch (error) {
     if (error instanceof AnswerWithdrawn) throw new TooLate();
     throw new ReflectionStoreError(errorCode(error));
