@@ -38,6 +38,11 @@ export interface DialogueKit<Phase extends string> {
   boardUpdate(db: Database, dialogue: Dialogue, settings: Settings): Promise<BoardUpdate>;
   /** Private replies to the person, then the updated dialogue message for everyone. */
   withUpdate(request: Request, dialogue: Dialogue, ...replies: Reply[]): Promise<Outcome>;
+  /**
+   * A dialogue just started: its message posted in the channel, and the boards of the ones a
+   * passed deadline moved on while it was started (start-dialogue.ts) updated.
+   */
+  started(request: Request, dialogue: Dialogue, moved: readonly Dialogue[]): Promise<Outcome>;
 }
 
 export function dialogueKit<Phase extends string>(
@@ -67,5 +72,10 @@ export function dialogueKit<Phase extends string>(
     boardUpdate,
     withUpdate: async (request, dialogue, ...replies) =>
       outcome(...replies, await boardUpdate(request.ctx.db, dialogue, request.ctx.settings)),
+    started: async ({ ctx }, dialogue, moved) => {
+      const posted = await board(ctx.db, dialogue, ctx.settings);
+      const updates = await Promise.all(moved.map((d) => boardUpdate(ctx.db, d, ctx.settings)));
+      return outcome({ kind: 'channel', key: dialogueKey(dialogue), view: posted }, ...updates);
+    },
   };
 }

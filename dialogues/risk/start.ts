@@ -3,18 +3,15 @@ import { carryPendingInto } from '../../store/queries/risk-items.js';
 import { isWord } from '../commands/words.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, outcome } from '../core/outcome.js';
+import type { Outcome } from '../core/outcome.js';
 import { usage } from '../core/usage.js';
-import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { toLocalTime } from '../dialogue/local-time.js';
 import { type OptionSpec, readStartArgs } from '../dialogue/start-args.js';
 import { guardStart, readStartDeadline, startDialogue } from '../dialogue/start-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { loadRiskBoard } from './risk-board.js';
 import { riskKind, TOPIC_MAX } from './risk-kind.js';
 import { DEFAULT_LEVEL_BOUNDS, readLevelBounds } from './risk-level.js';
-import { boardOptions, boardUpdate } from './risk-load.js';
-import { riskView } from './risk-view.js';
+import { riskKit } from './risk-load.js';
 import { riskSeasonCommand } from './season-command.js';
 import { showRiskStatus } from './status.js';
 
@@ -89,13 +86,7 @@ async function startRisk(request: CommandRequest): Promise<Outcome> {
     },
   });
   if (!started.ok) return started.outcome;
-  const dialogue = started.dialogue;
-  const board = await loadRiskBoard(ctx.db, dialogue, boardOptions(ctx.settings));
-  const updates = await Promise.all(started.moved.map((d) => boardUpdate(ctx.db, d, ctx.settings)));
-  return outcome(
-    { kind: 'channel', key: dialogueKey(dialogue), view: riskView(board) },
-    ...updates,
-  );
+  return riskKit.started(request, started.dialogue, started.moved);
 }
 
 function readYear(given: string | true): number | null {

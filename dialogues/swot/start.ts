@@ -1,14 +1,12 @@
 import type { DialogueSettings } from '../../store/schema/index.js';
 import type { CommandRequest } from '../core/feature.js';
 import { say } from '../core/guards.js';
-import { type Outcome, outcome } from '../core/outcome.js';
+import type { Outcome } from '../core/outcome.js';
 import { usage } from '../core/usage.js';
 import { readDeadline } from '../dialogue/deadline.js';
-import { dialogueKey } from '../dialogue/dialogue-kind.js';
 import { type OptionSpec, readStartArgs } from '../dialogue/start-args.js';
 import { guardStart, readStartDeadline, startDialogue } from '../dialogue/start-dialogue.js';
 import { checkFreeText } from '../safety/free-text.js';
-import { loadSwotBoard } from './swot-board.js';
 import {
   DEFAULT_MAX_PER_ITEM,
   DEFAULT_VOTES,
@@ -16,8 +14,7 @@ import {
   swotKind,
   TOPIC_MAX,
 } from './swot-kind.js';
-import { boardUpdate } from './swot-load.js';
-import { swotView } from './swot-view.js';
+import { swotKit } from './swot-load.js';
 
 /** Every spelling of the start options; the first name is the key. */
 const startOptions: OptionSpec[] = [
@@ -60,14 +57,7 @@ export async function startSwot(request: CommandRequest): Promise<Outcome> {
     another: args.options.has('another'),
   });
   if (!started.ok) return started.outcome;
-  const { db, settings: appSettings } = request.ctx;
-  const threshold = appSettings.anonymityThreshold;
-  const board = await loadSwotBoard(db, started.dialogue, threshold);
-  const updates = await Promise.all(started.moved.map((d) => boardUpdate(db, d, appSettings)));
-  return outcome(
-    { kind: 'channel', key: dialogueKey(started.dialogue), view: swotView(board) },
-    ...updates,
-  );
+  return swotKit.started(request, started.dialogue, started.moved);
 }
 
 type ReadSettings = { ok: true; settings: DialogueSettings } | { ok: false; outcome: Outcome };
