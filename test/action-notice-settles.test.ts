@@ -189,9 +189,29 @@ describe('local channel: the action notice in the inbox shows the outcome once s
       byKey: manager.key,
       text: 'Checklista för nattpasset',
     });
-    expect(await t.tillit.sender.runOnce()).toBe(1);
+    // Long overdue, the unit's manager was told too, with the same buttons.
+    const managerId = await personIdOf(t.database.db, manager.key);
+    await enqueueOutbox(t.database.db, {
+      key: `action-escalate:${action.id}:0:${managerId}`,
+      target: { kind: 'person', personId: managerId },
+      notBefore: NOW,
+      updatable: true,
+      view: {
+        summary: 'Försenad åtgärd',
+        blocks: [
+          { type: 'text', text: 'Checklista för nattpasset är försenad' },
+          {
+            type: 'buttons',
+            buttons: [{ label: 'Stryk', action: { id: 'follow-up.drop', value: action.id } }],
+          },
+        ],
+      },
+    });
+    expect(await t.tillit.sender.runOnce()).toBe(2);
     const [notice] = (await inboxOf(member.key)).filter((m) => m.html.includes('Checklista'));
     expect(notice!.html).toContain('follow-up.drop');
+    const [escalation] = (await inboxOf(manager.key)).filter((m) => m.html.includes('Checklista'));
+    expect(escalation!.html).toContain('follow-up.drop');
 
     // The manager strikes it (the owner's notice is not the message they acted on).
     const dropped = await postLocal(t.url, 'submit', {
@@ -208,6 +228,9 @@ describe('local channel: the action notice in the inbox shows the outcome once s
     expect(after.html).toContain('Åtgärden är struken');
     expect(after.html).toContain('Checklista för nattpasset');
     for (const gone of BUTTONS) expect(after.html).not.toContain(gone);
+    const escalationNow = (await inboxOf(manager.key)).find((m) => m.id === escalation!.id)!;
+    expect(escalationNow.html).toContain('Åtgärden är struken');
+    for (const gone of BUTTONS) expect(escalationNow.html).not.toContain(gone);
   });
 });
 

@@ -110,6 +110,8 @@ async function nudgeAction(
         key: nudgeKeys.escalate(action, manager.personId),
         target: { kind: 'person', personId: manager.personId },
         notBefore: now,
+        // Its buttons give way once the action is done or struck (settled-notices.ts).
+        updatable: true,
         view: escalationView(texts(lang), lang, brief, daysLate, responsible.via === 'stand-in'),
       });
       if (ok) created += 1;

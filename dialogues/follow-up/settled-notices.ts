@@ -2,9 +2,11 @@ import type { Database } from '../../store/database.js';
 import type { ActionRow } from '../../store/queries/actions.js';
 import { enqueueMessageUpdate, listPostKeys } from '../../store/queries/outbox.js';
 import { getPerson } from '../../store/queries/people.js';
+import { listPostedKeysWithPrefix } from '../../store/queries/posted-messages.js';
 import { getUnit } from '../../store/queries/units.js';
 import type { Language } from '../../store/schema/index.js';
 import { formatDate } from '../calendar/dates.js';
+import { isUuid } from '../core/ids.js';
 import { formatIsoDate } from '../dialogue/deadline.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { texts } from '../texts/catalogue.js';
@@ -30,7 +32,8 @@ function ownerNoticeKeys(action: ActionRow, policy: NudgePolicy): string[] {
 }
 
 /**
- * Once an action is done or struck, every notice and nudge the owner got about it shows what
+ * Once an action is done or struck, every notice and nudge the owner got about it (and the
+ * escalation its unit's managers got) shows what
  * became of it instead of its buttons, on whatever platform it reached them (an outbox update
  * of each, in the transaction that settled the action). The one clicked is replaced by the
  * click's own answer; this is for the others, which would still offer Klar on a done action.
@@ -50,21 +53,32 @@ export async function settleOwnerNotices(
   const sent = await listPostKeys(tx, {
     keys: ownerNoticeKeys(action, params.policy ?? defaultNudgePolicy),
   });
-  if (sent.length === 0) return;
+  // A manager told of it when it was long overdue has the same buttons (key ends with them).
+  const escalations = await listPostedKeysWithPrefix(tx, {
+    prefix: `action-escalate:${action.id}:`,
+  });
+  if (sent.length === 0 && escalations.length === 0) return;
   const owner = await getPerson(tx, { personId: action.ownerId });
   const unit = await getUnit(tx, { unitId: action.unitId });
-  const lang = owner?.lang ?? params.defaultLang;
   const day = todayIn(params.now, unit?.timezone ?? params.defaultTimezone);
-  const settled = settledView(lang, {
-    text: action.text,
-    dueDate: action.dueDate,
-    unitName: unit?.name ?? '',
-    ownerName: owner?.name ?? '',
-    outcome: params.outcome,
-    day,
-  });
+  const settledIn = (lang: Language) =>
+    settledView(lang, {
+      text: action.text,
+      dueDate: action.dueDate,
+      unitName: unit?.name ?? '',
+      ownerName: owner?.name ?? '',
+      outcome: params.outcome,
+      day,
+    });
+  const ownerView = settledIn(owner?.lang ?? params.defaultLang);
   for (const key of sent) {
-    await enqueueMessageUpdate(tx, { messageKey: key, view: settled, now: params.now });
+    await enqueueMessageUpdate(tx, { messageKey: key, view: ownerView, now: params.now });
+  }
+  for (const key of escalations) {
+    const managerId = key.split(':').at(-1) ?? '';
+    const manager = isUuid(managerId) ? await getPerson(tx, { personId: managerId }) : null;
+    const view = settledIn(manager?.lang ?? params.defaultLang);
+    await enqueueMessageUpdate(tx, { messageKey: key, view, now: params.now });
   }
 }
 
