@@ -66,19 +66,19 @@ const table: Row[] = [
   ['facilitator', 'view-summary', false, false, false, false],
   ['leader', 'take-part', true, true, false, false],
   ['leader', 'run-dialogue', false, false, false, false],
-  ['leader', 'manage-actions', false, true, false, false],
+  ['leader', 'manage-actions', false, false, false, false],
   ['leader', 'view-summary', true, true, false, false],
   ['admin', 'take-part', false, false, false, false],
   ['admin', 'run-dialogue', false, false, false, false],
   ['admin', 'manage-actions', false, false, false, false],
   ['admin', 'view-summary', false, false, false, false],
-  // The section has no manager of its own (the unit's manager holds the role above it): a
-  // leader may hold its risk dialogue and handle its actions (the leader above row), but not
-  // the unit's, which has a manager.
+  // The section has no manager of its own, but the unit's manager answers for it from above
+  // (its notices go to her, nearest-managers.ts): the leader does not stand in there. See the
+  // stand-in test below for a line nobody manages.
   ['member', 'run-risk-dialogue', false, false, false, false],
   ['manager', 'run-risk-dialogue', true, true, false, false],
   ['facilitator', 'run-risk-dialogue', true, true, false, false],
-  ['leader', 'run-risk-dialogue', false, true, false, false],
+  ['leader', 'run-risk-dialogue', false, false, false, false],
   ['admin', 'run-risk-dialogue', false, false, false, false],
   // Reflection answers belong to the unit itself: nobody above answers for the units below.
   ['member', 'answer-reflection', true, false, false, false],
@@ -98,5 +98,45 @@ describe('access policy: role × capability × where', () => {
       ),
     );
     expect(allowed).toEqual([inUnit, below, above, beside]);
+  });
+});
+
+describe('a leader stands in only where nobody in the line manages', () => {
+  it('may hold the risk dialogue and handle the actions of a unit nobody up the tree manages', async () => {
+    // dept has no manager; `lone` and its section have none either. The leader holds her role
+    // in `lone`; her namesake in `unit` has the unit's manager in the line.
+    await syncOrg(handle.db, {
+      units: [
+        ...plan.units,
+        { key: 'lone', name: 'Ensam', level: 'unit', parent: 'dept', channels: [] },
+        {
+          key: 'lone-section',
+          name: 'Ensam sektion',
+          level: 'section',
+          parent: 'lone',
+          channels: [],
+        },
+      ],
+      people: [
+        ...plan.people,
+        {
+          key: 'lone-leader',
+          name: 'lone-leader',
+          admin: false,
+          identities: [],
+          roles: [{ unit: 'lone', role: 'leader' }],
+        },
+      ],
+    });
+    const leader = await actorOf('lone-leader');
+    const unitId = async (key: string) => (await findUnitByKey(handle.db, { key }))!.id;
+    for (const capability of ['manage-actions', 'run-risk-dialogue'] as const) {
+      const where = await Promise.all(
+        ['lone', 'lone-section', 'dept'].map(async (key) =>
+          may(handle.db, leader, capability, await unitId(key)),
+        ),
+      );
+      expect(where, capability).toEqual([true, true, false]);
+    }
   });
 });

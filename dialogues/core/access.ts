@@ -71,9 +71,14 @@ export async function may(
   if (!actor.roles.some((r) => extra.includes(r.role))) return false;
   const ancestors = await listAncestors(db, { unitId });
   if (ancestors.some((a) => held(a.id, rule.above))) return true;
-  if (!standIn.length || ![unitId, ...ancestors.map((a) => a.id)].some((u) => held(u, standIn)))
-    return false;
-  return (await listMembers(db, { unitId, role: 'manager' })).length === 0;
+  const line = [unitId, ...ancestors.map((a) => a.id)];
+  if (!standIn.length || !line.some((u) => held(u, standIn))) return false;
+  // Only where nearest-managers.ts sends the unit's notices to the leaders: nobody in the unit
+  // or above it is a manager. A manager further up answers for the unit, and acts for it.
+  for (const unit of line) {
+    if ((await listMembers(db, { unitId: unit, role: 'manager' })).length > 0) return false;
+  }
+  return true;
 }
 
 /** Administrators set Tillit up; that gives them no right to read anyone's answers. */
