@@ -8,8 +8,8 @@ import { openDueRounds } from '../dialogues/reflection/open-rounds.js';
 import { sv } from '../dialogues/texts/sv/index.js';
 import type { DatabaseHandle } from '../store/database.js';
 import type { ReflectionRound } from '../store/queries/reflection-rounds.js';
-import { reflectionRounds } from '../store/schema/index.js';
 import { selectRows } from '../store/raw-rows.js';
+import { reflectionRounds } from '../store/schema/index.js';
 import {
   createReflectionOrg,
   type ReflectionOrg,

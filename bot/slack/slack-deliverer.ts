@@ -130,7 +130,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
 
 /** Where a stored response_url may point: Slack's hooks, or the fake Slack API of a test. */
 function responseHosts(apiUrl: string | undefined): string[] {
-  return ['https://hooks.slack.com/', ...(apiUrl ? [new URL(apiUrl).origin + '/'] : [])];
+  return ['https://hooks.slack.com/', ...(apiUrl ? [`${new URL(apiUrl).origin}/`] : [])];
 }
 
 /**

@@ -6,7 +6,6 @@ import type { Database } from '../../store/database.js';
 import { storeAnswer } from '../../store/queries/reflection-answers.js';
 import { createRound, inviteToRound } from '../../store/queries/reflection-rounds.js';
 import { createUnit } from '../../store/queries/units.js';
-import * as schema from '../../store/schema/index.js';
 import { people } from '../../store/schema/index.js';
 import { withBenchDatabase } from './bench-database.js';
 

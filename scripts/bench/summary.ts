@@ -7,7 +7,6 @@ import { STOP_WORDS } from '../../dialogues/summary/themes.js';
 import type { Database, DatabaseHandle } from '../../store/database.js';
 import { summaryRows } from '../../store/queries/summary-sql.js';
 import { selectRows } from '../../store/raw-rows.js';
-import * as schema from '../../store/schema/index.js';
 import { withBenchDatabase } from './bench-database.js';
 import { baselineQuery } from './summary-baseline.js';
 import { BENCH_NOW, LEAF_UNIT, seedLargeOrg, unitId } from './summary-seed.js';
