@@ -11,6 +11,7 @@ import { createDialogue } from '../store/queries/dialogues.js';
 import { addInboxMessage } from '../store/queries/local-messages.js';
 import { enqueueOutbox } from '../store/queries/outbox.js';
 import { type Person, setLanguage } from '../store/queries/people.js';
+import { rememberPostedMessage } from '../store/queries/posted-messages.js';
 import { roundResponse } from '../store/queries/reflection-answers.js';
 import { addSwotItem } from '../store/queries/swot-items.js';
 import {
@@ -103,6 +104,14 @@ beforeAll(async () => {
     personId: anna.id,
     view: { summary: 'Hej Anna', blocks: [] },
     postedAt: NOW,
+  });
+  // A private card the local page showed her: the place names her, the key does not.
+  await rememberPostedMessage(db, {
+    key: 'reflection-thanks:some-round',
+    platform: 'local',
+    workspace: '',
+    channelId: `inbox:${anna.id}`,
+    messageId: 'local-1',
   });
   await openDueRounds(db, { now: new Date('2026-11-26T13:00:00Z') });
   const [round] = await selectRows<{ id: string }>(
@@ -233,6 +242,7 @@ describe('erasure (GDPR art. 17)', () => {
         + (select count(*) from memberships where person_id = ${anna.id})
         + (select count(*) from outbox where person_id = ${anna.id})
         + (select count(*) from local_messages where person_id = ${anna.id})
+        + (select count(*) from posted_messages where channel_id like '%' || ${anna.id}::text)
         + (select count(*) from teams_users where aad_object_id = ${AAD})
         + (select count(*) from teams_conversations where user_aad_object_id = ${AAD})
         + (select count(*) from teams_forms where conversation_id = 'a:anna-1to1'))::int as n`,

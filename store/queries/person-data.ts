@@ -171,13 +171,16 @@ export async function erasePerson(
       sql`delete from local_messages where person_id = ${p} or author_id = ${p}`,
     );
     // Where their messages were posted and the updates waiting for them: the keys name them
-    // (their outbox rows' keys, and their private cards in dialogues).
+    // (their outbox rows' keys, and their private cards in dialogues), or the place does (the
+    // local page's `<channel>:<person>`, their Teams 1:1 conversation).
     const theirCards = sql`'dialogue:%:private:%:' || ${p}::text || ':%'`;
     await run(
       'posted_messages',
       sql`delete from posted_messages
           where key in (select key from outbox where person_id = ${p} and kind = 'post')
-             or key like ${theirCards}`,
+             or key like ${theirCards}
+             or (platform = 'local' and channel_id like '%:' || ${p}::text)
+             or (platform = 'teams' and channel_id in (${conversations}))`,
     );
     await run(
       'outbox_updates',

@@ -38,8 +38,8 @@ export const reflectionThanksKey = (roundId: string) => `reflection-thanks:${rou
 /**
  * Deletes every side record that names a person together with the round, once the round has
  * closed: its outbox rows (a reminder says who had not answered yet), their Teams send state,
- * the local channel's copies of prompts, reminders and thanks, and Teams answer forms (the
- * rating clicked next to a 1:1 conversation). Nothing of these is needed after the close: the
+ * the local channel's copies of prompts, reminders and thanks, where any of them was posted
+ * (posted_messages), and Teams answer forms (the rating clicked next to a 1:1 conversation). Nothing of these is needed after the close: the
  * buttons of a closed round only answer "closed". Returns rows deleted.
  */
 export async function forgetRoundSideRecords(
@@ -59,6 +59,11 @@ export async function forgetRoundSideRecords(
   );
   deleted += affected(
     await db.execute(sql`delete from teams_forms where form ->> 'state' = ${params.roundId}`),
+  );
+  // Where the prompts and the thanks were shown: each row names the person's conversation and,
+  // for the thanks, the moment they answered.
+  deleted += affected(
+    await db.execute(sql`delete from posted_messages where ${ofRound(key)} or key = ${thanks}`),
   );
   return deleted;
 }

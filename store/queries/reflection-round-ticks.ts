@@ -168,6 +168,7 @@ export const TABLES_CLEANED_AT_CLOSE = [
   'reflection_rounds',
   'outbox',
   'teams_sends',
+  'posted_messages',
   'local_messages',
   'teams_forms',
 ] as const;
