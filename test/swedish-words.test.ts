@@ -74,6 +74,14 @@ describe('Swedish as a Swedish manager writes it', () => {
     expect(sv.summary.itemLine({ quadrant: 'Styrkor', text: 'Vi', votes: 1 })).toBe(
       'Styrkor: Vi (1 röst)',
     );
+    // A count agrees with its noun, one or many.
+    expect(sv.risk.status.more({ count: 1 })).toBe('… och 1 enhet till');
+    expect(sv.risk.status.more({ count: 2 })).toBe('… och 2 enheter till');
+    expect(sv.summary.moreUnits({ count: 1 })).toMatch(/^… och 1 enhet till:/);
+    expect(sv.setup.statusUnits({ units: 1, linked: 1 })).toMatch(/^1 enhet, /);
+    expect(en.risk.status.more({ count: 1 })).toBe('… and 1 more unit');
+    expect(en.summary.moreUnits({ count: 1 })).toMatch(/^… and 1 more unit:/);
+    expect(en.setup.statusUnits({ units: 1, linked: 0 })).toMatch(/^1 unit, /);
     // No abbreviations among the figures' names.
     for (const name of Object.values(sv.summary.measures)) expect(name).not.toMatch(/\.$|\.\s/);
   });

@@ -232,7 +232,7 @@ export const risk: Catalogue['risk'] = {
     fateLine: (p) => `${p.risk} → ${p.to}: ${p.outcome}`,
     waiting: 'waiting for a risk dialogue',
     inDialogue: 'taken up in a running dialogue',
-    more: (p) => `… and ${p.count} more units`,
+    more: (p) => `… and ${p.count} more ${p.count === 1 ? 'unit' : 'units'}`,
   },
   season: {
     current: (p) =>

@@ -55,7 +55,8 @@ export const setup: Catalogue['setup'] = {
   schedulePaused: (p) => `The reflection in *${p.unit}* is paused.`,
   scheduleResumed: (p) => `The reflection in *${p.unit}* is running again.`,
   statusTitle: 'Tillit status',
-  statusUnits: (p) => `${p.units} units, ${p.linked} of them with a channel.`,
+  statusUnits: (p) =>
+    `${p.units} ${p.units === 1 ? 'unit' : 'units'}, ${p.linked} of them with a channel.`,
   statusPeople: (p) => `${p.people} active people.`,
   statusOutbox: (p) =>
     `Deliveries: ${p.queued} queued, ${p.sending} on their way, ${p.sent} sent, ${p.failed} failed.`,

@@ -52,7 +52,8 @@ export const summary: Catalogue['summary'] = {
   percentPoints: 'Changes in shares (response rate, intended effect) are in percentage points.',
   headline: 'Overview',
   perUnit: 'Per unit',
-  moreUnits: (p) => `… and ${p.count} more units: export to see them all.`,
+  moreUnits: (p) =>
+    `… and ${p.count} more ${p.count === 1 ? 'unit' : 'units'}: export to see them all.`,
   topItems: 'Most voted SWOT items',
   noTopItems: 'No SWOT items with votes from enough participants.',
   itemLine: (p) =>

@@ -253,7 +253,7 @@ export const risk = {
       `${p.risk} → ${p.to}: ${p.outcome}`,
     waiting: 'väntar på riskdialog',
     inDialogue: 'tas upp i pågående dialog',
-    more: (p: { count: number }) => `… och ${p.count} enheter till`,
+    more: (p: { count: number }) => `… och ${p.count} ${p.count === 1 ? 'enhet' : 'enheter'} till`,
   },
   season: {
     current: (p: { unit: string; months: string; custom: boolean }) =>

@@ -60,7 +60,7 @@ export const setup = {
   scheduleResumed: (p: { unit: string }) => `Reflektionen i *${p.unit}* är igång igen.`,
   statusTitle: 'Läget i Tillit',
   statusUnits: (p: { units: number; linked: number }) =>
-    `${p.units} enheter, varav ${p.linked} med kanal.`,
+    `${p.units} ${p.units === 1 ? 'enhet' : 'enheter'}, varav ${p.linked} med kanal.`,
   statusPeople: (p: { people: number }) => `${p.people} aktiva personer.`,
   statusOutbox: (p: { queued: number; sending: number; sent: number; failed: number }) =>
     `Utskick: ${p.queued} i kö, ${p.sending} på väg, ${p.sent} skickade, ${p.failed} misslyckade.`,

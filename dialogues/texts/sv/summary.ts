@@ -57,7 +57,8 @@ export const summary = {
   percentPoints: 'Förändringar i andelar (svarsfrekvens, avsedd effekt) anges i procentenheter.',
   headline: 'Översikt',
   perUnit: 'Per enhet',
-  moreUnits: (p: { count: number }) => `… och ${p.count} enheter till: exportera för att se alla.`,
+  moreUnits: (p: { count: number }) =>
+    `… och ${p.count} ${p.count === 1 ? 'enhet' : 'enheter'} till: exportera för att se alla.`,
   topItems: 'Mest röstade SWOT-punkter',
   noTopItems: 'Inga SWOT-punkter med röster från tillräckligt många deltagare.',
   itemLine: (p: { quadrant: string; text: string; votes: number; unit?: string }) =>
