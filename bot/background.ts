@@ -90,6 +90,7 @@ export function startBackground(deps: {
       clock,
       log,
       deliverers: createDeliverers({ config, db, clock }),
+      defaultLang: settings.defaultLang,
       rateLimited: metrics?.rateLimited,
     });
   const allTicks = [

@@ -14,6 +14,7 @@ import {
 } from '../scripts/bench/support/outbox-fixtures.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { countOutboxByStatus, enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
+import { setLanguage } from '../store/queries/people.js';
 import { outbox, rateBuckets } from '../store/schema/index.js';
 import { openTestDatabase } from './support/test-database.js';
 
@@ -149,7 +150,13 @@ describe('outbox sender', () => {
     // What a dead sender leaves: the message is in Slack, the row still claimed, lease run out.
     await slack().deliver({
       row: (await getOutboxRow(handle.db, { key: key! }))!,
-      route: { platform: 'slack', workspace: 'T0TEST', address: person!.userId, direct: true },
+      route: {
+        platform: 'slack',
+        workspace: 'T0TEST',
+        address: person!.userId,
+        direct: true,
+        lang: 'sv',
+      },
       view: { summary: 'x', blocks: [] },
     });
     await handle.db
@@ -276,5 +283,30 @@ describe('outbox sender', () => {
     await sender().runOnce();
     expect(new Set(postedKeys())).toEqual(new Set(keys));
     expect(postedKeys()).toHaveLength(10);
+  });
+
+  it("writes Slack's own words in a full message in the person's language, else the default", async () => {
+    const [english, swedish] = await recipients(2);
+    await setLanguage(handle.db, { personId: english!.personId, lang: 'en' });
+    // More list lines than one Slack message holds: the renderer ends it with its own line.
+    const view = {
+      summary: 'Many',
+      blocks: Array.from({ length: 80 }, (_, i) => ({ type: 'text' as const, text: `Rad ${i}` })),
+    };
+    for (const person of [english!, swedish!]) {
+      await enqueueOutbox(handle.db, {
+        key: `many:${person.personId}`,
+        target: { kind: 'person', personId: person.personId },
+        view,
+        notBefore: new Date(Date.now() - 1_000),
+      });
+    }
+    await sender({ defaultLang: 'sv' }).runOnce();
+    const lastLine = (user: string) => {
+      const post = api.callsOf('chat.postMessage').find((c) => c.args.channel === user);
+      return JSON.stringify((post?.args.blocks as unknown[]).at(-1));
+    };
+    expect(lastLine(english!.userId)).toContain('more that do not fit here');
+    expect(lastLine(swedish!.userId)).toContain('till som inte får plats här');
   });
 });

@@ -146,7 +146,13 @@ describe('messages Tillit sends on its own in Teams, through the outbox', () => 
     const delivery = (key: string) =>
       ({
         row: { key, inDoubt: true } as Delivery['row'],
-        route: { platform: 'teams', workspace: TENANT, address: aadOf('m1'), direct: true },
+        route: {
+          platform: 'teams',
+          workspace: TENANT,
+          address: aadOf('m1'),
+          direct: true,
+          lang: 'sv',
+        },
         view: { summary: 'x', blocks: [] },
       }) satisfies Delivery;
     await markTeamsSend(t.database.db, {

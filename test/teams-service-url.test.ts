@@ -132,6 +132,7 @@ describe('a stored conversation whose serviceUrl is not allowed', () => {
         workspace: TENANT,
         address: '00000000-0000-4000-8000-0000000000aa',
         direct: true,
+        lang: 'sv' as const,
       },
       view: { summary: 'Hej', blocks: [{ type: 'text' as const, text: 'Hej' }] },
     };

@@ -1,7 +1,7 @@
 import type { View } from '../../dialogues/view.js';
 import type { OutboxRow } from '../../store/queries/outbox.js';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
-import type { Platform } from '../../store/schema/index.js';
+import type { Language, Platform } from '../../store/schema/index.js';
 
 /** Where one outbox row goes on its platform, decided by the sender before delivery. */
 export interface Route {
@@ -11,6 +11,11 @@ export interface Route {
   address: string;
   /** A person's direct messages rather than a shared channel. */
   direct: boolean;
+  /**
+   * The language of the platform's own words around the view ("… and 3 more"): the person's
+   * choice for a direct message, else the deployment's default.
+   */
+  lang: Language;
 }
 
 export interface Delivery {

@@ -4,7 +4,7 @@ import {
   type OutboxRow,
   type PersonIdentity,
 } from '../../store/queries/outbox.js';
-import type { Platform } from '../../store/schema/index.js';
+import type { Language, Platform } from '../../store/schema/index.js';
 import type { Route } from './deliverer.js';
 
 /** A person with accounts on several platforms is reached on the first one here that runs. */
@@ -23,16 +23,18 @@ export async function routeRows(
   db: Database,
   rows: readonly OutboxRow[],
   platforms: ReadonlySet<Platform>,
+  defaultLang: Language,
 ): Promise<Map<string, Routing>> {
   const personIds = [...new Set(rows.flatMap((r) => (r.personId ? [r.personId] : [])))];
   const byPerson = groupByPerson(await listIdentitiesOfPeople(db, { personIds }));
-  return new Map(rows.map((row) => [row.id, routeOf(row, byPerson, platforms)]));
+  return new Map(rows.map((row) => [row.id, routeOf(row, byPerson, platforms, defaultLang)]));
 }
 
 function routeOf(
   row: OutboxRow,
   byPerson: Map<string, PersonIdentity[]>,
   platforms: ReadonlySet<Platform>,
+  defaultLang: Language,
 ): Routing {
   if (row.personId) {
     const reachable = (byPerson.get(row.personId) ?? [])
@@ -46,6 +48,7 @@ function routeOf(
         workspace: chosen.workspace,
         address: chosen.externalId,
         direct: true,
+        lang: chosen.lang ?? defaultLang,
       },
     };
   }
@@ -57,6 +60,7 @@ function routeOf(
       workspace: row.workspace ?? '',
       address: row.channelId ?? '',
       direct: false,
+      lang: defaultLang,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { hostname } from 'node:os';
+import { DEFAULT_LANG } from '../../dialogues/core/defaults.js';
 import type { View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import {
@@ -13,7 +14,7 @@ import {
   updateKeyOf,
 } from '../../store/queries/outbox.js';
 import { listPlacesBehind, markVersionApplied } from '../../store/queries/posted-messages.js';
-import type { Platform } from '../../store/schema/index.js';
+import type { Language, Platform } from '../../store/schema/index.js';
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log.js';
 import { type Deliverer, DeliveryError } from './deliverer.js';
@@ -27,6 +28,8 @@ export interface SenderOptions {
   clock: Clock;
   log: Logger;
   deliverers: readonly Deliverer[];
+  /** The language of the platforms' own words where no person's choice applies (LANG_DEFAULT). */
+  defaultLang?: Language;
   /** Names this instance's claims; default host:pid:random. */
   workerId?: string;
   /** How long a claim is this worker's alone; past it another instance reconciles the row. */
@@ -102,6 +105,7 @@ export function createSender(options: SenderOptions): Sender {
     idlePollMs: options.idlePollMs ?? 1_000,
   };
   const { db, clock, log } = options;
+  const defaultLang = options.defaultLang ?? DEFAULT_LANG;
   const deliverers = new Map<Platform, Deliverer>(options.deliverers.map((d) => [d.platform, d]));
   const limiter = createRateLimiter(db, log);
   const books = createBookkeeping({
@@ -147,7 +151,7 @@ export function createSender(options: SenderOptions): Sender {
       ...(keys ? { keys } : {}),
     });
     if (rows.length === 0) return [];
-    const routing = await routeRows(db, rows, postPlatforms);
+    const routing = await routeRows(db, rows, postPlatforms, defaultLang);
     const started: Promise<void>[] = [];
     for (const row of rows) {
       workingOn.add(row.id);
@@ -216,6 +220,7 @@ export function createSender(options: SenderOptions): Sender {
           workspace: place.workspace,
           address: place.channelId,
           direct: false,
+          lang: defaultLang,
         };
         // Edits spend from a budget of their own (Slack's chat.update is limited apart from
         // chat.postMessage): a click's board update never waits behind a round of prompts.

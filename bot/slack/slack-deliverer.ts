@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { KnownBlock, WebClient } from '@slack/web-api';
 import type { View } from '../../dialogues/view.js';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
 import {
@@ -8,6 +8,7 @@ import {
   type Delivery,
   DeliveryError,
 } from '../outbox/deliverer.js';
+import { platformWords } from '../platform-words.js';
 import { renderBlocks } from './render-blocks.js';
 
 // Bolt's own WebClient (a transitive dependency, reached through Bolt).
@@ -101,7 +102,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
         client.chat.postMessage({
           channel: route.address,
           text: view.summary,
-          blocks: renderBlocks(view),
+          blocks: renderBlocks(view, platformWords(route.lang)),
           metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
           unfurl_links: false,
           unfurl_media: false,
@@ -114,14 +115,20 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
     findAlreadySent: (delivery) => call(() => findByKey(client, delivery)),
     async update({ route, messageId, view }) {
       if (route.address.startsWith(EPHEMERAL_PLACE)) {
-        return replaceEphemeral(messageId, view, responseHosts(options.apiUrl), timeoutMs);
+        return replaceEphemeral(
+          messageId,
+          renderBlocks(view, platformWords(route.lang)),
+          view.summary,
+          responseHosts(options.apiUrl),
+          timeoutMs,
+        );
       }
       await call(() =>
         client.chat.update({
           channel: route.address,
           ts: messageId,
           text: view.summary,
-          blocks: renderBlocks(view),
+          blocks: renderBlocks(view, platformWords(route.lang)),
         }),
       );
     },
@@ -139,7 +146,8 @@ function responseHosts(apiUrl: string | undefined): string[] {
  */
 async function replaceEphemeral(
   responseUrl: string,
-  view: View,
+  blocks: KnownBlock[],
+  summary: string,
   hosts: readonly string[],
   timeoutMs: number,
 ): Promise<void> {
@@ -152,8 +160,8 @@ async function replaceEphemeral(
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        text: view.summary,
-        blocks: renderBlocks(view),
+        text: summary,
+        blocks,
         replace_original: true,
       }),
       signal: AbortSignal.timeout(timeoutMs),

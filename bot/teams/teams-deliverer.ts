@@ -9,6 +9,7 @@ import {
   type Delivery,
   DeliveryError,
 } from '../outbox/deliverer.js';
+import { platformWords } from '../platform-words.js';
 import { renderCard } from './render-card.js';
 import { ServiceUrlRefused, serviceUrlAllowed } from './service-url.js';
 import { createTeamsAdapter } from './teams-adapter.js';
@@ -84,10 +85,10 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
     timeoutMs,
     bucketOf: (route) => `teams:${route.workspace}`,
     async deliver(delivery) {
-      const { row, view } = delivery;
+      const { row, view, route } = delivery;
       const reference = await call(() => referenceOf(delivery));
       const conversationId = reference.conversation!.id;
-      const activity = cardActivity(renderCard(view), view.summary);
+      const activity = cardActivity(renderCard(view, platformWords(route.lang)), view.summary);
       await markTeamsSend(db, { key: row.key, state: 'sending', conversationId });
       try {
         const activityId = await withTimeout(
@@ -116,8 +117,9 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
       const reference = await call(() => connector.referenceFor(route.address));
       if (!reference)
         throw new DeliveryError({ kind: 'permanent' }, 'teams_no_conversation_reference');
-      // A card everyone in the conversation may see: no one person's language for its own words.
-      const activity = cardActivity(renderCard(view), view.summary);
+      // A card everyone in the conversation may see: the deployment's language for its own
+      // words (the route's, as the sender sets it for updates).
+      const activity = cardActivity(renderCard(view, platformWords(route.lang)), view.summary);
       await call(() => withTimeout(connector.update(reference, messageId, activity), timeoutMs));
     },
   };

@@ -2,10 +2,12 @@ import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   identities,
+  type Language,
   type OutboxStatus,
   outbox,
   outboxStatuses,
   type Platform,
+  people,
   postedMessages,
   type StoredView,
 } from '../schema/index.js';
@@ -518,6 +520,8 @@ export type PersonIdentity = {
   platform: Platform;
   workspace: string;
   externalId: string;
+  /** The person's chosen language; null: the deployment's default. */
+  lang: Language | null;
 };
 
 /** Every platform account of these people, in one query (a claimed batch's recipients). */
@@ -532,7 +536,9 @@ export async function listIdentitiesOfPeople(
       platform: identities.platform,
       workspace: identities.workspace,
       externalId: identities.externalId,
+      lang: people.lang,
     })
     .from(identities)
+    .innerJoin(people, eq(people.id, identities.personId))
     .where(inArray(identities.personId, [...params.personIds]));
 }
