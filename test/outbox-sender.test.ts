@@ -304,7 +304,7 @@ describe('outbox sender', () => {
     await sender({ defaultLang: 'sv' }).runOnce();
     const lastLine = (user: string) => {
       const post = api.callsOf('chat.postMessage').find((c) => c.args.channel === user);
-      return JSON.stringify((post?.args.blocks as unknown[]).at(-1));
+      return JSON.stringify((post!.args.blocks as unknown[]).at(-1));
     };
     expect(lastLine(english!.userId)).toContain('more that do not fit here');
     expect(lastLine(swedish!.userId)).toContain('till som inte får plats här');

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import { sendBlockAction } from '../scripts/bench/support/slack-requests.js';
@@ -204,6 +204,56 @@ describe('local channel: the ballot and the "Tack!" confirmation give way when t
       audit: { actorPersonId: null, source: 'command-line' },
     });
     expect(await naming()).toEqual([]);
+  });
+
+  it("retires a risk dialogue's named confirmation and assessment sheet; an unnamed one has no key", async () => {
+    const started = await postLocal(t.url, 'command', {
+      person: manager.key,
+      channel: section,
+      text: 'risk',
+    });
+    expect(started.status).toBe(200);
+    // The member of the SWOT test above was erased at its end: the manager writes here.
+    const writer = manager;
+    const [risk] = await t.database.db.select().from(dialogues).where(eq(dialogues.kind, 'risk'));
+    expect(risk).toBeDefined();
+    const add = (text: string, anonymous: string[]) =>
+      postLocal(t.url, 'submit', {
+        person: writer.key,
+        channel: section,
+        formId: 'risk.add-risk',
+        state: risk!.id,
+        values: { description: text, anonymous },
+      });
+    expect((await add('Nycklar försvinner', [])).status).toBe(200);
+    expect((await add('Stress i teamet', ['yes'])).status).toBe(200);
+    const confirmations = (await messagesOf(writer)).filter(
+      (m) => m.private && m.html.includes('risk.add'),
+    );
+    expect(confirmations).toHaveLength(2);
+    const keyed = await t.database.db
+      .select({ key: postedMessages.key })
+      .from(postedMessages)
+      .where(like(postedMessages.key, `dialogue:${risk!.id}:private:%`));
+    // Only the named risk's confirmation is recorded where it went.
+    expect(keyed).toHaveLength(1);
+
+    await act(manager, 'risk.start-assess', risk!.id);
+    await t.tillit.sender.runOnce();
+    const now = await messagesOf(writer);
+    const retired = now.filter((m) => confirmations.some((c) => c.id === m.id));
+    expect(retired.filter((m) => m.html.includes(MOVED_ON))).toHaveLength(1);
+    expect(retired.filter((m) => m.html.includes('risk.add'))).toHaveLength(1);
+
+    await act(writer, 'risk.sheet', risk!.id);
+    const sheet = (await messagesOf(writer)).find(
+      (m) => m.private && m.html.includes('risk.estimate'),
+    )!;
+    await act(manager, 'risk.start-decide', risk!.id);
+    await t.tillit.sender.runOnce();
+    const sheetNow = (await messagesOf(writer)).find((m) => m.id === sheet.id)!;
+    expect(sheetNow.html).toContain(MOVED_ON);
+    expect(sheetNow.html).not.toContain('risk.estimate');
   });
 });
 

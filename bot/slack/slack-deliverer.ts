@@ -1,6 +1,5 @@
 import { webApi } from '@slack/bolt';
 import type { KnownBlock, WebClient } from '@slack/web-api';
-import type { View } from '../../dialogues/view.js';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
 import {
   type Delivered,

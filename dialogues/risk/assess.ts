@@ -13,6 +13,7 @@ import {
 } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
+import { privateCardKey } from '../dialogue/private-cards.js';
 import type { Catalogue } from '../texts/catalogue.js';
 import type { FormValues, Input, ListItem } from '../view.js';
 import { type BoardRisk, loadRiskBoard, riskLabel } from './risk-board.js';
@@ -80,6 +81,8 @@ export async function showSheet(request: ActionRequest): Promise<Outcome> {
   }
   return outcome({
     kind: 'private',
+    // The sheet (with this person's own estimates) gives way once assessing is over.
+    key: privateCardKey(loaded.dialogue, actor.person.id, 'sheet'),
     view: {
       summary: t.sheet.title,
       blocks: [

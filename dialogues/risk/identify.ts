@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { addRisk } from '../../store/queries/risk-items.js';
 import type { ActionRequest, FormRequest, Request } from '../core/feature.js';
 import { anonymousInput, askedAnonymity, single } from '../core/form-values.js';
@@ -11,6 +12,7 @@ import {
 } from '../core/outcome.js';
 import type { Checked } from '../dialogue/check-dialogue.js';
 import { inPhase } from '../dialogue/in-phase.js';
+import { privateCardKey } from '../dialogue/private-cards.js';
 import { checkFreeText } from '../safety/free-text.js';
 import { DESCRIPTION_MAX, RISK_FORM } from './risk-kind.js';
 import { type LoadedRiskDialogue, loadAndCheckRisk, withUpdate } from './risk-load.js';
@@ -74,11 +76,18 @@ export async function submitAddRisk(request: FormRequest): Promise<Outcome> {
   );
   if (!added.ok) return formError(actor.t.dialogue.phaseMovedMeanwhile);
   const t = actor.t.risk;
+  const confirmation = note(anonymous ? t.addedAnonymously : t.added, [
+    { label: t.buttons.addAnother, action: { id: 'risk.add', value: dialogue.id } },
+  ]);
+  // A named risk's confirmation gives way with the phase (dialogue/private-cards.ts). An
+  // unnamed one keeps no key: where a card keyed by its person went would say who wrote it.
   return withUpdate(
     request,
     dialogue,
-    note(anonymous ? t.addedAnonymously : t.added, [
-      { label: t.buttons.addAnother, action: { id: 'risk.add', value: dialogue.id } },
-    ]),
+    anonymous
+      ? confirmation
+      : Object.assign(confirmation, {
+          key: privateCardKey(dialogue, actor.person.id, `added:${randomBytes(8).toString('hex')}`),
+        }),
   );
 }
