@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import { dialogues, swotItems } from '../store/schema/index.js';
@@ -90,5 +91,34 @@ describe('local cards keep up with what was done on them', () => {
     expect(third).toHaveLength(before.length + 1);
     expect(third.find((m) => m.id === board.id)!.html).not.toContain('röster kvar');
     expect(third.at(-1)!.html).toContain('3 av 5 röster kvar');
+  });
+
+  it("updates the person's other ballots too: no card keeps an old count of votes left", async () => {
+    const [dialogue] = await t.database.db.select().from(dialogues);
+    const [threat] = await t.database.db
+      .insert(swotItems)
+      .values({
+        dialogueId: dialogue!.id,
+        quadrant: 'threats',
+        text: 'Sjukfrånvaro',
+        editTokenHash: 'y',
+      })
+      .returning();
+    const voter = manager;
+    await act(voter, 'swot.ballot', `${dialogue!.id}:threats`);
+    const threatBallot = (await messagesOf(voter)).at(-1)!;
+    expect(threatBallot.html).toContain('5 av 5 röster kvar');
+    await act(voter, 'swot.ballot', `${dialogue!.id}:strengths`);
+    const strengthBallot = (await messagesOf(voter)).at(-1)!;
+    const [strength] = await t.database.db
+      .select()
+      .from(swotItems)
+      .where(eq(swotItems.text, 'Stabil grupp'));
+    await act(voter, 'swot.vote', strength!.id, strengthBallot.id);
+    await act(voter, 'swot.vote', threat!.id, threatBallot.id);
+    await t.tillit.sender.runOnce();
+    const now = await messagesOf(voter);
+    expect(now.find((m) => m.id === strengthBallot.id)!.html).toContain('3 av 5 röster kvar');
+    expect(now.find((m) => m.id === threatBallot.id)!.html).toContain('3 av 5 röster kvar');
   });
 });

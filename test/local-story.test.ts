@@ -141,12 +141,16 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
     const summary = await waitForMessage(page, s.summaryTitle({ topic: 'Vår vardag' }));
     expect(await summary.textContent()).toContain(action);
 
-    // One board, updated in place through every phase, now closed.
-    const boards = (await readMessages(page, { fromTillit: true })).filter((text) =>
-      text.startsWith(s.title({ topic: 'Vår vardag' })),
-    );
-    expect(boards).toHaveLength(1);
-    expect(boards[0]).toContain(s.phases.closed);
+    // One board, updated in place through every phase, now closed. The summary is the close's
+    // own reply; the board's update goes through the outbox, so it may show a moment later.
+    const boards = async () =>
+      (await readMessages(page, { fromTillit: true })).filter((text) =>
+        text.startsWith(s.title({ topic: 'Vår vardag' })),
+      );
+    await expect
+      .poll(async () => (await boards())[0] ?? '', { timeout: 10_000 })
+      .toContain(s.phases.closed);
+    expect(await boards()).toHaveLength(1);
     await screenshot(page, 'story-2-swot-closed');
   });
 

@@ -1,5 +1,6 @@
 import express, { type Response, type Router } from 'express';
 import { z } from 'zod/v4';
+import { DEFAULT_LANG } from '../../dialogues/core/defaults.js';
 import { CHOOSE_LANGUAGE } from '../../dialogues/language.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { View } from '../../dialogues/view.js';
@@ -10,7 +11,7 @@ import {
   listInbox,
 } from '../../store/queries/local-messages.js';
 import type { Person } from '../../store/queries/people.js';
-import type { Language } from '../../store/schema/index.js';
+import { type Language, languages } from '../../store/schema/index.js';
 import { clockOffset } from '../clock.js';
 import { sendError } from '../http/http-errors.js';
 import { jsonBody } from '../http/json-body.js';
@@ -231,7 +232,9 @@ async function personOr403(deps: LocalInboundDeps, key: string, res: Response) {
   return person;
 }
 
-const langOf = (res: Response): Language => (res.locals.lang === 'en' ? 'en' : 'sv');
+/** The language set on the request (set to the default before any route), as a typed value. */
+const langOf = (res: Response): Language =>
+  languages.includes(res.locals.lang) ? res.locals.lang : DEFAULT_LANG;
 
 /** A stored message as the page shows it; a person's own echo is plain text, never markup. */
 /** Stored messages as this person sees them: without the buttons they may not use. */

@@ -1,3 +1,5 @@
+import { enqueueMessageUpdate } from '../../store/queries/outbox.js';
+import { listPostedKeysWithPrefix } from '../../store/queries/posted-messages.js';
 import { listSwotItems } from '../../store/queries/swot-items.js';
 import {
   castSwotVote,
@@ -135,6 +137,7 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
     dots: result.dots,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
+  await refreshBallots(request, loaded, { quadrant, view: ballot });
   return withUpdate(request, loaded.dialogue, {
     kind: 'replace',
     view: ballot,
@@ -166,11 +169,36 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
     dots: withdrawn.value.dots,
   });
   const ballot = await ballotView(request, loaded, quadrant, text);
+  await refreshBallots(request, loaded, { quadrant, view: ballot });
   return withUpdate(request, loaded.dialogue, {
     kind: 'replace',
     view: ballot,
     key: privateCardKey(loaded.dialogue, actor.person.id, `ballot:${quadrant}`),
   });
+}
+
+/**
+ * Every ballot the person was shown says how many votes are left: each is updated through the
+ * outbox, so no card keeps an old "4 av 5 röster kvar". The one just voted on is replaced in
+ * place by the reply, and queued too: an update of it queued by an earlier vote elsewhere must
+ * not land after the reply and bring its older count back (the newest version wins).
+ */
+async function refreshBallots(
+  request: Request,
+  loaded: LoadedSwot,
+  voted: { quadrant: SwotQuadrant; view: View },
+) {
+  const { ctx, actor } = request;
+  const keyOf = (quadrant: SwotQuadrant) =>
+    privateCardKey(loaded.dialogue, actor.person.id, `ballot:${quadrant}`);
+  const prefix = keyOf(voted.quadrant).slice(0, -voted.quadrant.length);
+  const shown = new Set(await listPostedKeysWithPrefix(ctx.db, { prefix }));
+  for (const quadrant of swotQuadrants) {
+    if (!shown.has(keyOf(quadrant))) continue;
+    const view =
+      quadrant === voted.quadrant ? voted.view : await ballotView(request, loaded, quadrant);
+    await enqueueMessageUpdate(ctx.db, { messageKey: keyOf(quadrant), view, now: ctx.now });
+  }
 }
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */
