@@ -1,10 +1,18 @@
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyLifetimes } from '../dialogues/privacy/lifetimes.js';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import { sendBlockAction } from '../scripts/bench/support/slack-requests.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { erasePerson } from '../store/queries/person-data.js';
-import { dialogues, outbox, people, postedMessages, swotItems } from '../store/schema/index.js';
+import {
+  dialogues,
+  localMessages,
+  outbox,
+  people,
+  postedMessages,
+  swotItems,
+} from '../store/schema/index.js';
 import {
   getLocal,
   type LocalPerson,
@@ -254,6 +262,18 @@ describe('local channel: the ballot and the "Tack!" confirmation give way when t
     const sheetNow = (await messagesOf(writer)).find((m) => m.id === sheet.id)!;
     expect(sheetNow.html).toContain(MOVED_ON);
     expect(sheetNow.html).not.toContain('risk.estimate');
+
+    // Once retired, the cards of phases that are over go with the daily lifetime tick: the
+    // page's copy, where each was posted, and the update: nothing left naming the person.
+    const left = async () =>
+      [
+        ...(await t.database.db.select({ key: localMessages.key }).from(localMessages)),
+        ...(await t.database.db.select({ key: postedMessages.key }).from(postedMessages)),
+        ...(await t.database.db.select({ key: outbox.key }).from(outbox)),
+      ].filter((r) => r.key?.includes(`dialogue:${risk!.id}:private:`));
+    expect(await left()).not.toEqual([]);
+    await applyLifetimes(t.database.db, { now: new Date() });
+    expect(await left()).toEqual([]);
   });
 });
 

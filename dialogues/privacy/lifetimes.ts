@@ -7,6 +7,7 @@ import {
   deleteExpiredSummaryFiles,
   deleteLocalMessagesBefore,
   deletePostedMessagesBefore,
+  deleteRetiredPrivateCards,
   deleteTeamsFormsBefore,
   deleteTeamsSendsBefore,
   stripDoneOutboxBefore,
@@ -43,7 +44,10 @@ export const LIFETIME_DAYS = {
   auditLog: 730,
 } as const;
 
-export type LifetimeResult = Record<keyof typeof LIFETIME_DAYS | 'summaryFiles', number>;
+export type LifetimeResult = Record<
+  keyof typeof LIFETIME_DAYS | 'summaryFiles' | 'retiredPrivateCards',
+  number
+>;
 
 /**
  * Applies every lifetime rule at `now`: deletes (or strips) what has outlived its purpose,
@@ -67,6 +71,8 @@ export async function applyLifetimes(
       before: before(LIFETIME_DAYS.postedMessages),
     }),
     summaryFiles: await deleteExpiredSummaryFiles(db, { now: options.now }),
+    // Not by age: a private card goes once its phase is over and it has been retired.
+    retiredPrivateCards: await deleteRetiredPrivateCards(db),
     auditLog: await deleteAuditLogBefore(db, { before: before(LIFETIME_DAYS.auditLog) }),
   };
   // An erasure from chat ran inside its request's transaction, where VACUUM cannot: its
@@ -83,6 +89,7 @@ const TABLE_OF: Record<keyof LifetimeResult, string> = {
   teamsForms: 'teams_forms',
   postedMessages: 'posted_messages',
   summaryFiles: 'summary_files',
+  retiredPrivateCards: 'posted_messages',
   auditLog: 'audit_log',
 };
 

@@ -86,6 +86,31 @@ export async function deletePostedMessagesBefore(
   );
 }
 
+/**
+ * A dialogue's private cards of a phase that is over (a ballot, a "Tack! Din punkt …", a
+ * risk sheet), once their retirement has been carried out: the local page's copy, where each
+ * was posted, and the update that retired it. Each names its person and when they acted,
+ * which is what could tie an unnamed item to its author; after the phase nothing needs them.
+ * Returns rows deleted.
+ */
+export async function deleteRetiredPrivateCards(db: Database): Promise<number> {
+  const retired = sql`(
+    select substr(o.key, 8) from outbox o
+    join dialogues d on d.id::text = split_part(o.key, ':', 3)
+    where o.kind = 'update' and o.status = 'sent' and o.key like 'update:dialogue:%:private:%'
+      and (d.closed_at is not null or split_part(o.key, ':', 5) <> d.phase::text)
+  )`;
+  let deleted = 0;
+  deleted += affected(await db.execute(sql`delete from local_messages where key in ${retired}`));
+  deleted += affected(await db.execute(sql`delete from posted_messages where key in ${retired}`));
+  deleted += affected(
+    await db.execute(
+      sql`delete from outbox where kind = 'update' and substr(key, 8) in ${retired}`,
+    ),
+  );
+  return deleted;
+}
+
 /** Summary pictures and exports past their expiry. */
 export async function deleteExpiredSummaryFiles(
   db: Database,
