@@ -179,13 +179,23 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
     const nudge = await waitForMessage(page, f.nudge.dueTitle, { in: 'inbox' });
     expect(await nudge.textContent()).toContain(action);
     await screenshot(page, 'story-5-due-nudge');
-    // Done: the nudge gives way to the effect question; no Klar / Nytt datum / Stryk left.
+    // Done: the effect question comes; the nudge and "Du har fått en åtgärd" (both sent
+    // through the outbox) turn into "Åtgärden är klar" a moment later, with no Klar / Nytt
+    // datum / Stryk left anywhere in the inbox.
     await clickButton(page, f.buttons.done, { in: 'inbox' });
     const answered = await waitForMessage(page, f.effect.question, { in: 'inbox' });
-    expect((await readMessages(page, { in: 'inbox' })).join('\n')).not.toContain(f.nudge.dueTitle);
     for (const gone of ['follow-up.done', 'follow-up.reschedule', 'follow-up.drop']) {
       expect(await answered.locator(`[data-action-id="${gone}"]`).count()).toBe(0);
     }
+    await expect
+      .poll(() => page.locator('#inbox [data-action-id="follow-up.done"]').count(), {
+        timeout: 15_000,
+      })
+      .toBe(0);
+    const inbox = (await readMessages(page, { in: 'inbox' })).join('\n');
+    expect(inbox).not.toContain(f.nudge.dueTitle);
+    expect(inbox).toContain(f.nudge.settledTitle.done);
+    expect(inbox).toContain(f.effect.question);
     await screenshot(page, 'story-5b-done-effect-question');
   });
 

@@ -17,6 +17,7 @@ import {
   formErrors,
   type Outcome,
   openForm,
+  privately,
   replacing,
   replacingWith,
 } from '../core/outcome.js';
@@ -44,8 +45,11 @@ export async function markDone(request: ActionRequest): Promise<Outcome> {
   });
   // The nudge (or list) clicked gives way: no Klar / Nytt datum / Stryk left on a done action.
   if (!done) return replacingWith(await staleNow(request, loaded.action.id));
+  // Every notice of it (the one clicked too) turns into "Klarmarkerad" through the outbox, so
+  // the effect question comes as a message of its own: put in place of the clicked one, the
+  // settled notice would replace it a moment later and take its buttons with it.
   await settleOwnerNotices(ctx.db, { ...settling(request), action: done, outcome: 'done' });
-  return replacing(effectQuestionFor(actor, done, { askLaterWeeks: askLaterWeeks(done) }));
+  return privately(effectQuestionFor(actor, done, { askLaterWeeks: askLaterWeeks(done) }));
 }
 
 /** Button "New due date" → the form: date and reason. */

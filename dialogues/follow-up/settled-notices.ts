@@ -35,8 +35,8 @@ function ownerNoticeKeys(action: ActionRow, policy: NudgePolicy): string[] {
  * Once an action is done or struck, every notice and nudge the owner got about it (and the
  * escalation its unit's managers got) shows what
  * became of it instead of its buttons, on whatever platform it reached them (an outbox update
- * of each, in the transaction that settled the action). The one clicked is replaced by the
- * click's own answer; this is for the others, which would still offer Klar on a done action.
+ * of each, in the transaction that settled the action), the one clicked included: whatever
+ * the click answers comes as a message of its own, or this update would replace it.
  */
 export async function settleOwnerNotices(
   tx: Database,

@@ -329,7 +329,8 @@ export const scenarios: Scenario[] = [
       command('bo', 'actions', 'private'),
       expectPrivateText('bo', 'Inför kollegial handledning'),
       click('bo', 'follow-up.done'),
-      expectActedOn('bo', sv.followUp.effect.question, EFFECT_BUTTONS),
+      // A message of its own: the clicked one settles through the outbox, as every notice does.
+      expectPrivateText('bo', sv.followUp.effect.question),
       click('bo', 'follow-up.effect', ':yes'),
       // Only "add a note" is left under the answer.
       expectActedOn('bo', sv.followUp.effect.saved({ effect: sv.followUp.effects.yes }), 1),
@@ -386,7 +387,11 @@ export const scenarios: Scenario[] = [
       deliverOutbox(0),
       expectPrivateCount('bo', OWNER_NOTICE, 1),
       click('bo', 'follow-up.done'),
-      expectActedOn('bo', sv.followUp.effect.question, EFFECT_BUTTONS),
+      expectPrivateText('bo', sv.followUp.effect.question),
+      expectPrivateCount('bo', sv.followUp.effect.question, 1),
+      // The notice itself turns into what became of the action (an update: no new message).
+      deliverOutbox(0),
+      expectPrivateCount('bo', sv.followUp.nudge.settledTitle.done, 1),
     ],
   },
 ];
