@@ -1,10 +1,9 @@
-import { texts } from '../dialogues/texts/catalogue.js';
-import type { Language } from '../store/schema/index.js';
+import type { Catalogue } from '../dialogues/texts/catalogue.js';
 
 /**
  * The words a platform renderer adds around a view itself (the "… and 3 more" line where a
- * message is full), in the language of the person it is for, or the deployment's default.
+ * message is full), in the catalogue of the person it is for, or the deployment's default.
  */
-export const platformWords = (lang: Language) => ({
-  moreText: (count: number) => texts(lang).common.moreItems({ count }),
+export const platformWords = (t: Catalogue) => ({
+  moreText: (count: number) => t.common.moreItems({ count }),
 });

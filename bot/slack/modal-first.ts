@@ -3,6 +3,7 @@ import type { Reply } from '../../dialogues/core/outcome.js';
 import type { AnsweredInbound } from '../../dialogues/handle-inbound.js';
 import type { Catalogue } from '../../dialogues/texts/catalogue.js';
 import type { Logger } from '../log.js';
+import { platformWords } from '../platform-words.js';
 import { renderBlocks } from './render-blocks.js';
 import { mrkdwn, plainText, SLACK_LIMITS } from './slack-limits.js';
 import { inLanguage, modalFor, type SlackScene } from './slack-replies.js';
@@ -66,8 +67,7 @@ function modalOf(
   const form = replies.find((reply) => reply.kind === 'form');
   if (form) return { view: modalFor(scene, form.form), shown: [form] };
   const privates = replies.filter((reply) => reply.kind === 'private');
-  const moreText = (count: number) => t.common.moreItems({ count });
-  const blocks = privates.flatMap((reply) => renderBlocks(reply.view, { moreText }));
+  const blocks = privates.flatMap((reply) => renderBlocks(reply.view, platformWords(t)));
   return {
     view: notice(t, blocks.length ? blocks : [section(t.common.somethingWentWrong)]),
     shown: privates,

@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import type { KnownBlock, WebClient } from '@slack/web-api';
+import { texts } from '../../dialogues/texts/catalogue.js';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
 import {
   type Delivered,
@@ -101,7 +102,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
         client.chat.postMessage({
           channel: route.address,
           text: view.summary,
-          blocks: renderBlocks(view, platformWords(route.lang)),
+          blocks: renderBlocks(view, platformWords(texts(route.lang))),
           metadata: { event_type: OUTBOX_EVENT_TYPE, event_payload: { key: row.key } },
           unfurl_links: false,
           unfurl_media: false,
@@ -116,7 +117,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
       if (route.address.startsWith(EPHEMERAL_PLACE)) {
         return replaceEphemeral(
           messageId,
-          renderBlocks(view, platformWords(route.lang)),
+          renderBlocks(view, platformWords(texts(route.lang))),
           view.summary,
           responseHosts(options.apiUrl),
           timeoutMs,
@@ -127,7 +128,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
           channel: route.address,
           ts: messageId,
           text: view.summary,
-          blocks: renderBlocks(view, platformWords(route.lang)),
+          blocks: renderBlocks(view, platformWords(texts(route.lang))),
         }),
       );
     },

@@ -7,6 +7,7 @@ import { rememberPostedMessage } from '../../store/queries/posted-messages.js';
 import type { Language } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
+import { platformWords } from '../platform-words.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
 import { EPHEMERAL_PLACE } from './slack-deliverer.js';
 
@@ -41,7 +42,7 @@ export function inLanguage<S extends Pick<SlackScene, 't'>>(scene: S, lang: Lang
 
 /** Blocks of a view for this scene: what does not fit is counted in the scene's language. */
 const blocksFor = (scene: Pick<SlackScene, 't'>, view: View) =>
-  renderBlocks(view, { moreText: (count) => scene.t.common.moreItems({ count }) });
+  renderBlocks(view, platformWords(scene.t));
 
 export interface SlackReplyDeps {
   db: Database;
@@ -79,9 +80,7 @@ export async function deliverSlackReplies(
       case 'home':
         await scene.client.views.publish({
           user_id: scene.userId,
-          view: renderHomeView(reply.view, {
-            moreText: (count) => scene.t.common.moreItems({ count }),
-          }),
+          view: renderHomeView(reply.view, platformWords(scene.t)),
         });
         break;
       case 'file': {

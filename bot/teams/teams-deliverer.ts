@@ -1,4 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
+import { texts } from '../../dialogues/texts/catalogue.js';
 import type { Database } from '../../store/database.js';
 import type { BucketRate } from '../../store/queries/rate-buckets.js';
 import { findTeamsSend, markTeamsSend } from '../../store/queries/teams-conversations.js';
@@ -88,7 +89,10 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
       const { row, view, route } = delivery;
       const reference = await call(() => referenceOf(delivery));
       const conversationId = reference.conversation!.id;
-      const activity = cardActivity(renderCard(view, platformWords(route.lang)), view.summary);
+      const activity = cardActivity(
+        renderCard(view, platformWords(texts(route.lang))),
+        view.summary,
+      );
       await markTeamsSend(db, { key: row.key, state: 'sending', conversationId });
       try {
         const activityId = await withTimeout(
@@ -119,7 +123,10 @@ export function createTeamsDeliverer(options: TeamsDelivererOptions): Deliverer 
         throw new DeliveryError({ kind: 'permanent' }, 'teams_no_conversation_reference');
       // A card everyone in the conversation may see: the deployment's language for its own
       // words (the route's, as the sender sets it for updates).
-      const activity = cardActivity(renderCard(view, platformWords(route.lang)), view.summary);
+      const activity = cardActivity(
+        renderCard(view, platformWords(texts(route.lang))),
+        view.summary,
+      );
       await call(() => withTimeout(connector.update(reference, messageId, activity), timeoutMs));
     },
   };

@@ -8,6 +8,7 @@ import { findTeamsForm, rememberTeamsForm } from '../../store/queries/teams-conv
 import type { TeamsConversationKind } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
+import { platformWords } from '../platform-words.js';
 import type { CardOrigin } from './card-data.js';
 import { consentActivity } from './file-consent.js';
 import type { AdaptiveCardJson } from './render-card.js';
@@ -127,10 +128,7 @@ function privateOrigin(scene: TeamsScene): CardOrigin | undefined {
 
 /** A card for the asker, in their language. */
 function viewActivity(scene: TeamsScene, view: View, origin?: CardOrigin): Partial<Activity> {
-  const card = renderCard(view, {
-    origin,
-    moreText: (count) => scene.t.common.moreItems({ count }),
-  });
+  const card = renderCard(view, { origin, ...platformWords(scene.t) });
   return cardActivity(card, view.summary);
 }
 
