@@ -54,16 +54,32 @@ async function ballotView(
   quadrant: SwotQuadrant,
   happened?: string,
 ): Promise<View> {
+  return renderBallot(request, loaded, await loadBallots(request, loaded), quadrant, happened);
+}
+
+/** What every ballot of the person shows, read once for all of them. */
+async function loadBallots(request: Request, loaded: LoadedSwot) {
   const { ctx, actor } = request;
-  const t = actor.t.swot;
   const dialogueId = loaded.dialogue.id;
-  const settings = swotSettings(loaded.dialogue);
   // Only this person's own dots: others' totals would move with each vote and tell who voted
   // for what (see disclosure.ts); they show once voting is over.
   const [items, mine] = await Promise.all([
     listSwotItems(ctx.db, { dialogueId }),
     listVotesOfVoter(ctx.db, { dialogueId, voterId: actor.person.id }),
   ]);
+  return { items, mine };
+}
+
+function renderBallot(
+  request: Request,
+  loaded: LoadedSwot,
+  { items, mine }: Awaited<ReturnType<typeof loadBallots>>,
+  quadrant: SwotQuadrant,
+  happened?: string,
+): View {
+  const { ctx, actor } = request;
+  const t = actor.t.swot;
+  const settings = swotSettings(loaded.dialogue);
   const inQuadrant = shownItems(items).filter((i) => i.quadrant === quadrant);
   const lines: ListItem[] = inQuadrant.slice(0, BALLOT_ITEMS).map((item) => {
     const dots = mine.perItem.get(item.id) ?? 0;
@@ -136,8 +152,7 @@ export async function castVote(request: ActionRequest): Promise<Outcome> {
     item: loaded.item.text,
     dots: result.dots,
   });
-  const ballot = await ballotView(request, loaded, quadrant, text);
-  await refreshBallots(request, loaded, { quadrant, view: ballot });
+  const ballot = await refreshBallots(request, loaded, quadrant, text);
   return withUpdate(request, loaded.dialogue, {
     kind: 'replace',
     view: ballot,
@@ -168,8 +183,7 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
     item: loaded.item.text,
     dots: withdrawn.value.dots,
   });
-  const ballot = await ballotView(request, loaded, quadrant, text);
-  await refreshBallots(request, loaded, { quadrant, view: ballot });
+  const ballot = await refreshBallots(request, loaded, quadrant, text);
   return withUpdate(request, loaded.dialogue, {
     kind: 'replace',
     view: ballot,
@@ -179,26 +193,37 @@ export async function withdrawVote(request: ActionRequest): Promise<Outcome> {
 
 /**
  * Every ballot the person was shown says how many votes are left: each is updated through the
- * outbox, so no card keeps an old "4 av 5 röster kvar". The one just voted on is replaced in
- * place by the reply, and queued too: an update of it queued by an earlier vote elsewhere must
- * not land after the reply and bring its older count back (the newest version wins).
+ * outbox, so no card keeps an old "4 av 5 röster kvar". The one just voted on (returned, with
+ * what happened on top) is replaced in place by the reply, and queued too: an update of it
+ * queued by an earlier vote elsewhere must not land after the reply and bring its older count
+ * back (the newest version wins).
  */
 async function refreshBallots(
   request: Request,
   loaded: LoadedSwot,
-  voted: { quadrant: SwotQuadrant; view: View },
-) {
+  voted: SwotQuadrant,
+  happened: string,
+): Promise<View> {
   const { ctx, actor } = request;
   const keyOf = (quadrant: SwotQuadrant) =>
     privateCardKey(loaded.dialogue, actor.person.id, `ballot:${quadrant}`);
-  const prefix = keyOf(voted.quadrant).slice(0, -voted.quadrant.length);
-  const shown = new Set(await listPostedKeysWithPrefix(ctx.db, { prefix }));
+  const [ballots, shown] = await Promise.all([
+    loadBallots(request, loaded),
+    listPostedKeysWithPrefix(ctx.db, {
+      prefix: privateCardKey(loaded.dialogue, actor.person.id, 'ballot:'),
+    }),
+  ]);
+  const render = (quadrant: SwotQuadrant) =>
+    renderBallot(request, loaded, ballots, quadrant, quadrant === voted ? happened : undefined);
   for (const quadrant of swotQuadrants) {
-    if (!shown.has(keyOf(quadrant))) continue;
-    const view =
-      quadrant === voted.quadrant ? voted.view : await ballotView(request, loaded, quadrant);
-    await enqueueMessageUpdate(ctx.db, { messageKey: keyOf(quadrant), view, now: ctx.now });
+    if (!shown.includes(keyOf(quadrant))) continue;
+    await enqueueMessageUpdate(ctx.db, {
+      messageKey: keyOf(quadrant),
+      view: render(quadrant),
+      now: ctx.now,
+    });
   }
+  return render(voted);
 }
 
 /** Button "my votes": where this person's dots are, privately, with take-back buttons. */
