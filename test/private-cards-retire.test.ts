@@ -272,7 +272,8 @@ describe('local channel: the ballot and the "Tack!" confirmation give way when t
         ...(await t.database.db.select({ key: outbox.key }).from(outbox)),
       ].filter((r) => r.key?.includes(`dialogue:${risk!.id}:private:`));
     expect(await left()).not.toEqual([]);
-    await applyLifetimes(t.database.db, { now: new Date() });
+    const applied = await applyLifetimes(t.database.db, { now: new Date() });
+    expect(applied.retiredPrivateCards).toBeGreaterThan(0);
     expect(await left()).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
+import { selectRows } from '../raw-rows.js';
+import { localMessages, outbox, postedMessages } from '../schema/index.js';
+import { messageKeyOf, updateKeyOf } from './outbox.js';
 import { affected } from './reflection-round-forget.js';
 
 /**
@@ -94,18 +97,25 @@ export async function deletePostedMessagesBefore(
  * Returns rows deleted.
  */
 export async function deleteRetiredPrivateCards(db: Database): Promise<number> {
-  const retired = sql`(
-    select substr(o.key, 8) from outbox o
-    join dialogues d on d.id::text = split_part(o.key, ':', 3)
-    where o.kind = 'update' and o.status = 'sent' and o.key like 'update:dialogue:%:private:%'
-      and (d.closed_at is not null or split_part(o.key, ':', 5) <> d.phase::text)
-  )`;
+  const retired = await selectRows<{ key: string }>(
+    db,
+    sql`select o.key from outbox o
+        join dialogues d on d.id::text = split_part(o.key, ':', 3)
+        where o.kind = 'update' and o.status = 'sent'
+          and o.key like ${`${updateKeyOf('dialogue:')}%:private:%`}
+          and (d.closed_at is not null or split_part(o.key, ':', 5) <> d.phase::text)`,
+  );
+  if (retired.length === 0) return 0;
+  const cards = retired.map((row) => messageKeyOf(row));
   let deleted = 0;
-  deleted += affected(await db.execute(sql`delete from local_messages where key in ${retired}`));
-  deleted += affected(await db.execute(sql`delete from posted_messages where key in ${retired}`));
+  deleted += affected(await db.delete(localMessages).where(inArray(localMessages.key, cards)));
+  deleted += affected(await db.delete(postedMessages).where(inArray(postedMessages.key, cards)));
   deleted += affected(
-    await db.execute(
-      sql`delete from outbox where kind = 'update' and substr(key, 8) in ${retired}`,
+    await db.delete(outbox).where(
+      inArray(
+        outbox.key,
+        retired.map((row) => row.key),
+      ),
     ),
   );
   return deleted;
