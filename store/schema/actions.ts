@@ -17,7 +17,8 @@ export const actionStatuses = ['open', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 export const actionStatus = pgEnum('action_status', actionStatuses);
 
-export const actionSources = ['swot', 'risk', 'manual'] as const;
+/** `review`: a tip from a peer unit's review, turned into an action by the sharing unit. */
+export const actionSources = ['swot', 'risk', 'manual', 'review'] as const;
 export type ActionSource = (typeof actionSources)[number];
 export const actionSource = pgEnum('action_source', actionSources);
 

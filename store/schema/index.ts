@@ -8,6 +8,7 @@ export * from './local-messages.js';
 export * from './messages.js';
 export * from './org.js';
 export * from './outbox.js';
+export * from './peer-review.js';
 export * from './reflection.js';
 export * from './risk-dialogues.js';
 export * from './risks.js';
