@@ -4,6 +4,7 @@ import { helpFeature } from './help.js';
 import { homeFeature } from './home.js';
 import { languageFeature } from './language.js';
 import { reflectionFeature } from './reflection/reflection-feature.js';
+import { reviewFeature } from './review/review-feature.js';
 import { riskFeature } from './risk/risk-feature.js';
 import { setupFeature } from './setup/setup-feature.js';
 import { summaryFeature } from './summary/summary-feature.js';
@@ -20,4 +21,5 @@ export const features: Feature[] = [
   riskFeature,
   followUpFeature,
   summaryFeature,
+  reviewFeature,
 ];

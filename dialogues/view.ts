@@ -56,7 +56,7 @@ export interface Button {
 }
 
 export interface ButtonAudience {
-  capability: Extract<Capability, 'run-dialogue' | 'run-risk-dialogue'>;
+  capability: Extract<Capability, 'run-dialogue' | 'run-risk-dialogue' | 'lead-review'>;
   unitId: string;
   /** "för chef/samtalsledare", in the message's language. */
   who: string;

@@ -9,6 +9,7 @@ export const commandNames = [
   'summary',
   'setup',
   'lang',
+  'share',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -27,6 +28,7 @@ const alias = wordTable<CommandName>({
   inställning: 'setup',
   språk: 'lang',
   language: 'lang',
+  dela: 'share',
 });
 
 export type ParsedCommand =

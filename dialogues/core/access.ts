@@ -22,7 +22,11 @@ export type Capability =
   /** aggregated summaries of the unit and the units below it */
   | 'view-summary'
   /** the audit log of role changes in the unit and below (administrators read all of it) */
-  | 'read-audit';
+  | 'read-audit'
+  /** share an outcome with a peer unit, sum up a review, turn a peer's tip into an action */
+  | 'lead-review'
+  /** give feedback on an outcome shared with the unit: a role held in the unit itself */
+  | 'give-review';
 
 /** Roles that count when held in the unit itself, and when held in a unit above it. */
 const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Role[] }> = {
@@ -54,6 +58,10 @@ const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Ro
   },
   'view-summary': { inUnit: ['manager', 'leader'], above: ['manager', 'leader'] },
   'read-audit': { inUnit: ['leader'], above: ['leader'] },
+  /** Managers speak for their unit to another; a facilitator runs dialogues, not exchanges. */
+  'lead-review': { inUnit: ['manager'], above: ['manager'] },
+  /** Feedback is the unit's own voice: someone above does not answer for it. */
+  'give-review': { inUnit: ['member', 'manager', 'facilitator', 'leader'], above: [] },
 };
 
 export async function may(

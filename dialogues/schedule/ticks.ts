@@ -1,6 +1,7 @@
 import { refreshBoards } from '../dialogue/refresh-boards.js';
 import { followUpTicks } from '../follow-up/follow-up-ticks.js';
 import { lifetimeTick } from '../privacy/lifetimes.js';
+import { reviewTicks } from '../review/review-ticks.js';
 import { riskTicks } from '../risk/risk-ticks.js';
 import { closeDuePhases } from '../swot/close-due-phases.js';
 import { boardUpdate } from '../swot/swot-load.js';
@@ -14,6 +15,7 @@ import type { Tick } from './tick.js';
 export const ticks: Tick[] = [
   ...followUpTicks(),
   ...riskTicks(),
+  ...reviewTicks(),
   lifetimeTick(),
   {
     name: 'swot-deadlines',

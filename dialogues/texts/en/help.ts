@@ -18,6 +18,10 @@ export const help: Catalogue['help'] = {
     ['reflect', "opens this week's reflection"],
     ['actions', "your actions; `actions all` shows the done ones too, `actions unit` the unit's"],
     ['summary [unit] [period]', 'summary for managers and leadership, e.g. `summary T2-2026`'],
+    [
+      'share [dialogue] <unit>',
+      "shares a closed SWOT or risk dialogue's outcome with another unit for peer review (manager)",
+    ],
     ['setup …', 'units, channels, roles and schedules (administrator)'],
     ['setup audit [unit]', 'who changed which roles and when (administrator, leader)'],
     ['lang sv|en', 'changes language'],

@@ -8,6 +8,7 @@ import { home } from './home.js';
 import { http } from './http.js';
 import { local } from './local.js';
 import { reflection } from './reflection.js';
+import { review } from './review.js';
 import { risk } from './risk.js';
 import { setup } from './setup.js';
 import { summary } from './summary.js';
@@ -29,4 +30,5 @@ export const en: Catalogue = {
   summary,
   gdpr,
   http,
+  review,
 };

@@ -16,6 +16,10 @@ export const help = {
       'sammanställning [enhet] [period]',
       'sammanställning för chefer och ledning, till exempel `sammanställning T2-2026`',
     ],
+    [
+      'dela [dialog] <enhet>',
+      'delar en avslutad SWOT- eller riskdialogs resultat med en annan enhet för kollegial granskning (chef)',
+    ],
     ['inställningar …', 'enheter, kanaler, roller och scheman (administratör)'],
     [
       'inställningar logg [enhet]',
