@@ -51,7 +51,7 @@ export const review: Catalogue['review'] = {
   feedbackTitle: (p) => `Feedback (${p.count})`,
   noFeedback: 'No feedback yet.',
   feedbackLine: (p) =>
-    `*${p.kind}:* ${p.text} – ${p.by ?? 'anonymous'}${p.acted ? ' · became an action' : ''}`,
+    `*${p.kind}:* ${p.text} – ${p.by ?? '(anonymous)'}${p.acted ? ' · became an action' : ''}`,
   commentLine: (p) => `*Summary from the manager of ${p.unit}:* ${p.text}`,
   openUntil: (p) => `Last day for feedback: ${p.when}.`,
   closedLine: 'The review is closed. Thank you for the feedback!',

@@ -66,7 +66,7 @@ export const review = {
   feedbackTitle: (p: { count: number }) => `Återkoppling (${p.count})`,
   noFeedback: 'Ingen återkoppling än.',
   feedbackLine: (p: { kind: string; text: string; by: string | null; acted: boolean }) =>
-    `*${p.kind}:* ${p.text} – ${p.by ?? 'anonym'}${p.acted ? ' · blev en åtgärd' : ''}`,
+    `*${p.kind}:* ${p.text} – ${p.by ?? '(anonym)'}${p.acted ? ' · blev en åtgärd' : ''}`,
   commentLine: (p: { unit: string; text: string }) =>
     `*Sammanfattning från chefen i ${p.unit}:* ${p.text}`,
   openUntil: (p: { when: string }) => `Sista dag för återkoppling: ${p.when}.`,
