@@ -52,7 +52,7 @@ describe('exports', () => {
     expectFixture('summary.csv', csv);
     expect(csv.startsWith('\uFEFFenhet_nyckel;enhet;')).toBe(true);
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines).toHaveLength(1 + data.rows.length * 38 * 3);
+    expect(lines).toHaveLength(1 + data.rows.length * 41 * 3);
     expect(lines).toContain(
       'bagis;Enhet Bagarmossen;hela;effect.share;Andel med avsedd effekt (%);T2-2026;2026-05-01;2026-08-31;60,0;visas',
     );

@@ -1,6 +1,7 @@
 import type { Database } from '../../store/database.js';
 import { actionFiguresOfSubtree } from '../../store/queries/summary-actions.js';
 import { reflectionFiguresOfSubtree } from '../../store/queries/summary-reflection.js';
+import { reviewCountsOfSubtree } from '../../store/queries/summary-reviews.js';
 import type { SubtreeUnit, SummaryWindow } from '../../store/queries/summary-sql.js';
 import { topSwotItems } from '../../store/queries/summary-swot.js';
 import { themeWords } from '../../store/queries/summary-themes.js';
@@ -64,9 +65,10 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
   const tree = bucketsOf(units);
   const base = { units: tree };
   const rule = cellRule(request.threshold);
-  const [reflection, work, actions, items, themes] = await Promise.all([
+  const [reflection, work, reviews, actions, items, themes] = await Promise.all([
     reflectionFiguresOfSubtree(db, { ...base, windows, ...rule }),
     workCountsOfSubtree(db, { ...base, windows: windows.slice(0, 3) }),
+    reviewCountsOfSubtree(db, { ...base, windows: windows.slice(0, 3) }),
     actionFiguresOfSubtree(db, { ...base, windows: windows.slice(0, 3) }),
     topSwotItems(db, { ...base, window: windows[0]!, minVoters: rule.minPerCell, ...TOP_ITEMS }),
     themeWords(db, {
@@ -101,7 +103,7 @@ export async function buildSummary(db: Database, request: SummaryRequest): Promi
     for (const key of ['opened', 'done', 'overdue'] as const) add(t, `actions.${key}`, a[key]);
     for (const key of ['yes', 'partly', 'no'] as const) add(t, `effect.${key}`, a[key]);
   }
-  for (const w of work) {
+  for (const w of [...work, ...reviews]) {
     const t = at(w.unitId, w.period);
     // A kind of row the summary does not know yet (a new dialogue kind) is left out.
     const key = tallyKeyOf(w.key);

@@ -28,6 +28,11 @@ const workCounts = [
 ] as const;
 const effectCounts = ['effect.yes', 'effect.partly', 'effect.no'] as const;
 const selfCheckCounts = ['self-checks.done', 'self-checks.found', 'self-checks.missed'] as const;
+/**
+ * Collegial review (issue 21): reviews the unit gave and received, and peers' tips it turned
+ * into actions. Records of units' work between units, never of a person: no cell rule.
+ */
+const reviewCounts = ['reviews.given', 'reviews.received', 'reviews.tip-actions'] as const;
 const responseCounts = ['reflection.invited', 'reflection.answered'] as const;
 
 /**
@@ -38,6 +43,7 @@ export const countedKeys = [
   ...workCounts,
   ...effectCounts,
   ...selfCheckCounts,
+  ...reviewCounts,
   ...responseCounts,
 ] as const;
 export type CountedKey = (typeof countedKeys)[number];
@@ -48,6 +54,7 @@ export const measureKeys = [
   ...effectCounts,
   'effect.share',
   ...selfCheckCounts,
+  ...reviewCounts,
   ...responseCounts,
   'reflection.response-rate',
   'rating.all',
@@ -60,8 +67,9 @@ export type RatingKey = 'all' | ReflectionPrinciple;
 /**
  * Figures made of people's reflection answers: only these go through the cell rule of
  * dialogues/privacy/disclosure.ts. The rest (dialogues held, risks, escalations, actions and
- * their effect, self-checks) are records of a unit's work that its channel shows anyway and
- * carry no anonymous answer: an action's effect is its named owner's report on it.
+ * their effect, self-checks, reviews between units) are records of a unit's work that its
+ * channel shows anyway and carry no anonymous answer: an action's effect is its named owner's
+ * report on it, and a review is counted per unit, never per writer.
  */
 export type Group = 'response' | `rating.${RatingKey}`;
 
@@ -101,6 +109,9 @@ export function measureDef(key: MeasureKey): MeasureDef {
     case 'self-checks.done':
     case 'dialogues.swot':
     case 'dialogues.risk':
+    case 'reviews.given':
+    case 'reviews.received':
+    case 'reviews.tip-actions':
       return count('up');
     case 'actions.overdue':
     case 'self-checks.missed':

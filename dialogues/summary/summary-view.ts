@@ -29,6 +29,9 @@ export const HEADLINE: MeasureKey[] = [
   'effect.share',
   'self-checks.done',
   'self-checks.missed',
+  'reviews.given',
+  'reviews.received',
+  'reviews.tip-actions',
   'reflection.response-rate',
   'rating.all',
   ...principleRatings,
@@ -41,6 +44,7 @@ export const UNIT_LINES: [keyof Catalogue['summary']['lines'], MeasureKey[]][] =
   ['escalations', ['escalations.out', 'escalations.in', 'escalations.fate.handled']],
   ['actions', ['actions.opened', 'actions.done', 'actions.overdue', 'effect.share']],
   ['selfChecks', ['self-checks.done', 'self-checks.missed']],
+  ['reviews', ['reviews.given', 'reviews.received', 'reviews.tip-actions']],
   ['reflection', ['reflection.response-rate', 'rating.all']],
   ['ratings', principleRatings],
 ];
