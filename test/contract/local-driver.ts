@@ -10,6 +10,7 @@ import { syncOrg } from '../../store/queries/org-sync.js';
 import { openTestDatabase } from '../support/test-database.js';
 import {
   type ChatDriver,
+  channelOfPerson,
   contractOrg,
   type DriverOptions,
   eventuallyFound,
@@ -121,13 +122,14 @@ export async function startLocalDriver(
   /** Everything the person sees, newest first: their inbox, then the channel. */
   async function visibleTo(who: PersonKey): Promise<Shown[]> {
     const inbox = await get<{ messages: PageMessage[] }>('inbox', { person: who });
+    const own = channelOfPerson(who) === 'other' ? contractOrg.otherUnit : CHANNEL;
     const channel = await get<{ messages: PageMessage[] }>('messages', {
       person: who,
-      channel: CHANNEL,
+      channel: own,
     });
     return [
       ...inbox.messages.map((message) => ({ message, channel: null })).reverse(),
-      ...channel.messages.map((message) => ({ message, channel: CHANNEL })).reverse(),
+      ...channel.messages.map((message) => ({ message, channel: own })).reverse(),
     ];
   }
 
@@ -217,11 +219,12 @@ export async function startLocalDriver(
       if (!now) throw new Error(`local: the message ${who} clicked in is gone`);
       return { text: pageText(now.message), buttons: buttonsIn(now.message.html).length };
     },
-    async channelTexts() {
+    async channelTexts(which = 'unit') {
       await tillit.settle();
+      const other = which === 'other';
       const channel = await get<{ messages: PageMessage[] }>('messages', {
-        person: 'chef',
-        channel: CHANNEL,
+        person: other ? 'utanfor' : 'chef',
+        channel: other ? contractOrg.otherUnit : CHANNEL,
       });
       return channel.messages.filter((m) => !m.private && !m.mine).map(pageText);
     },

@@ -32,6 +32,13 @@ export type FormValue = string | string[] | { personOf: PersonKey };
 
 export type Where = 'channel' | 'private';
 
+/** The unit's channel, or the other unit's (a peer review's card arrives there). */
+export type ChannelOf = 'unit' | 'other';
+
+/** Whose channel a person sees besides their own messages: their unit's. */
+export const channelOfPerson = (who: PersonKey): ChannelOf =>
+  contractOrg.people.find((p) => p.key === who)?.unit === contractOrg.otherUnit ? 'other' : 'unit';
+
 export type Step =
   | { kind: 'command'; who: PersonKey; text: string; where: Where }
   | {
@@ -44,7 +51,8 @@ export type Step =
     }
   | { kind: 'submit'; who: PersonKey; formId: string; values: Record<string, FormValue> }
   | { kind: 'expectPrivateText'; who: PersonKey; fragment: string | RegExp }
-  | { kind: 'expectChannelText'; fragment: string | RegExp }
+  | { kind: 'expectChannelText'; fragment: string | RegExp; channel: ChannelOf }
+  | { kind: 'expectChannelCount'; fragment: string; times: number; channel: ChannelOf }
   | { kind: 'expectActedOn'; who: PersonKey; fragment: string; buttons: number }
   | { kind: 'expectPrivateCount'; who: PersonKey; fragment: string; times: number }
   | { kind: 'passTime'; hours: number }
@@ -98,10 +106,16 @@ export const expectPrivateText = (who: PersonKey, fragment: string | RegExp): St
   fragment,
 });
 /** A message in the unit's channel (as it stands now, updates included) says this. */
-export const expectChannelText = (fragment: string | RegExp): Step => ({
-  kind: 'expectChannelText',
-  fragment,
-});
+export const expectChannelText = (
+  fragment: string | RegExp,
+  channel: ChannelOf = 'unit',
+): Step => ({ kind: 'expectChannelText', fragment, channel });
+/** Exactly this many messages in the channel say this (a reminder posted once, not twice). */
+export const expectChannelCount = (
+  fragment: string,
+  times: number,
+  channel: ChannelOf = 'unit',
+): Step => ({ kind: 'expectChannelCount', fragment, times, channel });
 
 /**
  * The message the person's last click was in, as it stands now, says this and offers exactly
@@ -176,6 +190,12 @@ const ASSESSED_3X4 = sv.risk.assessment({
 const ADDED_FOR_BO = (text: string) => sv.followUp.added({ text, owner: nameOf('bo'), due: DUE });
 /** Ja, Delvis, Nej, and Fråga igen senare. */
 const EFFECT_BUTTONS = 4;
+const OTHER_UNIT_NAME = `Enhet ${contractOrg.otherUnit}`;
+const REVIEWED_TOPIC = 'Vår arbetsmiljö';
+const REVIEWED_ITEM = 'Vi stöttar nya kollegor';
+const REVIEW_TIP = 'Skriv en introduktionslista';
+const REVIEW_ANSWERS = sv.review.answersTitle({ unit: OTHER_UNIT_NAME, topic: REVIEWED_TOPIC });
+const REVIEW_REMINDER = `${UNIT_NAME} väntar på er återkoppling`;
 const OWNER_NOTICE = sv.followUp.nudge.assignedSummary({
   text: OWNER_ACTION,
   due: DUE,
@@ -394,6 +414,71 @@ export const scenarios: Scenario[] = [
       expectPrivateCount('bo', sv.followUp.nudge.settledTitle.done, 1),
     ],
   },
+  {
+    name: 'peer review: share, three kinds of feedback in one updating message, a tip made an action, one reminder, closed at the deadline',
+    group: 'delivery',
+    steps: [
+      passTime(1),
+      command('chef', `swot "${REVIEWED_TOPIC}"`),
+      click('anna', 'swot.add'),
+      submit('anna', 'swot.add-item', {
+        quadrant: 'strengths',
+        text: REVIEWED_ITEM,
+        anonymous: [],
+      }),
+      expectChannelText(REVIEWED_ITEM),
+      click('chef', 'swot.start-vote'),
+      expectChannelText(sv.swot.phaseLine({ phase: sv.swot.phases.vote })),
+      click('chef', 'swot.end-vote'),
+      expectChannelText(sv.swot.phaseLine({ phase: sv.swot.phases.decide })),
+      click('chef', 'swot.close'),
+      expectChannelText(sv.swot.summaryTitle({ topic: REVIEWED_TOPIC })),
+      command('anna', `dela ${contractOrg.otherUnit}`),
+      expectPrivateText('anna', sv.common.notAllowed({ what: sv.review.what.share })),
+      command('chef', `dela ${contractOrg.unit}`),
+      expectPrivateText('chef', sv.review.notSelf),
+      command('chef', `dela ${contractOrg.otherUnit}`),
+      expectPrivateText('chef', `är delat med ${OTHER_UNIT_NAME}`),
+      expectChannelText(REVIEW_ANSWERS),
+      // The card goes to the other unit's channel through the outbox.
+      passTime(0),
+      expectChannelText(sv.review.cardTitle({ unit: UNIT_NAME, topic: REVIEWED_TOPIC }), 'other'),
+      expectChannelText(REVIEWED_ITEM, 'other'),
+      click('utanfor', 'review.feedback', ':how-we-do-it'),
+      submit('utanfor', 'review.feedback', { text: 'Vi har faddrar för nya', anonymous: [] }),
+      expectPrivateText('utanfor', sv.review.thanksNamed),
+      click('utanfor', 'review.feedback', ':question'),
+      submit('utanfor', 'review.feedback', {
+        text: 'Hur länge varar introduktionen?',
+        anonymous: ['yes'],
+      }),
+      click('utanfor', 'review.feedback', ':tip'),
+      submit('utanfor', 'review.feedback', { text: REVIEW_TIP, anonymous: ['yes'] }),
+      expectPrivateText('utanfor', sv.review.thanksAnonymous),
+      // One message in the sharing channel, updated for each answer; the writer named or not.
+      expectChannelText(sv.review.feedbackTitle({ count: 3 })),
+      expectChannelCount(REVIEW_ANSWERS, 1),
+      expectChannelText('Vi har faddrar för nya – Utanfor'),
+      expectChannelText(`${REVIEW_TIP} – (anonym)`),
+      expectChannelText(sv.review.feedbackTitle({ count: 3 }), 'other'),
+      click('chef', 'review.tip-action'),
+      submit('chef', 'review.tip-action', {
+        text: REVIEW_TIP,
+        owner: { personOf: 'bo' },
+        due: '2027-01-15',
+      }),
+      expectPrivateText('chef', ADDED_FOR_BO(REVIEW_TIP)),
+      expectChannelText(`${REVIEW_TIP} – (anonym) · blev en åtgärd`),
+      // Three days before the deadline, one reminder, however often the scheduler runs.
+      passTime(12 * 24),
+      expectChannelCount(REVIEW_REMINDER, 1, 'other'),
+      passTime(1),
+      expectChannelCount(REVIEW_REMINDER, 1, 'other'),
+      passTime(3 * 24),
+      expectChannelText(sv.review.closedLine),
+      expectChannelText(sv.review.closedLine, 'other'),
+    ],
+  },
 ];
 
 /** `@{key}` placeholders in a command: where a driver puts its platform's mention. */
@@ -417,8 +502,8 @@ export interface ChatDriver {
   submit(who: PersonKey, formId: string, values: Record<string, string | string[]>): Promise<void>;
   /** Texts only this person was shown (or had updated) since their last step. */
   privateTexts(who: PersonKey): Promise<string[]>;
-  /** The unit's channel messages as they stand (coalesced updates waited for). */
-  channelTexts(): Promise<string[]>;
+  /** A channel's messages as they stand (coalesced updates waited for); the unit's by default. */
+  channelTexts(channel?: ChannelOf): Promise<string[]>;
   personId(who: PersonKey): Promise<string>;
   /** The message the person's last click was in, as it stands now, and its buttons. */
   actedOn(who: PersonKey): Promise<{ text: string; buttons: number }>;
@@ -469,8 +554,16 @@ export async function runScenario(driver: ChatDriver, scenario: Scenario): Promi
         await eventually(where, step.fragment, () => driver.privateTexts(step.who));
         break;
       case 'expectChannelText':
-        await eventually(where, step.fragment, () => driver.channelTexts());
+        await eventually(where, step.fragment, () => driver.channelTexts(step.channel));
         break;
+      case 'expectChannelCount': {
+        const wanted = readable(step.fragment);
+        const texts = await driver.channelTexts(step.channel);
+        const shown = texts.map(readable).join('\n---\n');
+        const count = texts.filter((text) => readable(text).includes(wanted)).length;
+        expect(count, `${where}: messages saying ${wanted} in:\n${shown}`).toBe(step.times);
+        break;
+      }
       case 'expectActedOn': {
         const wanted = readable(step.fragment);
         const done = (acted: { text: string; buttons: number }) =>

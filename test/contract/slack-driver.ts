@@ -10,6 +10,7 @@ import { slackPerson, slackSession, slackUnit, TEAM, userIdOf } from '../support
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from '../support/start-test-tillit.js';
 import {
   type ChatDriver,
+  channelOfPerson,
   contractOrg,
   type DriverOptions,
   eventuallyFound,
@@ -19,6 +20,7 @@ import {
 import { scheduledWork } from './scheduled-work.js';
 
 const CHANNEL = 'C0CONTRACT';
+const OTHER_CHANNEL = 'C0OTHER';
 
 type Block = { type: string; block_id?: string; element?: { type: string } };
 interface Seen {
@@ -35,7 +37,7 @@ export async function startSlackDriver(
   const t: TestTillit = await startTestTillit(options);
   const s = slackSession(t);
   await syncOrg(t.database.db, {
-    units: [slackUnit(contractOrg.unit, CHANNEL), slackUnit(contractOrg.otherUnit, 'C0OTHER')],
+    units: [slackUnit(contractOrg.unit, CHANNEL), slackUnit(contractOrg.otherUnit, OTHER_CHANNEL)],
     people: contractOrg.people.map((p) => slackPerson(p.key, [{ unit: p.unit, role: p.role }])),
   });
   const stepStart = new Map<PersonKey, number>();
@@ -66,9 +68,8 @@ export async function startSlackDriver(
     const direct = t.api
       .messagesIn(dm(who))
       .map((m) => ({ blocks: m.blocks, channelId: dm(who), ts: m.ts }));
-    const channel = t.api
-      .messagesIn(CHANNEL)
-      .map((m) => ({ blocks: m.blocks, channelId: CHANNEL }));
+    const own = channelOfPerson(who) === 'other' ? OTHER_CHANNEL : CHANNEL;
+    const channel = t.api.messagesIn(own).map((m) => ({ blocks: m.blocks, channelId: own }));
     return [...[...ephemerals, ...direct].reverse(), ...channel.reverse()];
   }
 
@@ -155,9 +156,9 @@ export async function startSlackDriver(
       if (!now) throw new Error(`slack: the message ${who} clicked in is gone`);
       return { text: slackText(now), buttons: buttonsIn(now.blocks).length };
     },
-    async channelTexts() {
+    async channelTexts(channel = 'unit') {
       await t.tillit.settle();
-      return t.api.messagesIn(CHANNEL).map(slackText);
+      return t.api.messagesIn(channel === 'other' ? OTHER_CHANNEL : CHANNEL).map(slackText);
     },
     passTime: (milliseconds) => work.passTime(milliseconds),
     deliverOutbox: () => work.deliverOutbox(),

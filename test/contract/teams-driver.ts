@@ -17,6 +17,7 @@ import {
 } from '../support/teams-session.js';
 import {
   type ChatDriver,
+  channelOfPerson,
   contractOrg,
   type DriverOptions,
   eventuallyFound,
@@ -26,6 +27,7 @@ import {
 import { scheduledWork } from './scheduled-work.js';
 
 const CHANNEL = teamsChannelId('contract');
+const OTHER_CHANNEL = teamsChannelId('other');
 const nameOf = (key: string) => key[0]!.toUpperCase() + key.slice(1);
 
 /** The contract's steps in Teams: activities into the real adapter, a fake Bot Connector. */
@@ -35,12 +37,19 @@ export async function startTeamsDriver(
   const t: TeamsTestTillit = await startTeamsTillit(options);
   const s = teamsSession(t);
   await syncOrg(t.database.db, {
-    units: [
-      teamsUnit(contractOrg.unit, CHANNEL),
-      teamsUnit(contractOrg.otherUnit, teamsChannelId('other')),
-    ],
+    units: [teamsUnit(contractOrg.unit, CHANNEL), teamsUnit(contractOrg.otherUnit, OTHER_CHANNEL)],
     people: contractOrg.people.map((p) => teamsPerson(p.key, [{ unit: p.unit, role: p.role }])),
   });
+  // Tillit installed in the other unit's channel too: its reference is what a card posted
+  // there on Tillit's own initiative (a peer review) goes out with.
+  await s.post(
+    s.activityFrom(
+      'utanfor',
+      { id: OTHER_CHANNEL, conversationType: 'channel', isGroup: true },
+      { channel: { id: OTHER_CHANNEL } },
+      { type: 'installationUpdate', action: 'add' },
+    ),
+  );
   // The conversation roster, which the adapter asks for a mentioned person's AAD object id.
   t.connector.addMembers(
     contractOrg.people.map((p) => ({
@@ -70,7 +79,7 @@ export async function startTeamsDriver(
   /** What the person can see, newest first: their 1:1 chat with Tillit, then the channel. */
   const visibleTo = (who: PersonKey): StoredActivity[] => [
     ...s.privateTo(who).reverse(),
-    ...s.inChannel(CHANNEL).reverse(),
+    ...s.inChannel(channelOfPerson(who) === 'other' ? OTHER_CHANNEL : CHANNEL).reverse(),
   ];
 
   return {
@@ -143,9 +152,10 @@ export async function startTeamsDriver(
       if (!clicked) throw new Error(`teams: ${who} clicked in no message`);
       return { text: teamsText(clicked.activity), buttons: findAllActions(cardOf(clicked)).length };
     },
-    async channelTexts() {
+    async channelTexts(channel = 'unit') {
       await t.tillit.settle();
-      return s.inChannel(CHANNEL).map((m) => teamsText(m.activity));
+      const id = channel === 'other' ? OTHER_CHANNEL : CHANNEL;
+      return s.inChannel(id).map((m) => teamsText(m.activity));
     },
     passTime: (milliseconds) => work.passTime(milliseconds),
     deliverOutbox: () => work.deliverOutbox(),
