@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type AnswerWriter, createAnswerWriter } from './answer-writer.js';
+import { beginWhenWriting } from './lazy-transaction.js';
 
 /**
  * The one database type every query function takes: postgres.js and PGlite both fit it. No
@@ -79,6 +80,8 @@ function openPostgres(url: string): DatabaseHandle {
     // ever: the server ends it, and nothing of it is committed.
     connection: { idle_in_transaction_session_timeout: 15_000 },
   });
+  // Requests that only read pay no BEGIN and COMMIT (see lazy-transaction.ts).
+  Object.assign(client, { begin: beginWhenWriting(client) });
   const inTransaction = countTransactions(client, 'begin');
   const db = drizzlePostgres(client, { casing: 'snake_case' }) as unknown as Database;
   // Its own connection: requests waiting for their answer's batch may hold the whole pool.
