@@ -1,11 +1,13 @@
 import {
   type ListedAction,
-  listActionsOfOwner,
   listDoneActions,
-  listDoneWithoutEffect,
   listOpenActionsOfUnit,
+  listOwnOpenAndDone,
 } from '../../store/queries/action-lists.js';
-import { listSelfChecksOfPerson } from '../../store/queries/self-checks.js';
+import {
+  listSelfChecksOfPerson,
+  type ScheduledSelfCheck,
+} from '../../store/queries/self-checks.js';
 import { getUnit, type Unit } from '../../store/queries/units.js';
 import { may } from '../core/access.js';
 import type { Actor } from '../core/actor.js';
@@ -20,6 +22,7 @@ import type { Block, ListItem } from '../view.js';
 import { view } from '../view.js';
 import { ACTION, changeButtons, effectButtons } from './action-views.js';
 import { daysBetween } from './follow-up-time.js';
+import { type OwnActions, splitOwnActions } from './own-actions.js';
 import { nextOccurrenceAfter } from './self-check-schedule.js';
 
 /** Items with buttons take two blocks each; this keeps a list inside Slack's 50 a message. */
@@ -32,21 +35,34 @@ const EFFECT_QUESTION_DAYS = 90;
  * `actions all` adds the done ones with their effect answers, latest first.
  */
 export async function showMine(request: Request, options = { all: false }): Promise<Outcome> {
-  const { ctx, actor } = request;
+  const { actor } = request;
   const t = actor.t.followUp.lists;
   const title = options.all ? t.allTitle : t.mineTitle;
-  // Independent reads, sent together: a list is one wait, not four.
-  const [mine, done] = await Promise.all([
-    mineBlocks(request),
-    options.all ? listDoneActions(ctx.db, { ownerId: actor.person.id }) : null,
-  ]);
-  const blocks: Block[] = [{ type: 'header', text: title }, ...mine];
-  if (done) {
+  const own = await readOwn(request);
+  const blocks: Block[] = [{ type: 'header', text: title }, ...mineBlocks(request, own)];
+  if (options.all) {
+    const done = own.actions.done;
     blocks.push({ type: 'text', text: `*${t.doneHeading({ count: done.length })}*` });
     if (done.length === 0) blocks.push({ type: 'text', text: t.noneDone });
     else blocks.push(...limited(actor, done, MAX_DONE, (a) => doneLine(actor, a, false)));
   }
   return privately(view(title, ...blocks));
+}
+
+interface Own {
+  actions: OwnActions;
+  checks: ScheduledSelfCheck[];
+}
+
+/** The person's actions and self-checks: two reads, sent together. */
+async function readOwn(request: Request): Promise<Own> {
+  const { ctx, actor } = request;
+  const since = new Date(ctx.now.getTime() - EFFECT_QUESTION_DAYS * 86_400_000);
+  const [rows, checks] = await Promise.all([
+    listOwnOpenAndDone(ctx.db, { ownerId: actor.person.id }),
+    listSelfChecksOfPerson(ctx.db, { personId: actor.person.id }),
+  ]);
+  return { actions: splitOwnActions(rows, since), checks };
 }
 
 /** Done actions have no buttons, so a list may hold more of them. */
@@ -65,16 +81,11 @@ function doneLine(actor: Actor, action: ListedAction, withOwner: boolean): ListI
   return { text: `${t.effectLine({ text: action.text, done, effect, ...owner })}${note}` };
 }
 
-async function mineBlocks(request: Request, limit = MAX_WITH_BUTTONS): Promise<Block[]> {
+function mineBlocks(request: Request, own: Own, limit = MAX_WITH_BUTTONS): Block[] {
   const { ctx, actor } = request;
   const t = actor.t.followUp.lists;
-  const personId = actor.person.id;
-  const since = new Date(ctx.now.getTime() - EFFECT_QUESTION_DAYS * 86_400_000);
-  const [open, awaiting, checks] = await Promise.all([
-    listActionsOfOwner(ctx.db, { ownerId: personId, statuses: ['open'] }),
-    listDoneWithoutEffect(ctx.db, { ownerId: personId, since }),
-    listSelfChecksOfPerson(ctx.db, { personId }),
-  ]);
+  const { open, awaitingEffect: awaiting } = own.actions;
+  const checks = own.checks;
   const blocks: Block[] = [];
   if (open.length === 0) blocks.push({ type: 'text', text: t.mineEmpty });
   else blocks.push(...limited(actor, open, limit, (a) => ownLine(request, a)));
@@ -206,7 +217,7 @@ export async function followUpHome(request: Request): Promise<Block[]> {
   const t = request.actor.t.followUp.home;
   return [
     { type: 'header', text: t.title },
-    ...(await mineBlocks(request, 8)),
+    ...mineBlocks(request, await readOwn(request), 8),
     {
       type: 'buttons',
       buttons: [{ label: t.showAll, action: { id: ACTION.showAll, value: 'all' } }],

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../database.js';
-import { type ActionStatus, actions, people, units } from '../schema/index.js';
+import { actions, people, units } from '../schema/index.js';
 import type { ActionRow } from './actions.js';
 
 export type ListedAction = ActionRow & { ownerName: string; unitName: string; timezone: string };
@@ -28,32 +28,14 @@ function joinedActions(db: Database) {
     .innerJoin(units, eq(units.id, actions.unitId));
 }
 
-/** A person's actions with these statuses, earliest due first. */
-export async function listActionsOfOwner(
+/** A person's own actions as their list shows them (actions-of-owner.ts splits them). */
+export async function listOwnOpenAndDone(
   db: Database,
-  params: { ownerId: string; statuses: ActionStatus[] },
+  params: { ownerId: string },
 ): Promise<ListedAction[]> {
-  const rows = await joinedActions(db)
-    .where(and(eq(actions.ownerId, params.ownerId), inArray(actions.status, params.statuses)))
-    .orderBy(asc(actions.dueDate), asc(actions.createdAt), asc(actions.id));
-  return rows.map(flatten);
-}
-
-/** A person's done actions whose effect nobody has answered yet, done since `since`. */
-export async function listDoneWithoutEffect(
-  db: Database,
-  params: { ownerId: string; since: Date },
-): Promise<ListedAction[]> {
-  const rows = await joinedActions(db)
-    .where(
-      and(
-        eq(actions.ownerId, params.ownerId),
-        eq(actions.status, 'done'),
-        isNull(actions.effect),
-        gte(actions.doneAt, params.since),
-      ),
-    )
-    .orderBy(asc(actions.doneAt), asc(actions.id));
+  const rows = await joinedActions(db).where(
+    and(eq(actions.ownerId, params.ownerId), inArray(actions.status, ['open', 'done'])),
+  );
   return rows.map(flatten);
 }
 
