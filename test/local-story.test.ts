@@ -154,6 +154,58 @@ describe.skipIf(!hasChromium)('the local channel story, in the browser', () => {
     await screenshot(page, 'story-2-swot-closed');
   });
 
+  it('shares the closed SWOT with a peer section, which answers on the card', async () => {
+    const r = sv.review;
+    const people = await listLocalPeople(t.url);
+    // Another section with a member: the peer that reviews the outcome.
+    const peerRole = people
+      .flatMap((p) => p.roles.map((role) => ({ person: p, role })))
+      .find(({ role }) => isSection(role) && role.role === 'member' && role.unitName !== section)!;
+    const peer = peerRole.role.unitName;
+    await as(manager);
+    await typeCommand(page, `/tillit dela "${peer}"`);
+    const answers = r.answersTitle({ unit: peer, topic: 'Vår vardag' });
+    await waitForMessage(page, answers);
+
+    // The card reaches the peer's channel through the outbox, with no member's name on it.
+    await pickPerson(page, peerRole.person.key);
+    await pickChannel(page, peer);
+    const card = await waitForMessage(page, r.cardTitle({ unit: section, topic: 'Vår vardag' }));
+    const cardText = await card.innerText();
+    expect(cardText).toContain(items.threat);
+    expect(cardText).toContain(action);
+    for (const member of members) expect(cardText).not.toContain(member.name);
+    await clickButton(page, r.feedbackKinds.tip);
+    await fillForm(page, {
+      [r.feedbackForm.textLabel]: 'Låt nya socionomer gå bredvid en erfaren kollega första veckan',
+      [r.feedbackForm.anonymousLabel]: [r.feedbackForm.anonymousOption],
+    });
+    await waitForMessage(page, r.thanksAnonymous);
+    await clickButton(page, r.feedbackKinds['how-we-do-it']);
+    await fillForm(page, {
+      [r.feedbackForm.textLabel]: 'Vi har en checklista för introduktionen som alla följer',
+    });
+    await expect
+      .poll(async () => (await card.innerText()).includes(r.feedbackTitle({ count: 2 })), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await screenshot(page, 'story-2b-peer-review-card');
+
+    // Back in the section's channel: one message, updated with both answers.
+    await as(manager);
+    await expect
+      .poll(
+        async () =>
+          (await readMessages(page, { fromTillit: true })).filter((text) =>
+            text.startsWith(answers),
+          ),
+        { timeout: 10_000 },
+      )
+      .toEqual([expect.stringContaining(r.feedbackTitle({ count: 2 }))]);
+    await screenshot(page, 'story-2c-peer-review-answers');
+  });
+
   it('opens the weekly reflection on time; five people answer', async () => {
     const r = sv.reflection;
     await travelTime(page, '1h');

@@ -58,6 +58,18 @@ const SECTIONS = {
     sql`select c.text as self_check, o.occurs_on, o.outcome, o.note, o.answered_at
         from self_check_occurrences o join self_checks c on c.id = o.self_check_id
         where o.answered_by = ${p} order by o.answered_at`,
+  // Named feedback only: anonymous feedback keeps no author, so nothing here can find it.
+  reviewFeedback: (p: SQL) =>
+    sql`select f.kind, f.text, r.outcome ->> 'topic' as dialogue, f.created_at
+        from review_feedback f join peer_reviews r on r.id = f.review_id
+        where f.author_person_id = ${p} order by f.created_at`,
+  reviewsShared: (p: SQL) =>
+    sql`select r.outcome ->> 'topic' as dialogue, u.key as with_unit, r.created_at
+        from peer_reviews r join units u on u.id = r.reviewing_unit_id
+        where r.shared_by = ${p} order by r.created_at`,
+  reviewComments: (p: SQL) =>
+    sql`select r.outcome ->> 'topic' as dialogue, r.summary_comment, r.summary_at
+        from peer_reviews r where r.summary_by = ${p} order by r.summary_at`,
   messagesSent: (p: SQL) =>
     sql`select key, status, created_at, sent_at, view ->> 'summary' as text from outbox
         where person_id = ${p} order by created_at`,

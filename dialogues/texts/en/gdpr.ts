@@ -37,6 +37,9 @@ export const gdpr: Catalogue['gdpr'] = {
     riskEstimates: 'The person’s risk estimates',
     selfChecks: 'Self-checks the person is responsible for or created',
     selfCheckAnswers: 'Self-checks the person answered',
+    reviewFeedback: 'Peer review feedback the person wrote under their name',
+    reviewsShared: 'Outcomes the person shared for peer review',
+    reviewComments: 'Summing-up comments in peer reviews',
     messagesSent: 'Messages Tillit sent to the person',
     localMessages: 'Messages in the browser channel',
     openReflectionRounds:

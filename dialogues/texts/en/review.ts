@@ -27,7 +27,7 @@ export const review: Catalogue['review'] = {
     `The outcome of "${p.topic}" is shared with ${p.unit}. Their feedback shows here, in one message that updates. Last day: ${p.when}.`,
   cardTitle: (p) => `Peer review: ${p.unit} – ${p.topic}`,
   cardContext: (p) =>
-    `${p.from} shares the outcome of its ${p.kind} with ${p.to}. Tell them how you do it, ask, or give a tip. No staff names are included.`,
+    `${p.from} shares the outcome of its ${p.kind} with ${p.to}. Tell them how you do it, ask, or give a tip. The outcome shows no staff names.`,
   answersTitle: (p) => `Feedback from ${p.unit}: ${p.topic}`,
   answersContext: (p) =>
     `${p.unit} is reviewing the outcome. Their feedback shows here as it comes.`,

@@ -37,7 +37,7 @@ export const review = {
     `Resultatet av ”${p.topic}” är delat med ${p.unit}. Deras återkoppling visas här, i ett meddelande som uppdateras. Sista dag: ${p.when}.`,
   cardTitle: (p: { unit: string; topic: string }) => `Kollegial granskning: ${p.unit} – ${p.topic}`,
   cardContext: (p: { from: string; to: string; kind: string }) =>
-    `${p.from} delar resultatet av sin ${p.kind} med ${p.to}. Berätta hur ni gör, fråga eller ge tips. Inga namn på medarbetare finns med.`,
+    `${p.from} delar resultatet av sin ${p.kind} med ${p.to}. Berätta hur ni gör, fråga eller ge tips. Resultatet visas utan medarbetarnas namn.`,
   answersTitle: (p: { unit: string; topic: string }) => `Återkoppling från ${p.unit}: ${p.topic}`,
   answersContext: (p: { unit: string }) =>
     `${p.unit} granskar resultatet. Återkopplingen visas här när den kommer.`,
