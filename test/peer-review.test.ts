@@ -20,6 +20,8 @@ import {
   peerReviews,
   people,
   reviewFeedback,
+  riskDialogues,
+  risks,
   swotItems,
   units,
 } from '../store/schema/index.js';
@@ -381,5 +383,70 @@ describe('the reminder and the deadline', () => {
       text: 'För sent',
     });
     expect(said(refused)).toContain('avslutad');
+  });
+});
+
+describe('a risk outcome', () => {
+  it('shares risks, decisions and actions without the owner or the decider', async () => {
+    const [risk] = await handle.db
+      .insert(dialogues)
+      .values({
+        kind: 'risk',
+        unitId: ids.barn!,
+        platform: 'slack',
+        workspace: 'T1',
+        channelId: 'C1',
+        topic: 'Årets risker',
+        phase: 'closed',
+        lang: 'sv',
+        startedBy: ids.mgr!,
+        alongside: true,
+        closedAt: new Date(T0.getTime() - 3_600_000),
+      })
+      .returning();
+    await handle.db
+      .insert(riskDialogues)
+      .values({ dialogueId: risk!.id, unitId: ids.barn!, year: 2026, levels: [3, 6, 9] });
+    await handle.db.insert(risks).values({
+      unitId: ids.barn!,
+      description: 'Hög sjukfrånvaro i helgerna',
+      status: 'closed',
+      dialogueId: risk!.id,
+      authorId: ids.m1!,
+      probability: 3,
+      consequence: 4,
+      process: 'work-environment',
+      handling: 'action',
+      decision: {
+        action: {
+          text: 'Se över helgschemat',
+          ownerId: ids.m1!,
+          ownerName: SECRET_NAME,
+          dueDate: '2026-05-01',
+        },
+      },
+      decidedBy: ids.m1!,
+      decidedAt: T0,
+    });
+    const shared = await as('mgr', 'C1').command('dela "Årets risker" vuxen');
+    expect(said(shared)).toContain('Årets risker');
+    const [review] = await handle.db
+      .select()
+      .from(peerReviews)
+      .where(eq(peerReviews.sourceDialogueId, risk!.id));
+    const [card] = await handle.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.key, reviewCardKey(review!.id)));
+    const shown = JSON.stringify(card?.view) + JSON.stringify(review?.outcome);
+    expect(shown).toContain(
+      'Hög sjukfrånvaro i helgerna · riskvärde 12 · beslut: Åtgärd · Arbetsmiljö (SAM)',
+    );
+    expect(shown).not.toContain(SECRET_NAME);
+  });
+
+  it('explains how to share when no unit is named', async () => {
+    expect(said(await as('mgr', 'C1').command('dela'))).toContain('dela <enhet>');
+    expect(said(await as('mgr', 'C1').command('share'))).toContain('dela <enhet>');
   });
 });
