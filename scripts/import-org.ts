@@ -37,23 +37,26 @@ async function main(): Promise<number> {
       console.error(`${file}:${problem.line}: ${problem.message}`);
     return 1;
   }
-  // The same configuration as the server: role changes are announced in its language.
+  // The same configuration as the server: role changes are announced in its language, and a
+  // pair without a tertial holds for the tertial of the import in its time zone.
   let lang: 'sv' | 'en';
+  let timeZone: string;
   try {
-    lang = loadConfig(process.env).LANG_DEFAULT;
+    ({ LANG_DEFAULT: lang, TZ_DEFAULT: timeZone } = loadConfig(process.env));
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
     return 1;
   }
   const progress = createProgress('import-org');
-  progress.step(1, 7, 'database');
+  progress.step(1, 8, 'database');
   const database = await openAppDatabase(process.env);
   try {
     const changes = await importOrg(database.db, parsed.plan, {
       lang,
+      timeZone,
       now: new Date(),
-      // The import's six steps after opening the database: seven in all.
+      // The import's seven steps after opening the database: eight in all.
       onStep: (index, total, step) => progress.step(index + 1, total + 1, step),
     });
     progress.end();

@@ -356,7 +356,7 @@ const BAD_FILES: { name: string; file: string; text: string; line: string; messa
     file: 'org.csv',
     text: replaceOnce(SMALL_CSV, 'person,bo,', 'persn,bo,'),
     line: 'persn,bo,',
-    message: /type must be "unit" or "person", not "persn"/,
+    message: /type must be "unit", "person" or "pair", not "persn"/,
   },
   {
     name: 'CSV with an unknown role',

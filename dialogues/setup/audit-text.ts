@@ -9,8 +9,9 @@ import type { Catalogue } from '../texts/catalogue.js';
  */
 export function auditSentence(t: Catalogue, line: AuditLine): string {
   const a = t.setup.audit;
-  const person = line.subjectName;
+  const person = line.subjectName ?? '';
   const unit = line.unitName ?? '';
+  const pair = { unit, peer: line.peerUnitName ?? '', period: line.period ?? '' };
   const what = (() => {
     switch (line.action) {
       case 'role-added':
@@ -25,6 +26,10 @@ export function auditSentence(t: Catalogue, line: AuditLine): string {
         return t.gdpr.auditExport({ person });
       case 'gdpr-erase':
         return t.gdpr.auditErase;
+      case 'pair-set':
+        return t.pairing.audit.set(pair);
+      case 'pair-removed':
+        return t.pairing.audit.removed(pair);
       default:
         return line.action satisfies never;
     }

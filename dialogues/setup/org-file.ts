@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNo
 import type { OrgPlan, PlannedPerson, PlannedUnit } from '../../store/queries/org-sync.js';
 import { type Role, roles, type UnitLevel, unitLevels } from '../../store/schema/index.js';
 import { isUuid } from '../core/ids.js';
+import { validatePairs } from './org-file-pairs.js';
 
 /** A problem in an org file, with the line it is on (1-based; 0 when it concerns the whole file). */
 export interface OrgFileProblem {
@@ -17,6 +18,7 @@ interface RawOrg {
   units: Located<Record<string, unknown>>[];
   people: Located<Record<string, unknown>>[];
   admins: Located<{ key: unknown }>[];
+  pairs: Located<Record<string, unknown>>[];
 }
 
 /** Reads an org file (YAML or CSV, by its name) into a validated plan, or every problem in it. */
@@ -56,6 +58,7 @@ function readYaml(text: string): RawOrg | { problems: OrgFileProblem[] } {
     units: listOf('units', (u) => (isRecord(u) ? u : { invalid: u })),
     people: listOf('people', (p) => (isRecord(p) ? p : { invalid: p })),
     admins: listOf('admins', (key) => ({ key })),
+    pairs: listOf('pairs', (p) => (isRecord(p) ? p : { invalid: p })),
   };
 }
 
@@ -71,10 +74,10 @@ function checkTopLevel(
   for (const { key, value } of pairs) {
     const name = String(isScalar(key) ? key.value : key);
     const line = lineOf(key as YamlNode);
-    if (!['units', 'people', 'admins'].includes(name))
+    if (!['units', 'people', 'admins', 'pairs'].includes(name))
       problems.push({
         line,
-        message: `unknown section "${name}" (expected units, people, admins)`,
+        message: `unknown section "${name}" (expected units, people, admins, pairs)`,
       });
     else if (value != null && !isSeq(value) && !(isScalar(value) && value.value == null))
       problems.push({ line, message: `${name} must be a list` });
@@ -84,8 +87,9 @@ function checkTopLevel(
 
 /**
  * CSV shape, one row a unit or a person (header row first):
- * `type,key,name,level,parent,channels,slack,teams,units,admin`. Several channels or units in
- * one cell are separated by spaces; a person's units read `unit:role`; admin is yes/no.
+ * `type,key,name,level,parent,channels,slack,teams,units,admin` (and `tertial` for pairs).
+ * Several channels or units in one cell are separated by spaces; a person's units read
+ * `unit:role`; admin is yes/no. A row of type `pair` names two units in `units`.
  */
 function readCsv(text: string): RawOrg | { problems: OrgFileProblem[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
@@ -101,7 +105,7 @@ function readCsv(text: string): RawOrg | { problems: OrgFileProblem[] } {
     const line = (error as { lines?: number }).lines ?? 0;
     return { problems: [{ line, message: (error as Error).message }] };
   }
-  const raw: RawOrg = { units: [], people: [], admins: [] };
+  const raw: RawOrg = { units: [], people: [], admins: [], pairs: [] };
   const words = (cell: string | undefined) => (cell ?? '').split(/\s+/).filter(Boolean);
   for (const { record, info } of records) {
     const line = info.lines;
@@ -128,12 +132,14 @@ function readCsv(text: string): RawOrg | { problems: OrgFileProblem[] } {
         units,
       });
       if (/^(yes|ja|true|1)$/i.test(record.admin ?? '')) raw.admins.push({ line, key: record.key });
+    } else if (record.type === 'pair') {
+      raw.pairs.push({ line, units: words(record.units), tertial: record.tertial || undefined });
     } else {
       return {
         problems: [
           {
             line,
-            message: `type must be "unit" or "person", not ${JSON.stringify(record.type ?? '')}`,
+            message: `type must be "unit", "person" or "pair", not ${JSON.stringify(record.type ?? '')}`,
           },
         ],
       };
@@ -178,8 +184,12 @@ function validate(raw: RawOrg): OrgFileResult {
       problem(admin.line, `admins: unknown person "${String(admin.key)}"`);
   }
   checkIdentitiesOnce(people, problem);
+  const pairs = validatePairs(raw.pairs, unitKeys, problem);
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
-  return { ok: true, plan: { units: units.map(withoutLine), people: people.map(withoutLine) } };
+  return {
+    ok: true,
+    plan: { units: units.map(withoutLine), people: people.map(withoutLine), pairs },
+  };
 }
 
 /** Records a problem; returns null so a validator can `return problem(…)`. */

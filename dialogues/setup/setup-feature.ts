@@ -24,6 +24,7 @@ import { unknownUnitText } from '../core/find-unit.js';
 import { say } from '../core/guards.js';
 import { type Outcome, privately } from '../core/outcome.js';
 import { usage } from '../core/usage.js';
+import { setupPair } from '../pairing/pair-setup.js';
 import { type Block, view } from '../view.js';
 import { setupGdpr } from './gdpr-command.js';
 import { giveRole } from './give-role.js';
@@ -44,7 +45,12 @@ async function setupCommand(request: CommandRequest): Promise<Outcome> {
   if (isWord(sub, ['schedule', 'schema'])) return setupSchedule(request, args);
   if (isWord(sub, ['status', 'läge'])) return setupStatus(request);
   if (isWord(sub, ['gdpr'])) return setupGdpr(request, args);
-  return usage(actor.t.setup.title, [...actor.t.setup.usage, ...actor.t.gdpr.usage]);
+  if (isWord(sub, ['pair', 'pairs', 'par'])) return setupPair(request, args);
+  return usage(actor.t.setup.title, [
+    ...actor.t.setup.usage,
+    ...actor.t.pairing.setupUsage,
+    ...actor.t.gdpr.usage,
+  ]);
 }
 
 async function setupUnit({ ctx, actor }: CommandRequest, args: string[]): Promise<Outcome> {

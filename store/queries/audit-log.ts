@@ -14,13 +14,16 @@ export async function recordAudit(db: Database, entries: NewAuditEntry[]): Promi
 
 /** An entry with the names a reader needs. */
 export interface AuditLine extends AuditEntry {
-  subjectName: string;
+  /** Null for a pair change, which names units, not a person. */
+  subjectName: string | null;
   actorName: string | null;
   unitName: string | null;
+  peerUnitName: string | null;
 }
 
 const actor = alias(people, 'audit_actor');
 const subject = alias(people, 'audit_subject');
+const peerUnit = alias(units, 'audit_peer_unit');
 
 function selectLines(db: Database, where: SQL | undefined) {
   return db
@@ -29,25 +32,29 @@ function selectLines(db: Database, where: SQL | undefined) {
       subjectName: subject.name,
       actorName: actor.name,
       unitName: units.name,
+      peerUnitName: peerUnit.name,
     })
     .from(auditLog)
-    .innerJoin(subject, eq(subject.id, auditLog.subjectPersonId))
+    .leftJoin(subject, eq(subject.id, auditLog.subjectPersonId))
     .leftJoin(actor, eq(actor.id, auditLog.actorPersonId))
     .leftJoin(units, eq(units.id, auditLog.unitId))
+    .leftJoin(peerUnit, eq(peerUnit.id, auditLog.peerUnitId))
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id));
 }
 
 const toLine = (row: {
   entry: AuditEntry;
-  subjectName: string;
+  subjectName: string | null;
   actorName: string | null;
   unitName: string | null;
+  peerUnitName: string | null;
 }): AuditLine => ({
   ...row.entry,
   subjectName: row.subjectName,
   actorName: row.actorName,
   unitName: row.unitName,
+  peerUnitName: row.peerUnitName,
 });
 
 /** The entries with these ids, named, newest first. */

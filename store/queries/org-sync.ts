@@ -11,11 +11,19 @@ import {
   units,
 } from '../schema/index.js';
 import { type AuditEntry, type NewAuditEntry, recordAudit } from './audit-log.js';
+import { syncFilePairs } from './review-pairs.js';
 
 /** A validated organisation, keyed by the stable keys of the org file. */
 export interface OrgPlan {
   units: PlannedUnit[];
   people: PlannedPerson[];
+  /** Review pairs (issue 21); absent: the pairs are left as they are. */
+  pairs?: PlannedPair[];
+}
+/** Two units that review each other in a tertial (`T1-2027`); null: the tertial of the import. */
+export interface PlannedPair {
+  units: [string, string];
+  tertial: string | null;
 }
 export interface PlannedUnit {
   key: string;
@@ -45,9 +53,24 @@ export interface SyncOptions {
   onAudit?: (tx: Database, entries: AuditEntry[]) => Promise<void>;
   /** Told as each step begins (1-based, of `total`), for a long import's progress. */
   onStep?: (index: number, total: number, step: SyncStep) => void;
+  /**
+   * The tertial of the import and which tertials are not over yet: the file's pairs replace
+   * its earlier pairs of those only, as a pair of a past tertial is history. Required when
+   * the plan has pairs (the store does not know the calendar); without it, a plan with none
+   * leaves the pairs as they are (a test's or the demo's organisation).
+   */
+  tertials?: { current: string; isOpen: (tertial: string) => boolean };
 }
 
-export const syncSteps = ['units', 'channels', 'people', 'identities', 'roles', 'audit'] as const;
+export const syncSteps = [
+  'units',
+  'channels',
+  'people',
+  'identities',
+  'roles',
+  'pairs',
+  'audit',
+] as const;
 export type SyncStep = (typeof syncSteps)[number];
 
 /** Role and administrator changes found while syncing, for the audit log. */
@@ -79,6 +102,9 @@ export async function syncOrg(
     await syncIdentities(tx, plan.people, personIds, changes);
     step('roles');
     await syncRoles(tx, plan.people, personIds, unitIds, changes, audit);
+    step('pairs');
+    if (plan.pairs?.length || options.tertials)
+      await syncPairs(tx, plan.pairs ?? [], unitIds, options, changes);
     step('audit');
     const at = options.now ?? new Date();
     const entries = await recordAudit(
@@ -341,6 +367,28 @@ async function syncRoles(
       changes.push(`+ role ${person.key} ${shown}`);
     }
   }
+}
+
+async function syncPairs(
+  db: Database,
+  planned: PlannedPair[],
+  unitIds: Map<string, string>,
+  options: SyncOptions,
+  changes: OrgChange[],
+) {
+  const tertials = options.tertials;
+  if (!tertials) throw new Error('syncOrg: a plan with pairs needs options.tertials');
+  const wanted = planned.map((p) => ({
+    unitId: unitIds.get(p.units[0])!,
+    peerUnitId: unitIds.get(p.units[1])!,
+    period: p.tertial ?? tertials.current,
+  }));
+  const keyOf = new Map([...unitIds].map(([key, id]) => [id, key]));
+  const shown = (p: { unitId: string; peerUnitId: string; period: string }) =>
+    `pair ${keyOf.get(p.unitId) ?? p.unitId}–${keyOf.get(p.peerUnitId) ?? p.peerUnitId} (${p.period})`;
+  const { added, removed } = await syncFilePairs(db, { wanted, isOpen: tertials.isOpen });
+  for (const pair of removed) changes.push(`- ${shown(pair)}`);
+  for (const pair of added) changes.push(`+ ${shown(pair)}`);
 }
 
 function describeDiffs(pairs: [field: string, before: string, after: string][]): string[] {

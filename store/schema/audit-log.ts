@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { people, role, units } from './org.js';
 
 export const auditActions = [
@@ -10,6 +10,9 @@ export const auditActions = [
   // A register extract or an erasure (GDPR art. 15, 17); an erasure's subject is the stand-in.
   'gdpr-export',
   'gdpr-erase',
+  // A review pair set or removed in chat (issue 21): who reviews a unit's outcomes in a tertial.
+  'pair-set',
+  'pair-removed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 export const auditAction = pgEnum('audit_action', auditActions);
@@ -33,11 +36,17 @@ export const auditLog = pgTable(
     /** Who made the change; null for an org-file import (whoever ran it on the server). */
     actorPersonId: uuid().references(() => people.id),
     action: auditAction().notNull(),
-    subjectPersonId: uuid()
-      .notNull()
-      .references(() => people.id),
-    /** The unit of a role change; null for administrator changes, which hold for all units. */
+    /** Whose role changed; null for a pair change, which is about two units. */
+    subjectPersonId: uuid().references(() => people.id),
+    /**
+     * The unit of a role change; null for administrator changes, which hold for all units. For
+     * a pair change, the unit whose outcomes are reviewed.
+     */
     unitId: uuid().references(() => units.id),
+    /** A pair change's reviewing unit. */
+    peerUnitId: uuid().references(() => units.id),
+    /** A pair change's tertial, `T3-2026`. */
+    period: text(),
     roleBefore: role(),
     roleAfter: role(),
     source: auditSource().notNull(),

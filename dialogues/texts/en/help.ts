@@ -22,7 +22,11 @@ export const help: Catalogue['help'] = {
       'share [dialogue] <unit>',
       "shares a closed SWOT or risk dialogue's outcome with another unit for peer review (manager)",
     ],
-    ['setup …', 'units, channels, roles and schedules (administrator)'],
+    [
+      'share round <department>',
+      'every unit in the department shares its latest outcome with its reviewer for the tertial (leader)',
+    ],
+    ['setup …', 'units, channels, roles, schedules and review pairs (administrator)'],
     ['setup audit [unit]', 'who changed which roles and when (administrator, leader)'],
     ['lang sv|en', 'changes language'],
   ],

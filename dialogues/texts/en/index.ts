@@ -7,6 +7,7 @@ import { help } from './help.js';
 import { home } from './home.js';
 import { http } from './http.js';
 import { local } from './local.js';
+import { pairing } from './pairing.js';
 import { reflection } from './reflection.js';
 import { review } from './review.js';
 import { risk } from './risk.js';
@@ -31,4 +32,5 @@ export const en: Catalogue = {
   gdpr,
   http,
   review,
+  pairing,
 };

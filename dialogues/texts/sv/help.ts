@@ -20,7 +20,11 @@ export const help = {
       'dela [dialog] <enhet>',
       'delar en avslutad SWOT- eller riskdialogs resultat med en annan enhet för kollegial granskning (chef)',
     ],
-    ['inställningar …', 'enheter, kanaler, roller och scheman (administratör)'],
+    [
+      'dela runda <avdelning>',
+      'varje enhet i avdelningen delar sitt senaste resultat med sin granskare för tertialet (ledning)',
+    ],
+    ['inställningar …', 'enheter, kanaler, roller, scheman och granskningspar (administratör)'],
     [
       'inställningar logg [enhet]',
       'vem som har ändrat vilka roller och när (administratör, ledning)',
