@@ -11,6 +11,7 @@ import type { Database } from '../../store/database.js';
 import { claimDelivery } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
+import { acksFirst } from '../http/acks-first.js';
 import { cleanInPlace } from '../http/clean-text.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics/metrics.js';
@@ -70,13 +71,16 @@ export function createSlackChannel(
     clientOptions: deps.apiUrl ? { slackApiUrl: deps.apiUrl } : undefined,
     logger: boltLogger(deps.log),
   });
-  registerListeners(app, deps);
+  const acks = acksFirst();
+  registerListeners(app, { ...deps, acksSettled: acks.settled });
   return {
     name: 'slack',
     mode: deps.mode,
     app,
     mount(express) {
-      if (receiver) express.use(receiver.router);
+      if (!receiver) return;
+      express.use('/slack/events', acks.middleware);
+      express.use(receiver.router);
     },
     async start() {
       if (deps.mode === 'socket') await app.start();
@@ -87,7 +91,9 @@ export function createSlackChannel(
   };
 }
 
-function registerListeners(app: InstanceType<typeof App>, deps: SlackChannelDeps) {
+type ListenerDeps = SlackChannelDeps & { acksSettled: () => Promise<void> };
+
+function registerListeners(app: InstanceType<typeof App>, deps: ListenerDeps) {
   // The Web API client waits out a 429 by itself; the count still reaches /metrics. Bolt
   // hands listeners a client per token, not app.client: each is counted once.
   const counted = new WeakSet<object>();
@@ -269,7 +275,8 @@ function handleWithin(deps: SlackChannelDeps, scene: SlackScene, inbound: Inboun
   });
 }
 
-async function run(deps: SlackChannelDeps, scene: SlackScene, inbound: Inbound) {
+async function run(deps: ListenerDeps, scene: SlackScene, inbound: Inbound) {
+  await deps.acksSettled();
   const work = handleWithin(deps, scene, inbound);
   const { triggerId } = scene;
   // A modal opens only within 3 s of the click: a slow form gets its modal before it is ready.
