@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   identities,
@@ -7,7 +7,6 @@ import {
   type Platform,
   people,
   type Role,
-  units,
 } from '../schema/index.js';
 
 export type Person = typeof people.$inferSelect;
@@ -27,32 +26,35 @@ export async function findPersonByIdentity(db: Database, params: Identity): Prom
 }
 
 /**
- * The person behind a platform account and every role they hold (as listRolesOfPerson), in one
- * round trip: every request starts with it.
+ * The roles a person holds, in active units, by unit name: the one rule, as SQL, so the
+ * request's first read (findPersonWithRoles) and listRolesOfPerson cannot drift apart.
+ */
+const rolesOf = (personId: SQLWrapper) => sql<UnitRole[] | string>`coalesce((
+  select json_agg(json_build_object('unitId', u.id, 'unitKey', u.key, 'unitName', u.name,
+                                    'role', m.role) order by u.name)
+  from memberships m join units u on u.id = m.unit_id
+  where m.person_id = ${personId} and u.active), '[]'::json)`;
+
+/** postgres.js and PGlite both parse json; a driver that does not hands over the text. */
+const readRoles = (roles: UnitRole[] | string): UnitRole[] =>
+  typeof roles === 'string' ? (JSON.parse(roles) as UnitRole[]) : roles;
+
+/**
+ * The person behind a platform account and every role they hold, in one round trip: every
+ * request starts with it.
  */
 export async function findPersonWithRoles(
   db: Database,
   params: Identity,
 ): Promise<{ person: Person; roles: UnitRole[] } | null> {
   const candidates = await db
-    .select({
-      person: people,
-      workspace: identities.workspace,
-      roles: sql<UnitRole[] | string>`coalesce((
-        select json_agg(json_build_object('unitId', u.id, 'unitKey', u.key, 'unitName', u.name,
-                                          'role', m.role) order by u.name)
-        from memberships m join units u on u.id = m.unit_id
-        where m.person_id = ${people.id} and u.active), '[]'::json)`,
-    })
+    .select({ person: people, workspace: identities.workspace, roles: rolesOf(people.id) })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
     .where(identityIs(params));
   const found = pickIdentity(candidates, params);
   if (!found) return null;
-  // postgres.js and PGlite both parse json; a driver that does not hands over the text.
-  const roles =
-    typeof found.roles === 'string' ? (JSON.parse(found.roles) as UnitRole[]) : found.roles;
-  return { person: found.person, roles };
+  return { person: found.person, roles: readRoles(found.roles) };
 }
 
 const identityIs = (params: Identity) =>
@@ -103,12 +105,13 @@ export async function listRolesOfPerson(
   db: Database,
   params: { personId: string },
 ): Promise<UnitRole[]> {
-  return db
-    .select({ unitId: units.id, unitKey: units.key, unitName: units.name, role: memberships.role })
-    .from(memberships)
-    .innerJoin(units, eq(units.id, memberships.unitId))
-    .where(and(eq(memberships.personId, params.personId), eq(units.active, true)))
-    .orderBy(asc(units.name));
+  const [row] = await db
+    // The id as a value: drizzle names a column without its table when a query has one table,
+    // and inside the subquery a bare "id" would be the unit's.
+    .select({ roles: rolesOf(sql`${params.personId}::uuid`) })
+    .from(people)
+    .where(eq(people.id, params.personId));
+  return row ? readRoles(row.roles) : [];
 }
 
 export type UnitMember = { personId: string; name: string; role: Role; lang: Language | null };
