@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RequestContext } from '../dialogues/core/context.js';
 import type { Reply } from '../dialogues/core/outcome.js';
 import { createInboundHandler, type HandledInbound } from '../dialogues/handle-inbound.js';
+import { pairingPeriod } from '../dialogues/pairing/suggest-peer.js';
 import {
   REMINDER_BEFORE_MS,
   reviewAnswersKey,
@@ -10,9 +11,11 @@ import {
 } from '../dialogues/review/review-kind.js';
 import { reviewTicks } from '../dialogues/review/review-ticks.js';
 import type { TickContext } from '../dialogues/schedule/tick.js';
+import { texts } from '../dialogues/texts/catalogue.js';
 import type { FormValues, View } from '../dialogues/view.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { type OrgPlan, syncOrg } from '../store/queries/org-sync.js';
+import { savePairs } from '../store/queries/review-pairs.js';
 import {
   actions,
   dialogues,
@@ -445,8 +448,28 @@ describe('a risk outcome', () => {
     expect(shown).not.toContain(SECRET_NAME);
   });
 
-  it('explains how to share when no unit is named', async () => {
-    expect(said(await as('mgr', 'C1').command('dela'))).toContain('dela <enhet>');
-    expect(said(await as('mgr', 'C1').command('share'))).toContain('dela <enhet>');
+  it("shares with the tertial's suggested peer when no unit is named", async () => {
+    // Tillit's rotation pairs Barn och unga with Vuxen; the latest closed outcome went there.
+    expect(said(await as('mgr', 'C1').command('dela'))).toContain('redan delat med Vuxen');
+  });
+
+  it('leaves `dela runda` to the round of the pairing', async () => {
+    expect(said(await as('mgr', 'C1').command('dela runda'))).toContain(
+      JSON.stringify(texts('sv').pairing.round.usage).slice(1, 30),
+    );
+  });
+});
+
+describe("the tertial's pair", () => {
+  it('is who `dela` alone shares with', async () => {
+    const period = pairingPeriod(T0, 'Europe/Stockholm').name;
+    await savePairs(handle.db, {
+      period,
+      source: 'admin',
+      setBy: null,
+      pairs: [{ unitId: ids.barn!, peerUnitId: ids.vuxen! }],
+    });
+    // The latest closed outcome (the risk dialogue) went to Vuxen above: the pair names Vuxen.
+    expect(said(await as('mgr', 'C1').command('dela'))).toContain('redan delat med Vuxen');
   });
 });

@@ -26,7 +26,9 @@ export type Capability =
   /** share an outcome with a peer unit, sum up a review, turn a peer's tip into an action */
   | 'lead-review'
   /** give feedback on an outcome shared with the unit: a role held in the unit itself */
-  | 'give-review';
+  | 'give-review'
+  /** ask every unit of a subtree to share its latest outcome with its peer (a round) */
+  | 'ask-review-round';
 
 /** Roles that count when held in the unit itself, and when held in a unit above it. */
 const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Role[] }> = {
@@ -62,6 +64,8 @@ const policy: Record<Capability, { inUnit: Role[]; above: Role[]; noManager?: Ro
   'lead-review': { inUnit: ['manager'], above: ['manager'] },
   /** Feedback is the unit's own voice: someone above does not answer for it. */
   'give-review': { inUnit: ['member', 'manager', 'facilitator', 'leader'], above: [] },
+  /** A round speaks for many units at once: the leaders over them (administrators too). */
+  'ask-review-round': { inUnit: ['leader'], above: ['leader'] },
 };
 
 export async function may(

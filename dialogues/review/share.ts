@@ -6,8 +6,15 @@ import {
   listDialoguesOfUnit,
   type PeerReview,
 } from '../../store/queries/peer-reviews.js';
-import { type ChannelRef, listChannelsOfUnit, type Unit } from '../../store/queries/units.js';
+import { savePairs } from '../../store/queries/review-pairs.js';
+import {
+  type ChannelRef,
+  getUnit,
+  listChannelsOfUnit,
+  type Unit,
+} from '../../store/queries/units.js';
 import type { Language, Platform } from '../../store/schema/index.js';
+import { isWord } from '../commands/words.js';
 import type { CommandRequest } from '../core/feature.js';
 import { findUnitByText, unknownUnitText } from '../core/find-unit.js';
 import { guardUnit, say } from '../core/guards.js';
@@ -16,12 +23,15 @@ import { usage } from '../core/usage.js';
 import { formatDeadline, looksLikeDate, readDeadline } from '../dialogue/deadline.js';
 import { todayIn } from '../dialogue/local-time.js';
 import { readStartDeadline } from '../dialogue/start-dialogue.js';
+import { shareRound } from '../pairing/share-round.js';
+import { type PeerSuggestion, suggestPeer } from '../pairing/suggest-peer.js';
 import { snapshotOutcome } from './outcome-snapshot.js';
 import { REVIEW_DAYS, reviewAnswersKey, reviewCardKey } from './review-kind.js';
 import { loadReviewShown } from './review-load.js';
 import { reviewAnswersView, reviewCardView } from './review-views.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const ROUND_WORDS = ['runda', 'round'];
 
 /** Through the day two weeks ahead where the sharing unit is: midnight after it, local time. */
 export function defaultDeadline(now: Date, timeZone: string): Date {
@@ -34,23 +44,30 @@ export function defaultDeadline(now: Date, timeZone: string): Date {
 const loosely = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /**
- * `/tillit dela [dialog] <enhet> [sista dag]` (`share …`): the channel's unit's manager shares
+ * `/tillit dela [dialog] [enhet] [sista dag]` (`share …`): the channel's unit's manager shares
  * the outcome of a closed SWOT or risk dialogue (the latest closed one, or the one named by
- * its title) with a peer unit. The card goes to the peer unit's channel through the outbox;
+ * its title) with a peer unit: the one named, else the unit's pair of the tertial.
+ * `dela runda <enhet>` is the leadership's round over a subtree (pairing/share-round.ts). The card goes to the peer unit's channel through the outbox;
  * the feedback shows here, in one message that updates as it comes.
  */
 export async function shareCommand(request: CommandRequest): Promise<Outcome> {
   const { ctx, actor } = request;
   const t = actor.t;
   const r = t.review;
+  // A round checks its own access (a leader's, over many units), not the channel's unit.
+  if (isWord(request.args[0], ROUND_WORDS)) return shareRound(request, request.args.slice(1));
   const guarded = await guardUnit(request, 'lead-review', r.what.share);
   if (!guarded.ok) return guarded.outcome;
   const unit = guarded.unit;
   if (!ctx.place.channelId) return say(t.dialogue.needsChannel);
   const words = readShareWords(request.args);
-  if (!words) return usage(r.usageTitle, r.usage);
-  const peer = await findPeer(ctx.db, words);
-  if (!peer) return say(await unknownUnitText(ctx.db, actor, words.rest.join(' ')));
+  const typed = words.rest.length > 0;
+  const peer = typed ? await findPeer(ctx.db, words) : await peerOfPeriod(ctx.db, unit, ctx.now);
+  if (!peer) {
+    return typed
+      ? say(await unknownUnitText(ctx.db, actor, words.rest.join(' ')))
+      : usage(r.usageTitle, r.usage);
+  }
   if (peer.unit.id === unit.id) return say(r.notSelf);
   const chosen = await chooseDialogue(ctx.db, unit.id, peer.title);
   if (!chosen.ok) return say(chosen.problem === 'open' ? r.notClosed : r.noneClosed);
@@ -67,7 +84,7 @@ export async function shareCommand(request: CommandRequest): Promise<Outcome> {
     sharedBy: actor.person.id,
     lang: actor.lang,
     deadline: deadline.deadline ?? defaultDeadline(ctx.now, unit.timezone),
-    pairId: null,
+    pairId: peer.suggestion ? await pairIdOf(ctx.db, peer.suggestion) : null,
     now: ctx.now,
     threshold: ctx.settings.anonymityThreshold,
   });
@@ -141,7 +158,7 @@ interface ShareWords {
 }
 
 /** A trailing date (and time) is the deadline; the words before it name dialogue and unit. */
-function readShareWords(args: string[]): ShareWords | null {
+function readShareWords(args: string[]): ShareWords {
   const words = [...args];
   let deadline: string | null = null;
   const last = words.at(-1);
@@ -153,23 +170,45 @@ function readShareWords(args: string[]): ShareWords | null {
     deadline = last;
     words.pop();
   }
-  return words.length === 0 ? null : { rest: words, deadline };
+  return { rest: words, deadline };
+}
+
+type Peer = { unit: Unit; title: string | null; suggestion: PeerSuggestion | null };
+
+/**
+ * `dela` with no unit: the unit's peer of the tertial (an admin's or the org file's pair, else
+ * Tillit's suggestion, pairing/suggest-peer.ts); null when it has none.
+ */
+async function peerOfPeriod(db: Database, unit: Unit, now: Date): Promise<Peer | null> {
+  const suggestion = await suggestPeer(db, { unitId: unit.id, on: now });
+  const peer = suggestion ? await getUnit(db, { unitId: suggestion.peer.id }) : null;
+  return suggestion && peer ? { unit: peer, title: null, suggestion } : null;
+}
+
+/** The stored pair the review is shared under; a suggestion acted on is kept as the pair. */
+async function pairIdOf(db: Database, suggestion: PeerSuggestion): Promise<string> {
+  if (suggestion.pairId) return suggestion.pairId;
+  const [saved] = await savePairs(db, {
+    period: suggestion.period,
+    source: 'suggested',
+    setBy: null,
+    pairs: [{ unitId: suggestion.unit.id, peerUnitId: suggestion.peer.id }],
+  });
+  if (!saved) throw new Error(`the suggested pair of ${suggestion.unit.id} was not saved`);
+  return saved.id;
 }
 
 /**
  * `dela Barn` or `dela "Barn och unga"`: all words name the unit, the latest closed dialogue.
  * `dela "Vår vardag" Barn och unga`: the first names the dialogue, the rest the unit.
  */
-async function findPeer(
-  db: Database,
-  words: ShareWords,
-): Promise<{ unit: Unit; title: string | null } | null> {
+async function findPeer(db: Database, words: ShareWords): Promise<Peer | null> {
   const whole = await findUnitByText(db, words.rest.join(' '));
-  if (whole) return { unit: whole, title: null };
+  if (whole) return { unit: whole, title: null, suggestion: null };
   const [title, ...unitWords] = words.rest;
   if (!title || unitWords.length === 0) return null;
   const unit = await findUnitByText(db, unitWords.join(' '));
-  return unit ? { unit, title } : null;
+  return unit ? { unit, title, suggestion: null } : null;
 }
 
 type Chosen = { ok: true; dialogue: Dialogue } | { ok: false; problem: 'open' | 'none' };

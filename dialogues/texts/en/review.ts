@@ -3,9 +3,11 @@ import type { Catalogue } from '../catalogue.js';
 export const review: Catalogue['review'] = {
   usageTitle: 'Peer review',
   usage: [
+    "`share` – shares your unit's latest closed outcome with this tertial's reviewing unit (the pair an administrator set, else Tillit's suggestion)",
     '`share <unit>` – shares your unit\'s latest closed SWOT or risk dialogue with another unit for review, e.g. `share "Children and youth"`',
     '`share "<dialogue title>" <unit>` – shares that dialogue',
     '`share <unit> 2026-12-20` – with another last day than two weeks ahead',
+    "`share round <unit>` – leadership shares every unit's latest outcome in the subtree with its pair",
   ],
   what: {
     share: "share the unit's outcome for review (manager)",

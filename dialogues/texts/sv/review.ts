@@ -5,9 +5,11 @@ type Intro = (p: { unit: string; topic: string }) => string;
 export const review = {
   usageTitle: 'Kollegial granskning',
   usage: [
+    '`dela` – delar enhetens senast avslutade resultat med tertialens granskande enhet (paret en administratör satt, annars Tillits förslag)',
     '`dela <enhet>` – delar enhetens senast avslutade SWOT- eller riskdialog med en annan enhet för granskning, till exempel `dela "Barn och unga"`',
     '`dela "<dialogens rubrik>" <enhet>` – delar just den dialogen',
     '`dela <enhet> 2026-12-20` – med en annan sista dag än två veckor fram',
+    '`dela runda <enhet>` – ledningen delar varje enhets senaste resultat i hela delträdet med dess par',
   ],
   what: {
     share: 'dela enhetens resultat för granskning (chef)',
