@@ -9,7 +9,9 @@ import {
   reviewAnswersKey,
   reviewCardKey,
 } from '../dialogues/review/review-kind.js';
+import { loadReviewShown } from '../dialogues/review/review-load.js';
 import { reviewTicks } from '../dialogues/review/review-ticks.js';
+import { reviewAnswersView, reviewCardView } from '../dialogues/review/review-views.js';
 import type { TickContext } from '../dialogues/schedule/tick.js';
 import { texts } from '../dialogues/texts/catalogue.js';
 import type { FormValues, View } from '../dialogues/view.js';
@@ -471,5 +473,20 @@ describe("the tertial's pair", () => {
     });
     // The latest closed outcome (the risk dialogue) went to Vuxen above: the pair names Vuxen.
     expect(said(await as('mgr', 'C1').command('dela'))).toContain('redan delat med Vuxen');
+  });
+});
+
+describe('in English', () => {
+  it('shows the card and the answers in the language of the manager who shared', async () => {
+    const [review] = await handle.db
+      .select()
+      .from(peerReviews)
+      .where(eq(peerReviews.sourceDialogueId, ids.closed!));
+    const shown = await loadReviewShown(handle.db, { ...review!, lang: 'en' }, T0);
+    const card = JSON.stringify(reviewCardView(shown));
+    expect(card).toContain('Peer review: Barn och unga – Vår vardag');
+    expect(card).toContain('Feedback (3)');
+    expect(card).toContain('(anonymous)');
+    expect(JSON.stringify(reviewAnswersView(shown))).toContain('became an action');
   });
 });

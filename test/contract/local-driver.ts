@@ -14,7 +14,6 @@ import {
   contractOrg,
   type DriverOptions,
   eventuallyFound,
-  isContractAdmin,
   MENTION,
   type PersonKey,
 } from './scenarios.js';
@@ -62,7 +61,7 @@ export async function startLocalDriver(
     people: contractOrg.people.map((p) => ({
       key: p.key,
       name: nameOf(p.key),
-      admin: isContractAdmin(p.key),
+      admin: false,
       identities: [{ ...LOCAL, externalId: p.key }],
       roles: [{ unit: p.unit, role: p.role }],
     })),

@@ -14,7 +14,6 @@ import {
   contractOrg,
   type DriverOptions,
   eventuallyFound,
-  isContractAdmin,
   MENTION,
   type PersonKey,
 } from './scenarios.js';
@@ -39,9 +38,7 @@ export async function startSlackDriver(
   const s = slackSession(t);
   await syncOrg(t.database.db, {
     units: [slackUnit(contractOrg.unit, CHANNEL), slackUnit(contractOrg.otherUnit, OTHER_CHANNEL)],
-    people: contractOrg.people.map((p) =>
-      slackPerson(p.key, [{ unit: p.unit, role: p.role }], isContractAdmin(p.key)),
-    ),
+    people: contractOrg.people.map((p) => slackPerson(p.key, [{ unit: p.unit, role: p.role }])),
   });
   const stepStart = new Map<PersonKey, number>();
   const lastTrigger = new Map<PersonKey, string>();
