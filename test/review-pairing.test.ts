@@ -4,6 +4,7 @@ import { suggestPeer } from '../dialogues/pairing/suggest-peer.js';
 import { sv } from '../dialogues/texts/sv/index.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { type OrgPlan, type PlannedPerson, syncOrg } from '../store/queries/org-sync.js';
+import { collectPersonData } from '../store/queries/person-data.js';
 import { auditLog, reviewPairs, units } from '../store/schema/index.js';
 import { driver, ofKind, privateText, viewText } from './support/risk-org.js';
 import { openTestDatabase } from './support/test-database.js';
@@ -167,6 +168,18 @@ describe('pairs an admin sets in chat', () => {
       sv.pairing.audit.set({ unit: 'Enhet barn', peer: `Enhet ${other}`, period: 'T1-2026' }),
     );
     expect(log).toContain('(ändrat av ADM)');
+    // The admin's register extract shows the pairs they set, by unit key.
+    const extract = await collectPersonData(handle.db, { personKey: 'adm' });
+    expect(extract?.sections.auditLog).toContainEqual(
+      expect.objectContaining({
+        action: 'pair-set',
+        unit: 'barn',
+        peer_unit: other,
+        period: 'T1-2026',
+        about_them: false,
+        by_them: true,
+      }),
+    );
   });
 
   it('sets a pair for a coming tertial by name', async () => {

@@ -87,8 +87,11 @@ const SECTIONS = {
         where t.aad_object_id in (${teamsIdsOf(p)})`,
   auditLog: (p: SQL) =>
     sql`select l.at, l.action, l.source, u.key as unit, l.role_before, l.role_after,
-          (l.subject_person_id = ${p}) as about_them, (l.actor_person_id = ${p}) as by_them
+          peer.key as peer_unit, l.period,
+          coalesce(l.subject_person_id = ${p}, false) as about_them,
+          coalesce(l.actor_person_id = ${p}, false) as by_them
         from audit_log l left join units u on u.id = l.unit_id
+        left join units peer on peer.id = l.peer_unit_id
         where l.subject_person_id = ${p} or l.actor_person_id = ${p} order by l.at`,
   teamsConversations: (p: SQL) =>
     sql`select c.conversation_id, c.kind, c.updated_at from teams_conversations c
