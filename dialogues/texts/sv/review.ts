@@ -99,7 +99,7 @@ export const review = {
   },
   commentSaved: 'Sammanfattningen är sparad och visas för båda enheterna.',
   tipForm: {
-    title: 'Gör tipset till en åtgärd',
+    title: 'Tipset blir en åtgärd',
     intro: (p: { tip: string }) => `Tipset: ”${p.tip}”`,
   },
   reminder: (p: { unit: string; topic: string; when: string }) =>
