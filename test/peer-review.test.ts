@@ -257,6 +257,13 @@ describe('feedback from the reviewing unit', () => {
     const card = JSON.stringify(updateFor(question, reviewCardKey(reviewId)));
     expect(card).toContain('Vera Vuxensson');
     expect(card).toContain('Återkoppling (3)');
+    // The card has not been delivered yet (no sender runs here): when it goes, it shows them.
+    const [queued] = await handle.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.key, reviewCardKey(reviewId)));
+    expect(queued?.status).toBe('queued');
+    expect(JSON.stringify(queued?.view)).toContain('Återkoppling (3)');
     const rows = await handle.db.select().from(reviewFeedback);
     expect(rows.map((r) => r.kind).sort()).toEqual(['how-we-do-it', 'question', 'tip']);
     expect(rows.filter((r) => r.authorPersonId === null)).toHaveLength(2);
