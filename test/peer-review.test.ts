@@ -462,6 +462,11 @@ describe('a risk outcome', () => {
     expect(said(await as('mgr', 'C1').command('dela'))).toContain('redan delat med Vuxen');
   });
 
+  it('explains itself when asked', async () => {
+    expect(said(await as('mgr', 'C1').command('dela hjälp'))).toContain('dela <enhet>');
+    expect(said(await as('m2', 'C1').command('share help'))).toContain('dela <enhet>');
+  });
+
   it('leaves `dela runda` to the round of the pairing', async () => {
     expect(said(await as('mgr', 'C1').command('dela runda'))).toContain(
       JSON.stringify(texts('sv').pairing.round.usage).slice(1, 30),

@@ -32,6 +32,8 @@ import { reviewAnswersView, reviewCardView } from './review-views.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ROUND_WORDS = ['runda', 'round'];
+const HELP_WORDS = ['help', 'hjälp', '?'];
+const loosely = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /** Through the day two weeks ahead where the sharing unit is: midnight after it, local time. */
 export function defaultDeadline(now: Date, timeZone: string): Date {
@@ -41,14 +43,14 @@ export function defaultDeadline(now: Date, timeZone: string): Date {
   if (!read.ok) throw new Error(`the default review deadline ${last.toISOString()} is unreadable`);
   return read.deadline;
 }
-const loosely = new Intl.Collator('sv', { sensitivity: 'base' });
 
 /**
  * `/tillit dela [dialog] [enhet] [sista dag]` (`share …`): the channel's unit's manager shares
  * the outcome of a closed SWOT or risk dialogue (the latest closed one, or the one named by
- * its title) with a peer unit: the one named, else the unit's pair of the tertial.
- * `dela runda <enhet>` is the leadership's round over a subtree (pairing/share-round.ts). The card goes to the peer unit's channel through the outbox;
- * the feedback shows here, in one message that updates as it comes.
+ * its title) with a peer unit: the one named, else the unit's pair of the tertial. The card
+ * goes to the peer unit's channel through the outbox; the feedback shows here, in one message
+ * that updates as it comes. `dela runda <enhet>` is the leadership's round over a subtree
+ * (pairing/share-round.ts).
  */
 export async function shareCommand(request: CommandRequest): Promise<Outcome> {
   const { ctx, actor } = request;
@@ -56,6 +58,7 @@ export async function shareCommand(request: CommandRequest): Promise<Outcome> {
   const r = t.review;
   // A round checks its own access (a leader's, over many units), not the channel's unit.
   if (isWord(request.args[0], ROUND_WORDS)) return shareRound(request, request.args.slice(1));
+  if (isWord(request.args[0], HELP_WORDS)) return usage(r.usageTitle, r.usage);
   const guarded = await guardUnit(request, 'lead-review', r.what.share);
   if (!guarded.ok) return guarded.outcome;
   const unit = guarded.unit;
