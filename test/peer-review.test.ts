@@ -162,6 +162,7 @@ function as(who: string, channelId: string, now = T0) {
     click: (id: string, value: string) => send({ kind: 'action', action: { id, value } }),
     submit: (formId: string, state: string, values: FormValues) =>
       send({ kind: 'submit', formId, state, values }),
+    home: () => send({ kind: 'home' }),
   };
 }
 
@@ -277,6 +278,13 @@ describe('feedback from the reviewing unit', () => {
       `update:${reviewAnswersKey(reviewId)}`,
       `update:${reviewCardKey(reviewId)}`,
     ]);
+  });
+
+  it("shows on each side's home view while open", async () => {
+    expect(said(await as('v1', 'C9').home())).toContain(
+      'Barn och unga väntar på er återkoppling på ”Vår vardag”',
+    );
+    expect(said(await as('mgr', 'C1').home())).toContain('Vuxen granskar ”Vår vardag”: 3 svar');
   });
 
   it('keeps nothing that ties anonymous feedback to its writer', async () => {

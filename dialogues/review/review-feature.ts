@@ -1,6 +1,7 @@
 import type { Feature } from '../core/feature.js';
 import { openComment, submitComment } from './comment.js';
 import { openFeedback, submitFeedback } from './feedback.js';
+import { reviewHome } from './review-home.js';
 import { REVIEW_FORM } from './review-kind.js';
 import { shareCommand } from './share.js';
 import { openTipAction, submitTipAction } from './tip-action.js';
@@ -22,4 +23,5 @@ export const reviewFeature: Feature = {
     [REVIEW_FORM.comment]: submitComment,
     [REVIEW_FORM.tipAction]: submitTipAction,
   },
+  home: reviewHome,
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   type DialogueKind,
@@ -234,4 +234,33 @@ export async function findPostedPlace(
     .where(eq(postedMessages.key, params.key))
     .limit(1);
   return row ?? null;
+}
+
+export type OpenReview = PeerReview & { feedbackCount: number };
+
+/** Open reviews these units share or give, with how many answers each has, newest first. */
+export async function listOpenReviewsOfUnits(
+  db: Database,
+  params: { unitIds: readonly string[]; now: Date },
+): Promise<OpenReview[]> {
+  if (params.unitIds.length === 0) return [];
+  const ids = [...params.unitIds];
+  const rows = await db
+    .select({
+      review: peerReviews,
+      // Spelled out: drizzle leaves a column unqualified here, which the subquery would bind
+      // to its own table.
+      feedbackCount: sql<number>`(select count(*)::int from review_feedback f
+        where f.review_id = peer_reviews.id)`,
+    })
+    .from(peerReviews)
+    .where(
+      and(
+        isNull(peerReviews.closedAt),
+        sql`${peerReviews.deadline} > ${params.now.toISOString()}::timestamptz`,
+        or(inArray(peerReviews.sharingUnitId, ids), inArray(peerReviews.reviewingUnitId, ids)),
+      ),
+    )
+    .orderBy(desc(peerReviews.createdAt));
+  return rows.map((r) => ({ ...r.review, feedbackCount: Number(r.feedbackCount) }));
 }

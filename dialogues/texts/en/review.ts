@@ -87,6 +87,12 @@ export const review: Catalogue['review'] = {
     title: 'Make the tip an action',
     intro: (p) => `The tip: "${p.tip}"`,
   },
+  home: {
+    title: 'Peer review',
+    waiting: (p) => `${p.unit} is waiting for your feedback on "${p.topic}" (last day: ${p.when}).`,
+    answered: (p) =>
+      `${p.unit} is reviewing "${p.topic}": ${p.count === 1 ? '1 answer' : `${p.count} answers`} so far.`,
+  },
   reminder: (p) =>
     `Reminder: ${p.unit} is waiting for your feedback on "${p.topic}". Last day: ${p.when}.`,
 };

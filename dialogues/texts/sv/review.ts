@@ -102,6 +102,13 @@ export const review = {
     title: 'Tipset blir en åtgärd',
     intro: (p: { tip: string }) => `Tipset: ”${p.tip}”`,
   },
+  home: {
+    title: 'Kollegial granskning',
+    waiting: (p: { unit: string; topic: string; when: string }) =>
+      `${p.unit} väntar på er återkoppling på ”${p.topic}” (sista dag: ${p.when}).`,
+    answered: (p: { unit: string; topic: string; count: number }) =>
+      `${p.unit} granskar ”${p.topic}”: ${p.count === 1 ? '1 svar' : `${p.count} svar`} hittills.`,
+  },
   reminder: (p: { unit: string; topic: string; when: string }) =>
     `Påminnelse: ${p.unit} väntar på er återkoppling på ”${p.topic}”. Sista dag: ${p.when}.`,
 };
