@@ -102,6 +102,7 @@ describe('pairs an admin sets in chat', () => {
     expect(privateText(await as('adm').command('setup pair barn hemtj sommar'))).toBe(
       sv.pairing.badPeriod({ got: 'sommar' }),
     );
+    expect(privateText(await as('adm').command('setup pair barn'))).toBe(sv.pairing.badPair);
     expect(await handle.db.select().from(reviewPairs)).toEqual([]);
   });
 
@@ -192,6 +193,11 @@ describe('pairs an admin sets in chat', () => {
     expect((await suggestPeer(handle.db, { unitId: id.vuxen!, on: NEXT_TERTIAL }))?.peer.key).toBe(
       'boende',
     );
+    const list = viewText(
+      ofKind(await as('adm').command('setup pair T2-2026'), 'private')[0]!.view,
+    );
+    expect(list).toContain(sv.pairing.listTitle({ period: 'T2-2026' }));
+    expect(list).toContain(sv.pairing.line({ unit: 'Enhet vuxen', peer: 'Enhet boende' }));
     await as('adm').command('setup pair remove vuxen T2-2026');
   });
 });

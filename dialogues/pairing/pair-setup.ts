@@ -23,9 +23,15 @@ const MAX_LINES = 40;
 export async function setupPair(request: CommandRequest, args: string[]): Promise<Outcome> {
   const [first, ...rest] = args;
   if (isWord(first, ['remove', 'bort', 'ta-bort'])) return removePair(request, rest);
-  if (args.length <= 1) return listPairs(request, args);
+  if (args.length === 0 || (args.length === 1 && isTertial(request, args[0]!)))
+    return listPairs(request, args);
+  // One unit alone is half a pair, not a tertial to list.
+  if (args.length === 1) return say(request.actor.t.pairing.badPair);
   return setPair(request, args);
 }
+
+const isTertial = ({ ctx }: CommandRequest, token: string): boolean =>
+  readPeriod(token, localDate(ctx.now, ctx.settings.defaultTimezone))?.kind === 'tertial';
 
 type Read<T> = { ok: true; value: T } | { ok: false; outcome: Outcome };
 

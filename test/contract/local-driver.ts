@@ -14,6 +14,7 @@ import {
   contractOrg,
   type DriverOptions,
   eventuallyFound,
+  isContractAdmin,
   MENTION,
   type PersonKey,
 } from './scenarios.js';
@@ -61,7 +62,7 @@ export async function startLocalDriver(
     people: contractOrg.people.map((p) => ({
       key: p.key,
       name: nameOf(p.key),
-      admin: false,
+      admin: isContractAdmin(p.key),
       identities: [{ ...LOCAL, externalId: p.key }],
       roles: [{ unit: p.unit, role: p.role }],
     })),

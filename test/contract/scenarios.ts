@@ -23,7 +23,15 @@ export const contractOrg = {
     { key: 'eve', unit: 'sek', role: 'member' },
     { key: 'utanfor', unit: 'annan', role: 'member' },
   ],
+  /**
+   * The system owner sits in the other unit. An administrator reads no answers, so this
+   * changes nothing in the other scenarios; the pairing scenario needs someone who sets pairs.
+   */
+  admins: ['utanfor'],
 } as const;
+
+export const isContractAdmin = (key: string): boolean =>
+  (contractOrg.admins as readonly string[]).includes(key);
 
 export type PersonKey = (typeof contractOrg.people)[number]['key'] | 'okand';
 
@@ -201,7 +209,53 @@ const OWNER_NOTICE = sv.followUp.nudge.assignedSummary({
   due: DUE,
 });
 
+const PAIRED_PERIOD = 'T3-2026';
+const SEK_AND_ANNAN = {
+  unit: UNIT_NAME,
+  peer: OTHER_UNIT_NAME,
+  period: PAIRED_PERIOD,
+};
+
+/**
+ * Pairing (issue 21): Tillit suggests the other unit, an admin sets the pair in chat and
+ * removes it, a member may not, a unit is not paired with itself, and a department round
+ * needs a leader or an admin, and says which units it skipped and why.
+ */
+const pairingScenario: Scenario = {
+  name: 'pairing: the suggestion, a pair an admin sets and removes, refusals, a round',
+  group: 'basics',
+  steps: [
+    command('utanfor', 'inställningar par', 'private'),
+    expectPrivateText('utanfor', sv.pairing.listTitle({ period: PAIRED_PERIOD })),
+    expectPrivateText('utanfor', sv.pairing.line({ unit: UNIT_NAME, peer: OTHER_UNIT_NAME })),
+    command('anna', `inställningar par ${contractOrg.unit} ${contractOrg.otherUnit}`),
+    expectPrivateText('anna', sv.common.notAllowed({ what: sv.setup.what })),
+    command('utanfor', `inställningar par ${contractOrg.unit} ${contractOrg.unit}`, 'private'),
+    expectPrivateText('utanfor', sv.pairing.self({ unit: UNIT_NAME })),
+    command('utanfor', `inställningar par ${contractOrg.unit} annat`, 'private'),
+    expectPrivateText('utanfor', sv.common.unknownUnit({ text: 'annat' })),
+    command('utanfor', `setup pair ${contractOrg.unit} ${contractOrg.otherUnit}`, 'private'),
+    expectPrivateText('utanfor', sv.pairing.pairSet(SEK_AND_ANNAN)),
+    command('chef', `dela runda ${contractOrg.unit}`),
+    expectPrivateText('chef', sv.common.notAllowed({ what: sv.pairing.round.what })),
+    command('utanfor', `dela runda ${contractOrg.unit}`, 'private'),
+    expectPrivateText(
+      'utanfor',
+      sv.pairing.round.skippedLine({
+        unit: UNIT_NAME,
+        reason: sv.pairing.round.reasons.noClosedDialogue,
+      }),
+    ),
+    command('utanfor', `inställningar par bort ${contractOrg.unit}`, 'private'),
+    expectPrivateText(
+      'utanfor',
+      sv.pairing.pairRemoved({ unit: UNIT_NAME, period: PAIRED_PERIOD }),
+    ),
+  ],
+};
+
 export const scenarios: Scenario[] = [
+  pairingScenario,
   {
     name: 'help in Swedish',
     group: 'basics',

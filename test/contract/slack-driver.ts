@@ -14,6 +14,7 @@ import {
   contractOrg,
   type DriverOptions,
   eventuallyFound,
+  isContractAdmin,
   MENTION,
   type PersonKey,
 } from './scenarios.js';
@@ -38,7 +39,9 @@ export async function startSlackDriver(
   const s = slackSession(t);
   await syncOrg(t.database.db, {
     units: [slackUnit(contractOrg.unit, CHANNEL), slackUnit(contractOrg.otherUnit, OTHER_CHANNEL)],
-    people: contractOrg.people.map((p) => slackPerson(p.key, [{ unit: p.unit, role: p.role }])),
+    people: contractOrg.people.map((p) =>
+      slackPerson(p.key, [{ unit: p.unit, role: p.role }], isContractAdmin(p.key)),
+    ),
   });
   const stepStart = new Map<PersonKey, number>();
   const lastTrigger = new Map<PersonKey, string>();

@@ -21,6 +21,7 @@ import {
   contractOrg,
   type DriverOptions,
   eventuallyFound,
+  isContractAdmin,
   MENTION,
   type PersonKey,
 } from './scenarios.js';
@@ -38,7 +39,9 @@ export async function startTeamsDriver(
   const s = teamsSession(t);
   await syncOrg(t.database.db, {
     units: [teamsUnit(contractOrg.unit, CHANNEL), teamsUnit(contractOrg.otherUnit, OTHER_CHANNEL)],
-    people: contractOrg.people.map((p) => teamsPerson(p.key, [{ unit: p.unit, role: p.role }])),
+    people: contractOrg.people.map((p) =>
+      teamsPerson(p.key, [{ unit: p.unit, role: p.role }], { admin: isContractAdmin(p.key) }),
+    ),
   });
   // Tillit installed in the other unit's channel too: its reference is what a card posted
   // there on Tillit's own initiative (a peer review) goes out with.
