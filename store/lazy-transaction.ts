@@ -54,10 +54,11 @@ export function beginWhenWriting(client: Sql) {
         ensureBegun();
         const name = `s${savepoints++}`;
         await connection.unsafe(`savepoint ${name}`);
+        // Kept, not released, when the work succeeds (as postgres.js does): nested transactions
+        // may run side by side (summary statements do), and releasing one would release the
+        // savepoints made after it.
         try {
-          const result = await inner(sql);
-          await connection.unsafe(`release savepoint ${name}`);
-          return result;
+          return await inner(sql);
         } catch (error) {
           await connection.unsafe(`rollback to savepoint ${name}`);
           throw error;

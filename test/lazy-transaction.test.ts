@@ -115,6 +115,23 @@ describe.skipIf(!SERVER)('transactions that begin when they write (PostgreSQL)',
     expect(sent[0]?.startsWith('begin')).toBe(true);
   });
 
+  it('runs nested transactions side by side, as the summary statements do', async () => {
+    const written = await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into notes (text) values ('outer')`);
+      return Promise.all(
+        ['a', 'b', 'c'].map((text) =>
+          tx.transaction(async (inner) => {
+            await inner.execute(sql`set local jit = off`);
+            await inner.execute(sql`insert into notes (text) values (${text})`);
+            return text;
+          }),
+        ),
+      );
+    });
+    expect(written).toEqual(['a', 'b', 'c']);
+    expect((await notes()).sort()).toEqual(['a', 'b', 'c', 'outer']);
+  });
+
   it('rolls a failed nested transaction back to its savepoint and keeps the rest', async () => {
     await db.transaction(async (tx) => {
       await tx.execute(sql`insert into notes (text) values ('outer')`);
