@@ -46,6 +46,8 @@ export interface LocalResponse {
   form?: { id: string; html: string };
   errors?: Record<string, string>;
   home?: { html: string };
+  /** A private line for the status bar, stored nowhere (the thanks for anonymous feedback). */
+  notice?: string;
 }
 
 /** Runs one inbound through the use cases as the person, in the channel, and carries it out. */
@@ -89,6 +91,7 @@ export async function runLocalInbound(
   }
   if (answer.errors) response.errors = answer.errors;
   if (answer.home) response.home = { html: renderViewHtml(answer.home) };
+  if (answer.notice) response.notice = answer.notice;
   return response;
 }
 

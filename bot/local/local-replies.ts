@@ -23,6 +23,8 @@ export interface LocalAnswer {
   errors?: Record<string, string>;
   /** The person's home view. */
   home?: View;
+  /** A private line shown once and stored nowhere (Reply `unkept`). */
+  notice?: string;
 }
 
 /**
@@ -60,7 +62,8 @@ export async function carryOutLocally(
   for (const reply of replies) {
     switch (reply.kind) {
       case 'private':
-        await postPrivately(reply);
+        if (reply.unkept) answer.notice = reply.view.summary;
+        else await postPrivately(reply);
         break;
       case 'channel': {
         const posted = await postLocalMessage(db, {

@@ -4,7 +4,11 @@ import type { Catalogue } from '../../dialogues/texts/catalogue.js';
 import type { Form, FormValues, View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import { rememberPostedMessage } from '../../store/queries/posted-messages.js';
-import { findTeamsForm, rememberTeamsForm } from '../../store/queries/teams-conversations.js';
+import {
+  findTeamsForm,
+  forgetTeamsForm,
+  rememberTeamsForm,
+} from '../../store/queries/teams-conversations.js';
 import type { TeamsConversationKind } from '../../store/schema/index.js';
 import type { RefreshMessages } from '../channel.js';
 import type { Logger } from '../log.js';
@@ -268,13 +272,17 @@ async function showFormErrors(
   await inTurn(scene, viewActivity(scene, { summary: text, blocks: [{ type: 'text', text }] }));
 }
 
-/** A sent form loses its inputs, so it cannot be sent twice by a second click. */
+/**
+ * A sent form loses its inputs, so it cannot be sent twice by a second click; then the kept
+ * copy goes, as nothing will show that form again (and it names who sent what, and when).
+ */
 async function closeSubmittedForm(deps: TeamsReplyDeps, scene: TeamsScene) {
   const stored = await findTeamsForm(deps.db, { activityId: scene.replyToId! });
   if (!stored) return;
   const form = stored.form as unknown as Form;
   const card = renderSentFormCard(form, scene.t.teams.formSent);
   await updateInTurn(scene, scene.replyToId!, cardActivity(card, form.title));
+  await forgetTeamsForm(deps.db, { activityId: stored.activityId });
 }
 
 const updateInTurn = (scene: TeamsScene, activityId: string, activity: Partial<Activity>) =>

@@ -9,9 +9,11 @@ export type Reply =
   /**
    * Only the asker sees it (Slack: ephemeral; Teams: a reply only they were addressed in). A
    * channel that stores it (the local page) stores it under `key`, so it can be forgotten
-   * later (a reflection's "thank you" goes when the round closes).
+   * later (a reflection's "thank you" goes when the round closes). `unkept`: shown once and
+   * stored nowhere, not even there, because a stored copy would say who did something and
+   * when (the thanks for anonymous feedback).
    */
-  | { kind: 'private'; view: View; key?: string }
+  | { kind: 'private'; view: View; key?: string; unkept?: true }
   /** Posted in the channel; with a key, later `update`s with that key replace it in place. */
   | { kind: 'channel'; view: View; key?: string }
   /** Replaces the channel message posted earlier under this key, wherever it was posted. */
@@ -89,6 +91,15 @@ export function note(text: string, buttons: Button[] = []): Reply {
       ],
     },
   };
+}
+
+/**
+ * A private line that no channel keeps (see `unkept`): the page shows it once, and the
+ * database never holds it next to the person and the moment it was said.
+ */
+export function unkeptNote(text: string): Reply {
+  const { view } = note(text) as Extract<Reply, { kind: 'private' }>;
+  return { kind: 'private', view, unkept: true };
 }
 
 /**

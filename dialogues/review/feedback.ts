@@ -11,6 +11,7 @@ import {
   type Outcome,
   openForm,
   outcome,
+  unkeptNote,
 } from '../core/outcome.js';
 import { checkFreeText } from '../safety/free-text.js';
 import type { Form } from '../view.js';
@@ -70,7 +71,8 @@ export async function openFeedback(request: ActionRequest): Promise<Outcome> {
 
 /**
  * The feedback, saved; both messages show it at once. Anonymous feedback is stored with no
- * author, and the confirmation names neither the text nor the kind it was filed under.
+ * author and only its day (addReviewFeedback), and its thanks is kept by no channel: a stored
+ * "thank you" names the writer and the moment, which is all it takes to find the text.
  */
 export async function submitFeedback(request: FormRequest): Promise<Outcome> {
   const checked = await checkFeedback(request, request.state, true);
@@ -87,6 +89,6 @@ export async function submitFeedback(request: FormRequest): Promise<Outcome> {
     now: ctx.now,
   });
   const r = actor.t.review;
-  const thanks = anonymous ? r.thanksAnonymous : r.thanksNamed;
-  return outcome(note(thanks), ...(await reviewUpdates(ctx.db, checked.review, ctx.now)));
+  const thanks = anonymous ? unkeptNote(r.thanksAnonymous) : note(r.thanksNamed);
+  return outcome(thanks, ...(await reviewUpdates(ctx.db, checked.review, ctx.now)));
 }

@@ -99,15 +99,29 @@ export async function addReviewFeedback(
   },
 ): Promise<ReviewFeedback> {
   const { now, ...values } = params;
+  const createdAt = values.authorPersonId ? now : dayOf(now);
   const [row] = await db
     .insert(reviewFeedback)
-    .values({ ...values, createdAt: now })
+    .values({ ...values, createdAt })
     .returning();
   if (!row) throw new Error('review feedback insert returned nothing');
   return row;
 }
 
-/** A review's feedback, oldest first, with the names of those who chose to be named. */
+/**
+ * Anonymous feedback keeps only its day (UTC midnight): the exact moment would match the
+ * moment in any record that names the writer (a request, a form, a login) and undo the
+ * anonymity. The day is all the summaries and the lists need.
+ */
+const dayOf = (now: Date) =>
+  new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+
+/**
+ * A review's feedback, oldest day first, with the names of those who chose to be named. Within
+ * a day the anonymous ones come first, in the random order of their ids, and the named ones
+ * follow in the order given: an anonymous item's place next to a named one (whose time is
+ * kept) then says no more than its day, and the named conversation still reads in order.
+ */
 export async function listReviewFeedback(
   db: Database,
   params: { reviewId: string },

@@ -181,3 +181,12 @@ export async function findTeamsForm(
     .where(eq(teamsForms.activityId, params.activityId));
   return row ?? null;
 }
+
+/**
+ * Forgets a form once it was sent and closed: its row names the person's conversation, the
+ * moment the form was opened and what it was for (its state names a review and the kind of
+ * feedback), which is needed only to show the form again with errors.
+ */
+export async function forgetTeamsForm(db: Database, params: { activityId: string }): Promise<void> {
+  await db.delete(teamsForms).where(eq(teamsForms.activityId, params.activityId));
+}
