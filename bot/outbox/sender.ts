@@ -211,7 +211,8 @@ export function createSender(options: SenderOptions): Sender {
     const key = messageKeyOf(row);
     let pausing: ((ms: number) => Promise<void>) | null = null;
     try {
-      for (const place of await listPlacesBehind(db, { key, version: row.version })) {
+      const places = await listPlacesBehind(db, { key, version: row.version });
+      for (const place of places) {
         const deliverer = deliverers.get(place.platform);
         // A platform not configured (every instance runs the same ones): nothing can reach it.
         if (!deliverer) continue;
@@ -245,6 +246,8 @@ export function createSender(options: SenderOptions): Sender {
         workerId: settings.workerId,
         version: row.version,
         now: clock.now(),
+        // A place not among these landed meanwhile (a post on its way): the row goes again.
+        seen: places,
       });
       if (!done) log.warn('outbox row was taken over by another sender', { key: row.key });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
   identities,
@@ -112,28 +112,79 @@ export async function enqueueMessageUpdate(
   return Number(row?.version ?? 0);
 }
 
+/** One place a message was posted at (a row of posted_messages, without what it shows). */
+export interface PlaceRef {
+  platform: Platform;
+  workspace: string;
+  channelId: string;
+}
+
 /**
- * Finishes a claimed update row: sent when the version carried out is still the newest, or
- * queued again at once when a newer view came while it was being carried out.
+ * Finishes a claimed update row: sent when the version carried out is still the newest and
+ * every place of the message shows it, or queued again at once when a newer view came, or a
+ * place landed that the carrying out never saw (`seen`: the places it listed). That place is
+ * a post that was on its way when the update was listed: nobody else would bring it the view.
+ * The row is locked before the places are read, as recordPostedPlaces locks it before it adds
+ * one: whichever comes second sees what the first did (a place, or a row marked sent).
  */
 export async function markUpdateDone(
   db: Database,
-  params: { id: string; workerId: string; version: number; now: Date },
+  params: {
+    id: string;
+    workerId: string;
+    version: number;
+    now: Date;
+    seen: readonly PlaceRef[];
+  },
 ): Promise<boolean> {
-  const rows = await db
-    .update(outbox)
-    .set({
-      status: sql`case when ${outbox.version} = ${params.version} then 'sent'::outbox_status else 'queued'::outbox_status end`,
-      sentAt: params.now,
-      notBefore: params.now,
-      leaseOwner: null,
-      leaseUntil: null,
-      inDoubt: false,
-      lastError: null,
+  return db.transaction(async (tx) => {
+    const [held] = await tx
+      .select({ key: outbox.key })
+      .from(outbox)
+      .where(heldBy(params.id, params.workerId))
+      .for('update');
+    if (!held) return false;
+    const landed = await landedUnseen(tx, {
+      key: messageKeyOf(held),
+      version: params.version,
+      seen: params.seen,
+    });
+    const done = landed ? sql`false` : sql`${outbox.version} = ${params.version}`;
+    const rows = await tx
+      .update(outbox)
+      .set({
+        status: sql`case when ${done} then 'sent'::outbox_status else 'queued'::outbox_status end`,
+        sentAt: params.now,
+        notBefore: params.now,
+        leaseOwner: null,
+        leaseUntil: null,
+        inDoubt: false,
+        lastError: null,
+      })
+      .where(heldBy(params.id, params.workerId))
+      .returning({ id: outbox.id });
+    return rows.length === 1;
+  });
+}
+
+/** Whether the message landed somewhere, not showing `version` yet, that is not in `seen`. */
+async function landedUnseen(
+  db: Database,
+  params: { key: string; version: number; seen: readonly PlaceRef[] },
+): Promise<boolean> {
+  const behind = await db
+    .select({
+      platform: postedMessages.platform,
+      workspace: postedMessages.workspace,
+      channelId: postedMessages.channelId,
     })
-    .where(heldBy(params.id, params.workerId))
-    .returning({ id: outbox.id });
-  return rows.length === 1;
+    .from(postedMessages)
+    .where(
+      and(eq(postedMessages.key, params.key), lt(postedMessages.appliedVersion, params.version)),
+    );
+  const placeId = (p: PlaceRef) => JSON.stringify([p.platform, p.workspace, p.channelId]);
+  const seen = new Set(params.seen.map(placeId));
+  return behind.some((p) => !seen.has(placeId(p)));
 }
 
 /** Of these keys, those the outbox has a message (a post) for, sent or not. */
@@ -177,19 +228,55 @@ export async function listUnfinished(
   return rows.map((r) => r.key);
 }
 
+export type NewPlace = PlaceRef & { key: string; messageId: string; postedAt: Date };
+
 /**
- * A message the outbox just delivered may already have an update waiting for it (the change
- * came before the message was out): that update is queued again, for the new place.
+ * Records where messages landed (posted_messages), by the outbox sender or a channel replying,
+ * and brings each the update that may already be waiting for it: a change that came while the
+ * message was on its way (its update row carried out, or being carried out, with no place to
+ * go). Per message, its update row is locked first, so one being carried out either finishes
+ * before (it is sent, and queued again here) or sees the new place (markUpdateDone). One
+ * message at a time: never two update rows held at once, so no lock order to get wrong.
  */
-async function requeueUpdatesOf(db: Database, params: { keys: string[]; now: Date }) {
-  if (params.keys.length === 0) return;
+export async function recordPostedPlaces(
+  db: Database,
+  params: { places: readonly NewPlace[] },
+): Promise<void> {
+  for (const key of new Set(params.places.map((p) => p.key))) {
+    const places = params.places.filter((p) => p.key === key);
+    await db.transaction((tx) => recordPlacesOf(tx, { updateKey: updateKeyOf(key), places }));
+  }
+}
+
+async function recordPlacesOf(
+  db: Database,
+  params: { updateKey: string; places: readonly NewPlace[] },
+): Promise<void> {
+  const { updateKey } = params;
+  await db.select({ id: outbox.id }).from(outbox).where(eq(outbox.key, updateKey)).for('update');
+  await db
+    .insert(postedMessages)
+    .values([...params.places])
+    .onConflictDoUpdate({
+      target: [
+        postedMessages.key,
+        postedMessages.platform,
+        postedMessages.workspace,
+        postedMessages.channelId,
+      ],
+      set: { messageId: sql`excluded.message_id`, postedAt: sql`excluded.posted_at` },
+    });
+  // Only for a place behind it (a place recorded again, already showing it, needs nothing).
+  // Its time stays: it was due when it was last claimed, by the clock that claimed it.
   await db
     .update(outbox)
-    .set({ status: 'queued', notBefore: params.now, attempts: 0 })
+    .set({ status: 'queued', attempts: 0 })
     .where(
       and(
-        inArray(outbox.key, params.keys.map(updateKeyOf)),
+        eq(outbox.key, updateKey),
         inArray(outbox.status, ['sent', 'failed']),
+        sql`exists (select 1 from posted_messages p
+          where 'update:' || p.key = ${outbox.key} and p.applied_version < ${outbox.version})`,
       ),
     );
 }
@@ -382,21 +469,7 @@ export async function markSentMany(
         ]
       : [],
   );
-  if (places.length > 0) {
-    await db
-      .insert(postedMessages)
-      .values(places)
-      .onConflictDoUpdate({
-        target: [
-          postedMessages.key,
-          postedMessages.platform,
-          postedMessages.workspace,
-          postedMessages.channelId,
-        ],
-        set: { messageId: sql`excluded.message_id`, postedAt: sql`excluded.posted_at` },
-      });
-    await requeueUpdatesOf(db, { keys: places.map((p) => p.key), now: params.now });
-  }
+  await recordPostedPlaces(db, { places });
   return new Set(marked.map((m) => m.id));
 }
 

@@ -1,25 +1,19 @@
 import { and, eq, like, lt, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { type Platform, postedMessages } from '../schema/index.js';
+import { recordPostedPlaces } from './outbox.js';
 
 export type PostedMessage = typeof postedMessages.$inferSelect;
 
+/**
+ * Where a channel's reply was posted under a key (a board, a private card), so later updates
+ * reach it; an update that came while the reply was on its way follows it (recordPostedPlaces).
+ */
 export async function rememberPostedMessage(
   db: Database,
   params: Omit<PostedMessage, 'postedAt' | 'appliedVersion'>,
 ): Promise<void> {
-  await db
-    .insert(postedMessages)
-    .values(params)
-    .onConflictDoUpdate({
-      target: [
-        postedMessages.key,
-        postedMessages.platform,
-        postedMessages.workspace,
-        postedMessages.channelId,
-      ],
-      set: { messageId: params.messageId, postedAt: new Date() },
-    });
+  await recordPostedPlaces(db, { places: [{ ...params, postedAt: new Date() }] });
 }
 
 /** Where the message with this key was posted on one platform (every channel it is in). */
