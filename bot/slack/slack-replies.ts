@@ -51,12 +51,20 @@ export interface SlackReplyDeps {
   log?: Pick<Logger, 'warn'>;
 }
 
-/** Carries out a use case's replies in Slack, in order. Form errors are the caller's (ack). */
+/**
+ * Carries out a use case's replies in Slack, in order. Form errors are the caller's (ack).
+ * Shared messages a request changed (boards) are asked for first: their update is already
+ * stored, asking does not wait for it, and everyone's board should not wait for this person's
+ * own replies to reach Slack.
+ */
 export async function deliverSlackReplies(
   deps: SlackReplyDeps,
   scene: SlackScene,
   replies: Reply[],
 ): Promise<void> {
+  for (const reply of replies) {
+    if (reply.kind === 'update') await deps.refresh(reply.key, reply.view);
+  }
   for (const reply of replies) {
     switch (reply.kind) {
       case 'private':
@@ -66,7 +74,7 @@ export async function deliverSlackReplies(
         await postInChannel(deps, scene, reply.view, reply.key);
         break;
       case 'update':
-        await deps.refresh(reply.key, reply.view);
+        // Asked for above.
         break;
       case 'replace':
         await replaceSource(deps, scene, reply.view, reply.key);
