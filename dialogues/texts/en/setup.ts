@@ -29,12 +29,12 @@ export const setup: Catalogue['setup'] = {
   roleHeld: (p) => `*${p.person}* is already ${p.role} in *${p.unit}*. Nothing was changed.`,
   audit: {
     what: 'read the role changes (administrators, and leaders for their units)',
-    title: 'Role changes',
-    titleOf: (p) => `Role changes in ${p.unit}`,
+    title: 'Role changes and review pairs',
+    titleOf: (p) => `Role changes and review pairs in ${p.unit}`,
     pageLine: (p) => `Page ${p.page} · newest first`,
-    empty: 'No role changes yet.',
+    empty: 'No role changes or review pairs yet.',
     command: '/tillit setup audit',
-    nextPage: (p) => `Older role changes: \`${p.command}\``,
+    nextPage: (p) => `Older changes: \`${p.command}\``,
     badPage:
       'Type `setup audit`, `setup audit <unit>` or add a page number, for example `setup audit 2`.',
     noticeTitle: 'Role change',

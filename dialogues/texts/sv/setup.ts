@@ -29,12 +29,12 @@ export const setup = {
     `*${p.person}* är redan ${p.role} i *${p.unit}*. Inget ändrades.`,
   audit: {
     what: 'läsa rollbytena (administratörer, och ledning för sina enheter)',
-    title: 'Rollbyten',
-    titleOf: (p: { unit: string }) => `Rollbyten i ${p.unit}`,
+    title: 'Rollbyten och granskningspar',
+    titleOf: (p: { unit: string }) => `Rollbyten och granskningspar i ${p.unit}`,
     pageLine: (p: { page: number }) => `Sida ${p.page} · nyast först`,
-    empty: 'Inga rollbyten ännu.',
+    empty: 'Inga rollbyten eller granskningspar ännu.',
     command: '/tillit inställningar logg',
-    nextPage: (p: { command: string }) => `Äldre rollbyten: \`${p.command}\``,
+    nextPage: (p: { command: string }) => `Äldre ändringar: \`${p.command}\``,
     badPage:
       'Skriv `inställningar logg`, `inställningar logg <enhet>` eller med sidnummer, till exempel `inställningar logg 2`.',
     noticeTitle: 'Rollbyte',
