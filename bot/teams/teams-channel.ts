@@ -9,7 +9,7 @@ import { helpView } from '../../dialogues/help.js';
 import { texts } from '../../dialogues/texts/catalogue.js';
 import type { AnswerWriter } from '../../store/answer-writer.js';
 import type { Database } from '../../store/database.js';
-import { claimDelivery } from '../../store/queries/handled-deliveries.js';
+import { claimDelivery, hiddenDeliveryKey } from '../../store/queries/handled-deliveries.js';
 import type { Channel, RefreshMessages } from '../channel.js';
 import type { Clock } from '../clock.js';
 import type { TeamsConfig } from '../config.js';
@@ -185,14 +185,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The key a re-sent activity is recognised by (none without an id). */
 function activityKey(activity: Partial<Activity>): string | undefined {
   if (!activity.id || !activity.conversation?.id) return undefined;
-  return `teams-activity:${activity.conversation.id}:${activity.id}`;
+  return hiddenDeliveryKey(`teams-activity:${activity.conversation.id}:${activity.id}`);
 }
 
 async function claimActivity(deps: Deps, activity: Partial<Activity>): Promise<boolean> {
-  if (!activity.id || !activity.conversation?.id) return true;
-  const claimed = await claimDelivery(deps.db, {
-    key: `teams-activity:${activity.conversation.id}:${activity.id}`,
-  });
+  const key = activityKey(activity);
+  if (!key) return true;
+  const claimed = await claimDelivery(deps.db, { key });
   if (!claimed) deps.log.info('teams retry ignored', { activityId: activity.id });
   return claimed;
 }

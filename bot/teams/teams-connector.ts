@@ -269,7 +269,13 @@ export async function rememberActivity(db: Database, activity: Partial<Activity>
     channelId: kind === 'channel' ? teamsChannelOf(activity) : null,
     userAadObjectId: kind === 'personal' ? aadObjectId : null,
     serviceUrl: activity.serviceUrl,
-    reference: { ...reference, activityId: undefined } as Record<string, unknown>,
+    // A channel's reference leaves out who wrote last: sending there needs only the channel,
+    // and the name would sit next to the moment of their last click.
+    reference: {
+      ...reference,
+      activityId: undefined,
+      ...(kind === 'channel' ? { user: undefined } : {}),
+    } as Record<string, unknown>,
   });
   if (aadObjectId && activity.from?.id) {
     await rememberTeamsUser(db, { aadObjectId, tenantId, userId: activity.from.id });

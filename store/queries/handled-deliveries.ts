@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { handledDeliveries } from '../schema/index.js';
 
@@ -16,6 +16,13 @@ export function deliveryKey(key: string): string {
 }
 
 /**
+ * A key that names a person's conversation (a Teams activity's), kept only as its hash: the
+ * claim is found again by the same key, and the row no longer says whose request it was.
+ */
+export const hiddenDeliveryKey = (key: string): string =>
+  `sha256:${createHash('sha256').update(key).digest('hex')}`;
+
+/**
  * Claims an inbound delivery by its key (a Slack event id, a Teams activity id, a submitted
  * view). True the first time; false for a retry of something already handled, which must
  * change nothing.
@@ -23,7 +30,8 @@ export function deliveryKey(key: string): string {
 export async function claimDelivery(db: Database, params: { key: string }): Promise<boolean> {
   const inserted = await db
     .insert(handledDeliveries)
-    .values({ key: deliveryKey(params.key) })
+    // The day is enough to forget it after two; a finer time would say when someone acted.
+    .values({ key: deliveryKey(params.key), handledAt: sql`date_trunc('day', now())` })
     .onConflictDoNothing()
     .returning({ key: handledDeliveries.key });
   return inserted.length === 1;

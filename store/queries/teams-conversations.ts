@@ -11,18 +11,26 @@ import {
 export type TeamsConversation = typeof teamsConversations.$inferSelect;
 export type NewTeamsConversation = Omit<TeamsConversation, 'updatedAt'>;
 
-/** Keeps the newest reference of a conversation (the service URL may move). */
+/**
+ * Keeps the newest reference of a conversation (the service URL may move). A reference that
+ * has not changed is not written again: its time would say when the person last did something
+ * (such as sending anonymous feedback), and nothing needs that.
+ */
 export async function rememberTeamsConversation(
   db: Database,
   params: NewTeamsConversation,
 ): Promise<void> {
   const { conversationId, ...rest } = params;
+  const t = teamsConversations;
   await db
     .insert(teamsConversations)
     .values(params)
     .onConflictDoUpdate({
       target: teamsConversations.conversationId,
       set: { ...rest, updatedAt: sql`now()` },
+      setWhere: sql`(${t.tenantId}, ${t.kind}, ${t.channelId}, ${t.userAadObjectId}, ${t.serviceUrl}, ${t.reference})
+        is distinct from (excluded.tenant_id, excluded.kind, excluded.channel_id,
+          excluded.user_aad_object_id, excluded.service_url, excluded.reference)`,
     });
 }
 
@@ -99,6 +107,9 @@ export async function rememberTeamsUser(
     .onConflictDoUpdate({
       target: teamsUsers.aadObjectId,
       set: { tenantId: params.tenantId, userId: params.userId, updatedAt: sql`now()` },
+      // Unchanged, it stays as it is: its time would be the person's last activity.
+      setWhere: sql`(${teamsUsers.tenantId}, ${teamsUsers.userId})
+        is distinct from (excluded.tenant_id, excluded.user_id)`,
     });
 }
 
