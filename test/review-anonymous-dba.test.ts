@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../bot/log.js';
 import { createSender } from '../bot/outbox/sender.js';
 import { createTeamsDeliverer } from '../bot/teams/teams-deliverer.js';
+import { reviewTicks } from '../dialogues/review/review-ticks.js';
 import type { Database } from '../store/database.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { addReviewFeedback, listReviewFeedback } from '../store/queries/peer-reviews.js';
@@ -363,6 +364,7 @@ describe('the order feedback is shown in', () => {
           lang: 'sv',
           sharedBy: someone!.id,
           deadline: new Date('2030-01-01T00:00:00Z'),
+          createdAt: new Date('2026-03-01T00:00:00Z'),
         })
         .returning();
       const give = (text: string, at: string, author: string | null) =>
@@ -385,6 +387,43 @@ describe('the order feedback is shown in', () => {
         'anonymous next day',
       ]);
       expect(shown[0]!.createdAt.toISOString()).toBe('2026-03-02T00:00:00.000Z');
+
+      // At the close, the anonymous rows are written anew together, in random order: neither
+      // their place in the table nor their transaction id says when each was written.
+      const rows = () =>
+        selectRows<{ id: string; text: string; xmin: string }>(
+          db,
+          sql`select id, text, xmin::text as xmin from review_feedback
+              where review_id = ${review!.id} order by ctid`,
+        );
+      const written = await rows();
+      const anonymous = (list: typeof written) => list.filter((r) => r.text.startsWith('anon'));
+      expect(new Set(anonymous(written).map((r) => r.xmin)).size).toBe(2);
+      const [deadlines] = reviewTicks().filter((tick) => tick.name === 'peer-review-deadlines');
+      await deadlines!.run({
+        db,
+        now: new Date('2030-01-02T00:00:00Z'),
+        settings: {
+          defaultLang: 'sv',
+          defaultTimezone: 'Europe/Stockholm',
+          anonymityThreshold: 5,
+          publicUrl: null,
+        },
+        refresh: async () => {},
+      });
+      const after = await rows();
+      expect(new Set(anonymous(after).map((r) => r.xmin)).size).toBe(1);
+      expect(after.slice(0, 2).map((r) => r.text)).toEqual(['named early', 'named late']);
+      // The ids stay: an action made of a tip still names it.
+      expect(
+        anonymous(after)
+          .map((r) => r.id)
+          .sort(),
+      ).toEqual(
+        anonymous(written)
+          .map((r) => r.id)
+          .sort(),
+      );
     } finally {
       await t.close();
     }

@@ -6,7 +6,9 @@ import {
   listReviewsToRemind,
   markReviewReminded,
   type PeerReview,
+  reshuffleAnonymousFeedback,
 } from '../../store/queries/peer-reviews.js';
+import { vacuumTables } from '../../store/queries/reflection-round-forget.js';
 import { getUnit, listChannelsOfUnit } from '../../store/queries/units.js';
 import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
 import type { Reply } from '../core/outcome.js';
@@ -19,7 +21,8 @@ import { reviewUpdates } from './review-load.js';
 
 /**
  * Peer review's scheduled work: one reminder to the reviewing unit before the deadline, and
- * closing at the deadline, after which both messages show it closed and have no buttons.
+ * closing at the deadline, after which both messages show it closed and have no buttons, and
+ * the anonymous feedback no longer says in which order it was written.
  */
 export function reviewTicks(): Tick[] {
   return [
@@ -38,6 +41,7 @@ export function reviewTicks(): Tick[] {
           const closed = await closeDueReviews(tx, { now: ctx.now });
           const all: Extract<Reply, { kind: 'update' }>[] = [];
           for (const review of closed) {
+            await reshuffleAnonymousFeedback(tx, { reviewId: review.id });
             for (const update of await reviewUpdates(tx, review, ctx.now)) {
               await enqueueMessageUpdate(tx, {
                 messageKey: update.key,
@@ -49,6 +53,8 @@ export function reviewTicks(): Tick[] {
           }
           return all;
         });
+        // The old places of the reshuffled rows, off every page (outside the transaction).
+        if (updates.length > 0) await vacuumTables(ctx.db, ['review_feedback']);
         for (const update of updates) await ctx.refresh(update.key, update.view);
       },
     },

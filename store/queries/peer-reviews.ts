@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
@@ -170,6 +171,31 @@ export async function setReviewComment(
     .update(peerReviews)
     .set({ summaryComment: params.comment, summaryBy: params.by, summaryAt: params.now })
     .where(eq(peerReviews.id, params.reviewId));
+}
+
+/**
+ * Writes a closed review's anonymous feedback anew, in random order, and deletes the old rows:
+ * they keep their ids (an action made of a tip names it) and content, and lose the order they
+ * were written in. Before, each row's place in the table and its transaction id (`xmin`) put
+ * it between the named feedback written before and after it, whose times are kept. Run it in
+ * the closing transaction, and VACUUM the table after it (vacuumTables).
+ */
+export async function reshuffleAnonymousFeedback(
+  db: Database,
+  params: { reviewId: string },
+): Promise<number> {
+  const anonymous = and(
+    eq(reviewFeedback.reviewId, params.reviewId),
+    isNull(reviewFeedback.authorPersonId),
+  );
+  const rows = await db.delete(reviewFeedback).where(anonymous).returning();
+  if (rows.length === 0) return 0;
+  const shuffled = rows
+    .map((row) => ({ row, order: randomInt(2 ** 48 - 1) }))
+    .sort((a, b) => a.order - b.order)
+    .map(({ row }) => row);
+  await db.insert(reviewFeedback).values(shuffled);
+  return rows.length;
 }
 
 /** Open reviews whose reminder is due (`remindFrom` before the deadline) and not yet sent. */
