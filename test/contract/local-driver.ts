@@ -44,6 +44,8 @@ interface LocalAnswer {
   lang: string;
   form?: { id: string; html: string };
   errors?: Record<string, string>;
+  /** A line the page shows in its status bar and nobody stores (the anonymous thanks). */
+  notice?: string;
 }
 
 /**
@@ -96,6 +98,8 @@ export async function startLocalDriver(
   });
 
   const seenAtStep = new Map<PersonKey, Map<string, number>>();
+  /** Status-bar lines the person was shown in this step: private, and stored nowhere. */
+  const noticesInStep = new Map<PersonKey, string[]>();
   const lastClicked = new Map<PersonKey, Shown>();
   const lastForm = new Map<PersonKey, { id: string; state: string; message: Shown | null }>();
 
@@ -107,7 +111,16 @@ export async function startLocalDriver(
     return (await response.json()) as T;
   }
 
-  async function post(route: string, body: unknown): Promise<LocalAnswer> {
+  async function post<Body extends { person: PersonKey }>(
+    route: string,
+    body: Body,
+  ): Promise<LocalAnswer> {
+    const answer = await postOnly(route, body);
+    if (answer.notice) noticesInStep.get(body.person)?.push(answer.notice);
+    return answer;
+  }
+
+  async function postOnly(route: string, body: unknown): Promise<LocalAnswer> {
     const response = await fetch(`${url}/local/${route}`, {
       method: 'POST',
       // What a browser on this machine sends: its own origin, never another site's.
@@ -143,6 +156,7 @@ export async function startLocalDriver(
   async function began(who: PersonKey) {
     const versions = new Map((await privateOf(who)).map((s) => [s.message.id, s.message.version]));
     seenAtStep.set(who, versions);
+    noticesInStep.set(who, []);
   }
 
   const findButton = (shown: Shown[], actionId: string, valueEndsWith?: string) => {
@@ -206,9 +220,10 @@ export async function startLocalDriver(
     },
     async privateTexts(who) {
       const before = seenAtStep.get(who) ?? new Map<string, number>();
-      return (await privateOf(who))
+      const stored = (await privateOf(who))
         .filter(({ message }) => before.get(message.id) !== message.version)
         .map(({ message }) => pageText(message));
+      return [...(noticesInStep.get(who) ?? []), ...stored];
     },
     async allPrivateTexts(who) {
       return (await privateOf(who)).map(({ message }) => pageText(message));

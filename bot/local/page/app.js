@@ -296,7 +296,9 @@ async function refreshOnce() {
       person ? api.inbox(person) : null,
       person && channel === HOME ? api.home(person) : null,
     ]);
-    showStatus(null);
+    // Reachable again: the problem goes; a notice (the anonymous thanks) stays until the next
+    // request the person sends.
+    if ($('status').textContent === state.texts.unreachable) showStatus(null);
     state.now = clock.now;
     renderClock(state);
     // The person or channel may have changed while this was on its way.
