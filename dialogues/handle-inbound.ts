@@ -1,5 +1,5 @@
 import { claimDelivery, releaseDelivery } from '../store/queries/handled-deliveries.js';
-import { enqueueMessageUpdate } from '../store/queries/outbox.js';
+import { enqueueMessageUpdate } from '../store/queries/message-updates.js';
 import type { Language } from '../store/schema/index.js';
 import { parseCommand } from './commands/parse-command.js';
 import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';

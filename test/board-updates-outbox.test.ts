@@ -7,13 +7,8 @@ import type { Deliverer, UpdateDelivery } from '../bot/outbox/deliverer.js';
 import { createSender, type Sender } from '../bot/outbox/sender.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { postLocalMessage } from '../store/queries/local-messages.js';
-import {
-  claimDue,
-  enqueueMessageUpdate,
-  enqueueOutbox,
-  getOutboxRow,
-  updateKeyOf,
-} from '../store/queries/outbox.js';
+import { enqueueMessageUpdate, updateKeyOf } from '../store/queries/message-updates.js';
+import { claimDue, enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
 import { findPostedMessages, rememberPostedMessage } from '../store/queries/posted-messages.js';
 import { outbox, postedMessages } from '../store/schema/index.js';
 import { openTestDatabase } from './support/test-database.js';

@@ -7,7 +7,8 @@ import { createSender } from '../bot/outbox/sender.js';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import type { View } from '../dialogues/view.js';
 import { addInboxMessage } from '../store/queries/local-messages.js';
-import { enqueueMessageUpdate, enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
+import { enqueueMessageUpdate } from '../store/queries/message-updates.js';
+import { enqueueOutbox, getOutboxRow } from '../store/queries/outbox.js';
 import { findPersonByKey } from '../store/queries/people.js';
 import {
   getLocal,

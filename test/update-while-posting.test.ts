@@ -5,14 +5,11 @@ import type { Deliverer, Delivery, UpdateDelivery } from '../bot/outbox/delivere
 import { createSender, type Sender } from '../bot/outbox/sender.js';
 import type { DatabaseHandle } from '../store/database.js';
 import {
-  claimDue,
   enqueueMessageUpdate,
-  enqueueOutbox,
-  getOutboxRow,
-  markSentMany,
   markUpdateDone,
   updateKeyOf,
-} from '../store/queries/outbox.js';
+} from '../store/queries/message-updates.js';
+import { claimDue, enqueueOutbox, getOutboxRow, markSentMany } from '../store/queries/outbox.js';
 import { listPlacesBehind, rememberPostedMessage } from '../store/queries/posted-messages.js';
 import { outbox, postedMessages } from '../store/schema/index.js';
 import { openTestDatabase } from './support/test-database.js';

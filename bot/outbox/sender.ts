@@ -5,14 +5,12 @@ import { DEFAULT_LANG } from '../../dialogues/core/defaults.js';
 import type { View } from '../../dialogues/view.js';
 import type { Database } from '../../store/database.js';
 import {
-  claimDue,
   listUnfinished,
   markUpdateDone,
   messageKeyOf,
-  type OutboxRow,
-  renewLease,
   updateKeyOf,
-} from '../../store/queries/outbox.js';
+} from '../../store/queries/message-updates.js';
+import { claimDue, type OutboxRow, renewLease } from '../../store/queries/outbox.js';
 import { listPlacesBehind, markVersionApplied } from '../../store/queries/posted-messages.js';
 import type { Language, Platform } from '../../store/schema/index.js';
 import type { Clock } from '../clock.js';

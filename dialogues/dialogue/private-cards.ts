@@ -1,7 +1,10 @@
 import type { Database } from '../../store/database.js';
 import type { Dialogue } from '../../store/queries/dialogues.js';
 import { getDialogue } from '../../store/queries/dialogues.js';
-import { enqueueMessageUpdate, listUpdatedMessageKeys } from '../../store/queries/outbox.js';
+import {
+  enqueueMessageUpdate,
+  listUpdatedMessageKeys,
+} from '../../store/queries/message-updates.js';
 import { getPerson } from '../../store/queries/people.js';
 import { listPostedKeysWithPrefix } from '../../store/queries/posted-messages.js';
 import type { Language } from '../../store/schema/index.js';

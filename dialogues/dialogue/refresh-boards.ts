@@ -1,7 +1,7 @@
 import type { Database } from '../../store/database.js';
 import { lockBoard } from '../../store/queries/board-locks.js';
 import { type Dialogue, getDialogue } from '../../store/queries/dialogues.js';
-import { enqueueMessageUpdate } from '../../store/queries/outbox.js';
+import { enqueueMessageUpdate } from '../../store/queries/message-updates.js';
 import type { Reply } from '../core/outcome.js';
 import type { TickContext } from '../schedule/tick.js';
 import { retirePrivateCards } from './private-cards.js';

@@ -18,7 +18,6 @@ import {
   type Outcome,
   openForm,
   privately,
-  replacing,
   replacingWith,
 } from '../core/outcome.js';
 import { formatIsoDate } from '../dialogue/deadline.js';

@@ -1,6 +1,6 @@
 import type { Database } from '../../store/database.js';
 import type { ActionRow } from '../../store/queries/actions.js';
-import { enqueueMessageUpdate, listPostKeys } from '../../store/queries/outbox.js';
+import { enqueueMessageUpdate, listPostKeys } from '../../store/queries/message-updates.js';
 import { getPerson } from '../../store/queries/people.js';
 import { listPostedKeysWithPrefix } from '../../store/queries/posted-messages.js';
 import { getUnit } from '../../store/queries/units.js';

@@ -1,5 +1,6 @@
 import type { Database } from '../../store/database.js';
-import { enqueueMessageUpdate, enqueueOutbox } from '../../store/queries/outbox.js';
+import { enqueueMessageUpdate } from '../../store/queries/message-updates.js';
+import { enqueueOutbox } from '../../store/queries/outbox.js';
 import {
   closeDueReviews,
   findPostedPlace,

@@ -1,4 +1,4 @@
-import { enqueueMessageUpdate } from '../../store/queries/outbox.js';
+import { enqueueMessageUpdate } from '../../store/queries/message-updates.js';
 import { listPostedKeysWithPrefix } from '../../store/queries/posted-messages.js';
 import { listSwotItems } from '../../store/queries/swot-items.js';
 import {

@@ -1,7 +1,7 @@
 import { and, eq, like, lt, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { type Platform, postedMessages } from '../schema/index.js';
-import { recordPostedPlaces } from './outbox.js';
+import { recordPostedPlaces } from './message-updates.js';
 
 export type PostedMessage = typeof postedMessages.$inferSelect;
 

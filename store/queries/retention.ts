@@ -2,7 +2,7 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { selectRows } from '../raw-rows.js';
 import { localMessages, outbox, postedMessages } from '../schema/index.js';
-import { messageKeyOf, updateKeyOf } from './outbox.js';
+import { messageKeyOf, updateKeyOf } from './message-updates.js';
 import { affected } from './reflection-round-forget.js';
 
 /**
