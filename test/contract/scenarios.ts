@@ -196,8 +196,6 @@ const ASSESSED_3X4 = sv.risk.assessment({
   level: sv.risk.levels['very-high'],
 });
 const ADDED_FOR_BO = (text: string) => sv.followUp.added({ text, owner: nameOf('bo'), due: DUE });
-/** Ja, Delvis, Nej, and Fråga igen senare. */
-const EFFECT_BUTTONS = 4;
 const OTHER_UNIT_NAME = `Enhet ${contractOrg.otherUnit}`;
 const REVIEWED_TOPIC = 'Vår arbetsmiljö';
 const REVIEWED_ITEM = 'Vi stöttar nya kollegor';
