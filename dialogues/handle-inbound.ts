@@ -2,7 +2,7 @@ import { claimDelivery, releaseDelivery } from '../store/queries/handled-deliver
 import { enqueueMessageUpdate } from '../store/queries/message-updates.js';
 import type { Language } from '../store/schema/index.js';
 import { parseCommand } from './commands/parse-command.js';
-import { type Actor, languageOf, resolveActor, resolveChannelUnit } from './core/actor.js';
+import { type Actor, languageOf, resolveAsker } from './core/actor.js';
 import { answerInTime, type Late, type Timing } from './core/answer-in-time.js';
 import { type CommitGuard, TooLate } from './core/commit-guard.js';
 import type { RequestContext } from './core/context.js';
@@ -92,10 +92,9 @@ async function handleInTransaction(
       const txCtx: RequestContext = { ...ctx, db: tx, guard };
       // Independent reads, sent together (pipelined on the transaction's connection): every
       // request pays for them, and one round trip costs less than three under load.
-      const [claimed, asker, unit] = await Promise.all([
+      const [claimed, { actor: asker, unit }] = await Promise.all([
         once ? claimDelivery(tx, { key: once }) : true,
-        resolveActor(txCtx),
-        resolveChannelUnit(txCtx),
+        resolveAsker(txCtx),
       ]);
       if (!claimed) return { replies: [], duplicate: true };
       actor = asker;

@@ -1,13 +1,16 @@
 import { and, asc, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import {
+  channelLinks,
   identities,
   type Language,
   memberships,
   type Platform,
   people,
   type Role,
+  units,
 } from '../schema/index.js';
+import type { ChannelRef, Unit } from './units.js';
 
 export type Person = typeof people.$inferSelect;
 export type Identity = { platform: Platform; workspace: string; externalId: string };
@@ -27,7 +30,7 @@ export async function findPersonByIdentity(db: Database, params: Identity): Prom
 
 /**
  * The roles a person holds, in active units, by unit name: the one rule, as SQL, so the
- * request's first read (findPersonWithRoles) and listRolesOfPerson cannot drift apart.
+ * request's first read (findAsker) and listRolesOfPerson cannot drift apart.
  */
 const rolesOf = (personId: SQLWrapper) => sql<UnitRole[] | string>`coalesce((
   select json_agg(json_build_object('unitId', u.id, 'unitKey', u.key, 'unitName', u.name,
@@ -39,23 +42,47 @@ const rolesOf = (personId: SQLWrapper) => sql<UnitRole[] | string>`coalesce((
 const readRoles = (roles: UnitRole[] | string): UnitRole[] =>
   typeof roles === 'string' ? (JSON.parse(roles) as UnitRole[]) : roles;
 
+/** What every request starts with: who asks, every role they hold, and where they ask. */
+export interface Asker {
+  person: Person;
+  roles: UnitRole[];
+  /** The unit of the channel asked in; null in a direct message or an unlinked channel. */
+  channelUnit: Unit | null;
+}
+
 /**
- * The person behind a platform account and every role they hold, in one round trip: every
- * request starts with it.
+ * The person behind a platform account, every role they hold and the unit of the channel they
+ * ask in, in one statement: every request starts with it, and under a burst each statement
+ * costs the server and the database (`npm run bench -- load`). Null for someone unknown.
  */
-export async function findPersonWithRoles(
+export async function findAsker(
   db: Database,
-  params: Identity,
-): Promise<{ person: Person; roles: UnitRole[] } | null> {
+  params: { identity: Identity; channel: ChannelRef | null },
+): Promise<Asker | null> {
+  const { identity, channel } = params;
   const candidates = await db
-    .select({ person: people, workspace: identities.workspace, roles: rolesOf(people.id) })
+    .select({
+      person: people,
+      workspace: identities.workspace,
+      roles: rolesOf(people.id),
+      channelUnit: units,
+    })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
-    .where(identityIs(params));
-  const found = pickIdentity(candidates, params);
+    .leftJoin(channelLinks, channel ? isChannel(channel) : sql`false`)
+    .leftJoin(units, eq(units.id, channelLinks.unitId))
+    .where(identityIs(identity));
+  const found = pickIdentity(candidates, identity);
   if (!found) return null;
-  return { person: found.person, roles: readRoles(found.roles) };
+  return { person: found.person, roles: readRoles(found.roles), channelUnit: found.channelUnit };
 }
+
+const isChannel = (channel: ChannelRef) =>
+  and(
+    eq(channelLinks.platform, channel.platform),
+    eq(channelLinks.workspace, channel.workspace),
+    eq(channelLinks.channelId, channel.channelId),
+  );
 
 const identityIs = (params: Identity) =>
   and(eq(identities.platform, params.platform), eq(identities.externalId, params.externalId));
