@@ -11,8 +11,9 @@ import { beginWhenWriting, isPlainRead } from '../store/lazy-transaction.js';
  * Transactions that send BEGIN only before their first statement that is not a plain read
  * (store/lazy-transaction.ts). What must hold: a request that only reads sends no BEGIN and no
  * COMMIT; one that writes is still stored whole or not at all, with BEGIN before the write and
- * before anything that locks; a failure the caller swallowed never commits. Server only: the
- * embedded database has a transaction API of its own.
+ * before anything that locks; a failure the caller swallowed never commits; a connection lost
+ * mid-transaction fails it and nothing else. Server only: the embedded database has a
+ * transaction API of its own.
  */
 const SERVER = process.env.TEST_DATABASE_URL;
 
@@ -61,7 +62,8 @@ describe.skipIf(!SERVER)('transactions that begin when they write (PostgreSQL)',
       return [a, b].length;
     });
     expect(counted).toBe(2);
-    expect(sent).toHaveLength(2);
+    // postgres.js reads the array types once on each new connection: not the request's.
+    expect(sent.filter((s) => !s.includes('pg_catalog'))).toHaveLength(2);
     expect(sent.some((s) => s.startsWith('begin') || s === 'commit')).toBe(false);
   });
 
@@ -91,8 +93,28 @@ describe.skipIf(!SERVER)('transactions that begin when they write (PostgreSQL)',
         await tx.execute(sql`insert into notes (text) values ('before')`);
         await tx.execute(sql`insert into notes (id, text) values (null, 'x')`).catch(() => null);
       }),
-    ).rejects.toThrow(/aborted/);
+    ).rejects.toThrow(/null value/);
     expect(await notes()).toEqual([]);
+  });
+
+  it('fails a transaction whose connection is lost, and the next one works', async () => {
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`insert into notes (text) values ('gone')`);
+        const own = (await tx.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
+          pid: number;
+        }[];
+        await admin.unsafe('select pg_terminate_backend($1)', [own[0]!.pid]);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        // What a use case does after a failure it did not expect: one more statement.
+        await tx.execute(sql`select 1`).catch(() => null);
+        await tx.execute(sql`insert into notes (text) values ('after')`);
+      }),
+    ).rejects.toThrow();
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`insert into notes (text) values ('next')`);
+    });
+    expect(await notes()).toEqual(['next']);
   });
 
   it('begins before a read that locks, so the lock lasts until the commit', async () => {
