@@ -37,7 +37,9 @@ interface LazySql {
  * caller swallowed failing the whole transaction.
  */
 export function beginWhenWriting(client: Sql) {
-  const begin = client.begin.bind(client) as Begin;
+  // postgres.js's own, taken before the caller puts this one in its place.
+  const own = client.begin;
+  const begin: Begin = (fn) => (own as unknown as Begin).call(client, fn);
   return async function lazyBegin<T>(fn: (sql: LazySql) => Promise<T>): Promise<T> {
     const transaction = lazyTransaction(begin);
     const unsafe = (statement: string, params?: Params, options?: Options) =>
