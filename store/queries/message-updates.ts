@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { outbox, type Platform, postedMessages, type StoredView } from '../schema/index.js';
 import { heldBy, type OutboxRow } from './outbox.js';
@@ -130,17 +130,26 @@ async function landedUnseen(
   return behind.some((p) => !seen.has(placeId(p)));
 }
 
+/** Of these outbox keys, those with a row that also meets `condition` (if given). */
+async function keysWithRows(
+  db: Database,
+  keys: readonly string[],
+  condition?: SQL,
+): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .select({ key: outbox.key })
+    .from(outbox)
+    .where(and(inArray(outbox.key, [...keys]), condition));
+  return rows.map((r) => r.key);
+}
+
 /** Of these keys, those the outbox has a message (a post) for, sent or not. */
 export async function listPostKeys(
   db: Database,
   params: { keys: readonly string[] },
 ): Promise<string[]> {
-  if (params.keys.length === 0) return [];
-  const rows = await db
-    .select({ key: outbox.key })
-    .from(outbox)
-    .where(and(inArray(outbox.key, [...params.keys]), eq(outbox.kind, 'post')));
-  return rows.map((r) => r.key);
+  return keysWithRows(db, params.keys, eq(outbox.kind, 'post'));
 }
 
 /** Of these message keys, those that have an update row (waiting, or carried out). */
@@ -148,12 +157,8 @@ export async function listUpdatedMessageKeys(
   db: Database,
   params: { messageKeys: readonly string[] },
 ): Promise<string[]> {
-  if (params.messageKeys.length === 0) return [];
-  const rows = await db
-    .select({ key: outbox.key })
-    .from(outbox)
-    .where(inArray(outbox.key, params.messageKeys.map(updateKeyOf)));
-  return rows.map((r) => messageKeyOf(r));
+  const keys = await keysWithRows(db, params.messageKeys.map(updateKeyOf));
+  return keys.map((key) => messageKeyOf({ key }));
 }
 
 /** Of these keys, those whose row is not finished yet (queued, or being sent). */
@@ -161,14 +166,7 @@ export async function listUnfinished(
   db: Database,
   params: { keys: readonly string[] },
 ): Promise<string[]> {
-  if (params.keys.length === 0) return [];
-  const rows = await db
-    .select({ key: outbox.key })
-    .from(outbox)
-    .where(
-      and(inArray(outbox.key, [...params.keys]), inArray(outbox.status, ['queued', 'sending'])),
-    );
-  return rows.map((r) => r.key);
+  return keysWithRows(db, params.keys, inArray(outbox.status, ['queued', 'sending']));
 }
 
 export type NewPlace = PlaceRef & { key: string; messageId: string; postedAt: Date };
