@@ -38,11 +38,17 @@ export function acksFirst(maxWaitMs = 200): AcksFirst {
     settled() {
       if (unanswered === 0) return Promise.resolve();
       return new Promise((resolve) => {
-        const timer = setTimeout(resolve, maxWaitMs);
-        waiting.push(() => {
+        const go = () => {
           clearTimeout(timer);
           resolve();
-        });
+        };
+        // Gone from the waiting list when its time is up: under a steady stream the count may
+        // not reach zero for long, and the list must not grow with every request meanwhile.
+        const timer = setTimeout(() => {
+          waiting = waiting.filter((other) => other !== go);
+          resolve();
+        }, maxWaitMs);
+        waiting.push(go);
       });
     },
   };
