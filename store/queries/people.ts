@@ -10,7 +10,7 @@ import {
   type Role,
   units,
 } from '../schema/index.js';
-import type { ChannelRef, Unit } from './units.js';
+import { type ChannelRef, channelIs, type Unit } from './units.js';
 
 export type Person = typeof people.$inferSelect;
 export type Identity = { platform: Platform; workspace: string; externalId: string };
@@ -69,20 +69,13 @@ export async function findAsker(
     })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
-    .leftJoin(channelLinks, channel ? isChannel(channel) : sql`false`)
+    .leftJoin(channelLinks, channel ? channelIs(channel) : sql`false`)
     .leftJoin(units, eq(units.id, channelLinks.unitId))
     .where(identityIs(identity));
   const found = pickIdentity(candidates, identity);
   if (!found) return null;
   return { person: found.person, roles: readRoles(found.roles), channelUnit: found.channelUnit };
 }
-
-const isChannel = (channel: ChannelRef) =>
-  and(
-    eq(channelLinks.platform, channel.platform),
-    eq(channelLinks.workspace, channel.workspace),
-    eq(channelLinks.channelId, channel.channelId),
-  );
 
 const identityIs = (params: Identity) =>
   and(eq(identities.platform, params.platform), eq(identities.externalId, params.externalId));

@@ -72,19 +72,21 @@ export async function listAncestors(
 
 export type ChannelRef = { platform: Platform; workspace: string; channelId: string };
 
+/** The channel_links row of this chat channel (at most one: it is the table's key). */
+export const channelIs = (channel: ChannelRef) =>
+  and(
+    eq(channelLinks.platform, channel.platform),
+    eq(channelLinks.workspace, channel.workspace),
+    eq(channelLinks.channelId, channel.channelId),
+  );
+
 /** The unit a chat channel belongs to, or null when the channel is not linked. */
 export async function findUnitForChannel(db: Database, params: ChannelRef): Promise<Unit | null> {
   const [row] = await db
     .select({ unit: units })
     .from(channelLinks)
     .innerJoin(units, eq(units.id, channelLinks.unitId))
-    .where(
-      and(
-        eq(channelLinks.platform, params.platform),
-        eq(channelLinks.workspace, params.workspace),
-        eq(channelLinks.channelId, params.channelId),
-      ),
-    );
+    .where(channelIs(params));
   return row?.unit ?? null;
 }
 
