@@ -12,6 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { type AnswerWriter, createAnswerWriter } from './answer-writer.js';
 import { beginWhenWriting } from './lazy-transaction.js';
+import { nameEveryStatement } from './named-statements.js';
 
 /**
  * The one database type every query function takes: postgres.js and PGlite both fit it. No
@@ -80,7 +81,9 @@ function openPostgres(url: string): DatabaseHandle {
     // ever: the server ends it, and nothing of it is committed.
     connection: { idle_in_transaction_session_timeout: 15_000 },
   });
-  // Requests that only read pay no BEGIN and COMMIT (see lazy-transaction.ts).
+  // Every statement a named one (see named-statements.ts); requests that only read pay no
+  // BEGIN and COMMIT (see lazy-transaction.ts).
+  nameEveryStatement(client);
   Object.assign(client, { begin: beginWhenWriting(client) });
   const inTransaction = countTransactions(client, 'begin');
   const db = drizzlePostgres(client, { casing: 'snake_case' }) as unknown as Database;

@@ -1,4 +1,5 @@
 import type postgres from 'postgres';
+import { named } from './named-statements.js';
 
 type Sql = postgres.Sql;
 type TransactionSql = postgres.TransactionSql;
@@ -42,13 +43,15 @@ export function beginWhenWriting(client: Sql) {
   const begin: Begin = (fn) => (own as unknown as Begin).call(client, fn);
   return async function lazyBegin<T>(fn: (sql: LazySql) => Promise<T>): Promise<T> {
     const transaction = lazyTransaction(begin);
-    const unsafe = (statement: string, params?: Params, options?: Options) =>
-      !transaction.started() && isPlainRead(statement)
+    const unsafe = (statement: string, params?: Params, asked?: Options) => {
+      const options = named(asked);
+      return !transaction.started() && isPlainRead(statement)
         ? client.unsafe(statement, params, options)
         : later(async (asValues) => {
             const query = (await transaction.start()).unsafe(statement, params, options);
             return asValues ? query.values() : query;
           });
+    };
     const savepoint = async (inner: (tx: TransactionSql) => Promise<unknown>) =>
       (await transaction.start()).savepoint(inner);
     const sql = {
