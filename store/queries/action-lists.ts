@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database } from '../database.js';
+import { preparedOnce } from '../prepared-once.js';
 import { actions, people, units } from '../schema/index.js';
 import type { ActionRow } from './actions.js';
 
@@ -28,16 +29,22 @@ function joinedActions(db: Database) {
     .innerJoin(units, eq(units.id, actions.unitId));
 }
 
-/** A person's own actions as their list shows them (actions-of-owner.ts splits them). */
+/**
+ * A person's own actions as their list shows them (own-actions.ts splits them). Every click
+ * in an action list reads it, so its SQL is built once (store/prepared-once.ts).
+ */
 export async function listOwnOpenAndDone(
   db: Database,
   params: { ownerId: string },
 ): Promise<ListedAction[]> {
-  const rows = await joinedActions(db).where(
-    and(eq(actions.ownerId, params.ownerId), inArray(actions.status, ['open', 'done'])),
-  );
-  return rows.map(flatten);
+  return (await ownOpenAndDone(db, params)).map(flatten);
 }
+
+const ownOpenAndDone = preparedOnce<{ ownerId: string }, Joined[]>('own-actions', (db, p) =>
+  joinedActions(db).where(
+    and(eq(actions.ownerId, p('ownerId')), inArray(actions.status, ['open', 'done'])),
+  ),
+);
 
 /** The unit's open actions (optionally only those due by a date), earliest due first. */
 export async function listOpenActionsOfUnit(

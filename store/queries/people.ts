@@ -1,5 +1,6 @@
-import { and, asc, eq, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
+import { type PlaceholderFor, preparedOnce } from '../prepared-once.js';
 import {
   channelLinks,
   identities,
@@ -10,7 +11,7 @@ import {
   type Role,
   units,
 } from '../schema/index.js';
-import { type ChannelRef, channelIs, type Unit } from './units.js';
+import { type ChannelRef, channelIs, type Unit, type ValuesOrPlaceholders } from './units.js';
 
 export type Person = typeof people.$inferSelect;
 export type Identity = { platform: Platform; workspace: string; externalId: string };
@@ -53,14 +54,41 @@ export interface Asker {
 /**
  * The person behind a platform account, every role they hold and the unit of the channel they
  * ask in, in one statement: every request starts with it, and under a burst each statement
- * costs the server and the database (`npm run bench -- load`). Null for someone unknown.
+ * costs the server and the database (`npm run bench -- load`), so its SQL is built once.
+ * Null for someone unknown.
  */
 export async function findAsker(
   db: Database,
   params: { identity: Identity; channel: ChannelRef | null },
 ): Promise<Asker | null> {
   const { identity, channel } = params;
-  const candidates = await db
+  const byIdentity = { platform: identity.platform, externalId: identity.externalId };
+  const candidates = channel
+    ? await askerInChannel(db, {
+        ...byIdentity,
+        channelPlatform: channel.platform,
+        channelWorkspace: channel.workspace,
+        channelId: channel.channelId,
+      })
+    : await askerAnywhere(db, byIdentity);
+  const found = pickIdentity(candidates, identity);
+  if (!found) return null;
+  return { person: found.person, roles: readRoles(found.roles), channelUnit: found.channelUnit };
+}
+
+type ByIdentity = { platform: Platform; externalId: string };
+type InChannel = ByIdentity & {
+  channelPlatform: Platform;
+  channelWorkspace: string;
+  channelId: string;
+};
+
+const askerRows = <V extends ByIdentity>(
+  db: Database,
+  p: PlaceholderFor<V>,
+  channel: SQL | undefined,
+) =>
+  db
     .select({
       person: people,
       workspace: identities.workspace,
@@ -69,15 +97,34 @@ export async function findAsker(
     })
     .from(identities)
     .innerJoin(people, eq(people.id, identities.personId))
-    .leftJoin(channelLinks, channel ? channelIs(channel) : sql`false`)
+    .leftJoin(channelLinks, channel ?? sql`false`)
     .leftJoin(units, eq(units.id, channelLinks.unitId))
-    .where(identityIs(identity));
-  const found = pickIdentity(candidates, identity);
-  if (!found) return null;
-  return { person: found.person, roles: readRoles(found.roles), channelUnit: found.channelUnit };
-}
+    .where(identityIs({ platform: p('platform'), externalId: p('externalId') }));
 
-const identityIs = (params: Identity) =>
+const askerAnywhere = preparedOnce<ByIdentity, AskerRow[]>('asker', (db, p) =>
+  askerRows(db, p, undefined),
+);
+
+const askerInChannel = preparedOnce<InChannel, AskerRow[]>('asker-in-channel', (db, p) =>
+  askerRows(
+    db,
+    p,
+    channelIs({
+      platform: p('channelPlatform'),
+      workspace: p('channelWorkspace'),
+      channelId: p('channelId'),
+    }),
+  ),
+);
+
+type AskerRow = {
+  person: Person;
+  workspace: string;
+  roles: UnitRole[] | string;
+  channelUnit: Unit | null;
+};
+
+const identityIs = (params: ValuesOrPlaceholders<Omit<Identity, 'workspace'>>) =>
   and(eq(identities.platform, params.platform), eq(identities.externalId, params.externalId));
 
 /** The exact workspace's identity, else (Teams) one stored without a tenant. */

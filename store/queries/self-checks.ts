@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
+import { preparedOnce } from '../prepared-once.js';
 import {
   type SelfCheckCadence,
   type SelfCheckOutcome,
@@ -57,14 +58,22 @@ export async function listSelfChecksOfPerson(
   db: Database,
   params: { personId: string },
 ): Promise<ScheduledSelfCheck[]> {
-  const rows = await db
+  const rows = await selfChecksOfPerson(db, params);
+  return rows.map((r) => ({ ...r.check, timezone: r.timezone, unitName: r.unitName }));
+}
+
+/** Read with a person's action list at every click there: its SQL is built once. */
+const selfChecksOfPerson = preparedOnce<
+  { personId: string },
+  { check: SelfCheck; timezone: string; unitName: string }[]
+>('self-checks-of-person', (db, p) =>
+  db
     .select({ check: selfChecks, timezone: units.timezone, unitName: units.name })
     .from(selfChecks)
     .innerJoin(units, eq(units.id, selfChecks.unitId))
-    .where(and(eq(selfChecks.responsibleId, params.personId), eq(selfChecks.active, true)))
-    .orderBy(asc(selfChecks.createdAt));
-  return rows.map((r) => ({ ...r.check, timezone: r.timezone, unitName: r.unitName }));
-}
+    .where(and(eq(selfChecks.responsibleId, p('personId')), eq(selfChecks.active, true)))
+    .orderBy(asc(selfChecks.createdAt)),
+);
 
 /** The occurrence, created by the one caller that gets it (null: it existed already). */
 export async function claimOccurrence(

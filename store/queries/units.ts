@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Database } from '../database.js';
 import { selectRows } from '../raw-rows.js';
 import { channelLinks, type Platform, type UnitLevel, units } from '../schema/index.js';
@@ -72,8 +72,11 @@ export async function listAncestors(
 
 export type ChannelRef = { platform: Platform; workspace: string; channelId: string };
 
+/** Each field a value, or a placeholder for one (store/prepared-once.ts). */
+export type ValuesOrPlaceholders<T> = { [K in keyof T]: T[K] | SQLWrapper };
+
 /** The channel_links row of this chat channel (at most one: it is the table's key). */
-export const channelIs = (channel: ChannelRef) =>
+export const channelIs = (channel: ValuesOrPlaceholders<ChannelRef>) =>
   and(
     eq(channelLinks.platform, channel.platform),
     eq(channelLinks.workspace, channel.workspace),
