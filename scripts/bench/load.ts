@@ -8,7 +8,8 @@
  *
  * Env: BENCH_DATABASE_URL or DATABASE_URL (a Postgres server; the bench works in a database
  * of its own), BENCH_CONCURRENCY (50), BENCH_ROUNDS (3), BENCH_ONLY (`postgres` or `pglite`: one
- * database only), BENCH_NODE_ARGS (options for the Tillit process's node, e.g. `--cpu-prof`).
+ * database only), BENCH_NODE_ARGS (options for the Tillit process's node, e.g. `--cpu-prof`),
+ * BENCH_BARE_NODE_ARGS (the same for the bare Bolt app's).
  */
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -214,7 +215,12 @@ async function startBare(children: ChildProcess[], apiUrl: string): Promise<Serv
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(here, 'bare-bolt-process.ts')],
+    [
+      ...(process.env.BENCH_BARE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      path.join(here, 'bare-bolt-process.ts'),
+    ],
     {
       cwd: root,
       env: {
