@@ -25,7 +25,15 @@ export type Transaction = PgTransaction<PgQueryResultHKT>;
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string }
-  | { kind: 'pglite'; dataDir: string | null };
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /**
+       * In memory only: a data directory PGlite dumped (`dumpDataDir`) to start from instead of
+       * an empty one. Tests start every database from one migrated copy (0.5 s, not 4 s).
+       */
+      from?: Blob;
+    };
 
 export interface DatabaseHandle {
   db: Database;
@@ -39,6 +47,8 @@ export interface DatabaseHandle {
   pool?: { max: number; inTransaction(): number };
   /** Reflection answers in group commits on a connection of their own (server only). */
   answerWriter?: AnswerWriter;
+  /** The embedded database's data directory as one file, to start others from (tests). */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -48,7 +58,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 const MIGRATION_LOCK_ID = 7_411_100;
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
-  return target.kind === 'postgres' ? openPostgres(target.url) : openPglite(target.dataDir);
+  return target.kind === 'postgres'
+    ? openPostgres(target.url)
+    : openPglite(target.dataDir, target.from);
 }
 
 const POOL_MAX = 10;
@@ -137,12 +149,12 @@ const PGLITE_OPTIONS = {
   startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'],
 };
 
-async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string | null, from?: Blob): Promise<DatabaseHandle> {
   const releaseLock = dataDir ? lockDataDir(dataDir) : () => {};
   if (dataDir) await initDataDirApart(dataDir);
   const client = dataDir
     ? await PGlite.create(dataDir, PGLITE_OPTIONS)
-    : await PGlite.create(PGLITE_OPTIONS);
+    : await PGlite.create({ ...PGLITE_OPTIONS, loadDataDir: from });
   const inTransaction = countTransactions(client, 'transaction');
   const db = drizzlePglite(client, { casing: 'snake_case' }) as unknown as Database;
   return {
@@ -154,6 +166,9 @@ async function openPglite(dataDir: string | null): Promise<DatabaseHandle> {
     },
     async ping() {
       await client.query('select 1');
+    },
+    async dump() {
+      return client.dumpDataDir('none');
     },
     async close() {
       await client.close();

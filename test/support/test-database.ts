@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../store/database.js';
+import { readTemplate } from './pglite-template.js';
 
 /**
  * A fresh, migrated database for one test file: in-process PGlite by default, or a database of
@@ -10,7 +12,10 @@ import { type DatabaseHandle, openDatabase } from '../../store/database.js';
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const handle = await openDatabase({ kind: 'pglite', dataDir: null });
+    // From the run's migrated copy (pglite-template.ts); migrate() then finds nothing to do.
+    const file = inject('pgliteTemplate');
+    const from = file ? await readTemplate(file) : undefined;
+    const handle = await openDatabase({ kind: 'pglite', dataDir: null, from });
     await handle.migrate();
     return handle;
   }
