@@ -3,63 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { suggestPeer } from '../dialogues/pairing/suggest-peer.js';
 import { sv } from '../dialogues/texts/sv/index.js';
 import type { DatabaseHandle } from '../store/database.js';
-import { type OrgPlan, type PlannedPerson, syncOrg } from '../store/queries/org-sync.js';
 import { collectPersonData } from '../store/queries/person-data.js';
-import { auditLog, reviewPairs, units } from '../store/schema/index.js';
+import { auditLog, reviewPairs } from '../store/schema/index.js';
 import { driver, ofKind, privateText, viewText } from './support/risk-org.js';
-import { openTestDatabase } from './support/test-database.js';
+import { openTwoDepartments } from './support/two-departments.js';
 
 /** Tuesday 3 March 2026: the first tertial (T1-2026). */
 const NOW = new Date('2026-03-03T09:00:00Z');
 const NEXT_TERTIAL = new Date('2026-06-03T09:00:00Z');
 
-const person = (key: string, roles: PlannedPerson['roles'], admin = false): PlannedPerson => ({
-  key,
-  name: key.toUpperCase(),
-  admin,
-  identities: [
-    { platform: 'slack' as const, workspace: 'T1', externalId: `U_${key.toUpperCase()}` },
-  ],
-  roles,
-});
-const channel = (key: string) => [
-  { platform: 'slack' as const, workspace: 'T1', channelId: `C_${key.toUpperCase()}` },
-];
-const unit = (key: string, level: OrgPlan['units'][number]['level'], parent: string | null) => ({
-  key,
-  name: `Enhet ${key}`,
-  level,
-  parent,
-  channels: level === 'unit' ? channel(key) : [],
-});
-
-/** Two departments under one förvaltning, two units in each. */
-const pairingPlan: OrgPlan = {
-  units: [
-    unit('sof', 'administration', null),
-    unit('ifo', 'department', 'sof'),
-    unit('barn', 'unit', 'ifo'),
-    unit('vuxen', 'unit', 'ifo'),
-    unit('aldre', 'department', 'sof'),
-    unit('hemtj', 'unit', 'aldre'),
-    unit('boende', 'unit', 'aldre'),
-  ],
-  people: [
-    person('adm', [], true),
-    person('led', [{ unit: 'ifo', role: 'leader' }]),
-    person('led2', [{ unit: 'aldre', role: 'leader' }]),
-    person('barnchef', [{ unit: 'barn', role: 'manager' }]),
-    person('barn1', [{ unit: 'barn', role: 'member' }]),
-  ],
-};
-
 let handle: DatabaseHandle;
-const id: Record<string, string> = {};
+let id: Record<string, string>;
 
 beforeAll(async () => {
-  handle = await openTestDatabase();
-  await syncOrg(handle.db, pairingPlan);
-  for (const u of await handle.db.select().from(units)) id[u.key] = u.id;
+  ({ handle, id } = await openTwoDepartments());
 });
 afterAll(async () => handle?.close());
 

@@ -4,12 +4,13 @@ import { importOrg } from '../dialogues/setup/import-org.js';
 import { AUDIT_PAGE } from '../dialogues/setup/setup-audit.js';
 import type { DatabaseHandle } from '../store/database.js';
 import { recordAudit } from '../store/queries/audit-log.js';
-import { type OrgPlan, type PlannedPerson, syncOrg } from '../store/queries/org-sync.js';
+import { type OrgPlan, syncOrg } from '../store/queries/org-sync.js';
 import { findPersonByKey } from '../store/queries/people.js';
 import { findUnitByKey } from '../store/queries/units.js';
 import { auditLog, outbox } from '../store/schema/index.js';
 import { driver, ofKind, privateText, viewText } from './support/risk-org.js';
 import { openTestDatabase } from './support/test-database.js';
+import { slackPerson } from './support/two-departments.js';
 
 /**
  * Issue 15, item 8: an administrator who makes themselves manager of a unit could read its
@@ -17,16 +18,6 @@ import { openTestDatabase } from './support/test-database.js';
  * and administrators read with `setup audit`, and announced in the unit's channel.
  */
 const NOW = new Date('2026-10-05T09:30:00Z');
-
-const person = (key: string, roles: PlannedPerson['roles'], admin = false): PlannedPerson => ({
-  key,
-  name: key.toUpperCase(),
-  admin,
-  identities: [
-    { platform: 'slack' as const, workspace: 'T1', externalId: `U_${key.toUpperCase()}` },
-  ],
-  roles,
-});
 
 const channel = (id: string) => [{ platform: 'slack' as const, workspace: 'T1', channelId: id }];
 
@@ -43,12 +34,12 @@ const plan: OrgPlan = {
     { key: 'ann', name: 'Annan avdelning', level: 'department', parent: null, channels: [] },
   ],
   people: [
-    person('adm', [], true),
-    person('led', [{ unit: 'avd', role: 'leader' }]),
-    person('led2', [{ unit: 'ann', role: 'leader' }]),
-    person('chef', [{ unit: 'enh', role: 'manager' }]),
-    person('m1', [{ unit: 'enh', role: 'member' }]),
-    person('m2', [{ unit: 'enh', role: 'member' }]),
+    slackPerson('adm', [], true),
+    slackPerson('led', [{ unit: 'avd', role: 'leader' }]),
+    slackPerson('led2', [{ unit: 'ann', role: 'leader' }]),
+    slackPerson('chef', [{ unit: 'enh', role: 'manager' }]),
+    slackPerson('m1', [{ unit: 'enh', role: 'member' }]),
+    slackPerson('m2', [{ unit: 'enh', role: 'member' }]),
   ],
 };
 
