@@ -11,8 +11,7 @@ export const DELIVERY_KEY_MAX = 200;
 
 /** The key as stored: itself when short, else `sha256:<hex>` of it. */
 export function deliveryKey(key: string): string {
-  if (key.length <= DELIVERY_KEY_MAX) return key;
-  return `sha256:${createHash('sha256').update(key).digest('hex')}`;
+  return key.length <= DELIVERY_KEY_MAX ? key : hiddenDeliveryKey(key);
 }
 
 /**
