@@ -1,6 +1,4 @@
 import { listOpenReviewsOfUnits } from '../../store/queries/peer-reviews.js';
-import { getUnit } from '../../store/queries/units.js';
-import { DEFAULT_TIME_ZONE } from '../core/defaults.js';
 import type { Request } from '../core/feature.js';
 import { formatDeadline } from '../dialogue/deadline.js';
 import type { Block, ListItem } from '../view.js';
@@ -15,20 +13,20 @@ const HOME_MAX = 5;
 export async function reviewHome(request: Request): Promise<Block[]> {
   const { ctx, actor } = request;
   const unitIds = [...new Set(actor.roles.map((r) => r.unitId))];
-  const open = await listOpenReviewsOfUnits(ctx.db, { unitIds, now: ctx.now });
+  const open = await listOpenReviewsOfUnits(ctx.db, { unitIds, now: ctx.now, limit: HOME_MAX });
   if (open.length === 0) return [];
   const r = actor.t.review.home;
   const items: ListItem[] = [];
-  for (const review of open.slice(0, HOME_MAX)) {
-    const reviewing = await getUnit(ctx.db, { unitId: review.reviewingUnitId });
+  for (const review of open) {
+    const reviewing = review.reviewingUnit;
     const when = formatDeadline(review.deadline, {
       lang: actor.lang,
-      timeZone: reviewing?.timezone ?? DEFAULT_TIME_ZONE,
+      timeZone: reviewing.timezone,
     });
     const topic = review.outcome.topic;
     const text = unitIds.includes(review.reviewingUnitId)
       ? r.waiting({ unit: review.outcome.unitName, topic, when })
-      : r.answered({ unit: reviewing?.name ?? '', topic, count: review.feedbackCount });
+      : r.answered({ unit: reviewing.name, topic, count: review.feedbackCount });
     items.push({ text });
   }
   return [

@@ -14,6 +14,7 @@ import {
   type ReviewOutcome,
   reviewFeedback,
   type StoredView,
+  units,
 } from '../schema/index.js';
 
 export type PeerReview = typeof peerReviews.$inferSelect;
@@ -276,12 +277,19 @@ export async function findPostedPlace(
   return row ?? null;
 }
 
-export type OpenReview = PeerReview & { feedbackCount: number };
+export type OpenReview = PeerReview & {
+  feedbackCount: number;
+  /** The reviewing unit's name and time zone (its deadline is its own day). */
+  reviewingUnit: { name: string; timezone: string };
+};
 
-/** Open reviews these units share or give, with how many answers each has, newest first. */
+/**
+ * Open reviews these units share or give, with how many answers each has and who reviews,
+ * newest first, at most `limit`.
+ */
 export async function listOpenReviewsOfUnits(
   db: Database,
-  params: { unitIds: readonly string[]; now: Date },
+  params: { unitIds: readonly string[]; now: Date; limit: number },
 ): Promise<OpenReview[]> {
   if (params.unitIds.length === 0) return [];
   const ids = [...params.unitIds];
@@ -292,8 +300,10 @@ export async function listOpenReviewsOfUnits(
       // to its own table.
       feedbackCount: sql<number>`(select count(*)::int from review_feedback f
         where f.review_id = peer_reviews.id)`,
+      reviewingUnit: { name: units.name, timezone: units.timezone },
     })
     .from(peerReviews)
+    .innerJoin(units, eq(units.id, peerReviews.reviewingUnitId))
     .where(
       and(
         isNull(peerReviews.closedAt),
@@ -301,6 +311,11 @@ export async function listOpenReviewsOfUnits(
         or(inArray(peerReviews.sharingUnitId, ids), inArray(peerReviews.reviewingUnitId, ids)),
       ),
     )
-    .orderBy(desc(peerReviews.createdAt));
-  return rows.map((r) => ({ ...r.review, feedbackCount: Number(r.feedbackCount) }));
+    .orderBy(desc(peerReviews.createdAt))
+    .limit(params.limit);
+  return rows.map((r) => ({
+    ...r.review,
+    feedbackCount: Number(r.feedbackCount),
+    reviewingUnit: r.reviewingUnit,
+  }));
 }
