@@ -1,8 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../bot/log.js';
-import { createSender } from '../bot/outbox/sender.js';
-import { createTeamsDeliverer } from '../bot/teams/teams-deliverer.js';
 import { assignedView } from '../dialogues/follow-up/action-views.js';
 import { buildDemoOrg } from '../dialogues/setup/demo-org.js';
 import { texts } from '../dialogues/texts/catalogue.js';
@@ -21,7 +18,11 @@ import {
   startLocalTillit,
 } from './support/local-tillit.js';
 import { slackPerson, slackSession, slackUnit, TEAM, userIdOf } from './support/slack-session.js';
-import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
+import {
+  deliverTeamsOutbox,
+  startTeamsTillit,
+  type TeamsTestTillit,
+} from './support/start-teams-tillit.js';
 import { SIGNING_SECRET, startTestTillit, type TestTillit } from './support/start-test-tillit.js';
 import {
   aadOf,
@@ -254,24 +255,6 @@ describe('Teams: the action notice in the 1:1 chat shows the outcome once done',
   });
   afterAll(async () => t?.close());
 
-  /** Delivers what is due as an instance with an app id would (the emulator posts nothing). */
-  async function deliverOutbox() {
-    const sender = createSender({
-      db: t.database.db,
-      clock: t.tillit.clock,
-      log: createLogger('error', () => {}),
-      deliverers: [
-        createTeamsDeliverer({
-          config: t.config.teams,
-          db: t.database.db,
-          connector: t.teams.connector,
-          rate: { perSecond: 1_000, burst: 100 },
-        }),
-      ],
-    });
-    while ((await sender.runOnce()) > 0) t.tillit.clock.advance(1_100);
-  }
-
   it('updates the notice card in place (updateActivity): no Klar / Nytt datum / Stryk left', async () => {
     const s = teamsSession(t);
     const action = await giveAction(t.database.db, {
@@ -280,7 +263,7 @@ describe('Teams: the action notice in the 1:1 chat shows the outcome once done',
       byKey: 'chef',
       text: 'Nya rutiner för nattpasset',
     });
-    await deliverOutbox();
+    await deliverTeamsOutbox(t, 1_100);
     const notice = s.privateTo('m1').find((a) => teamsTextOf(a).includes('Nya rutiner'))!;
     expect(
       findAllActions(cardOf(notice)).some((a) => a.data?.tillit?.id === 'follow-up.done'),
@@ -301,7 +284,7 @@ describe('Teams: the action notice in the 1:1 chat shows the outcome once done',
             ?.status,
       )
       .toBe('queued');
-    await deliverOutbox();
+    await deliverTeamsOutbox(t, 1_100);
     const updated = t.connector.activities.get(notice.id)!;
     expect(updated.updates).toBe(1);
     expect(teamsTextOf(updated)).toContain('Åtgärden är klar');

@@ -1,8 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../bot/log.js';
-import { createSender } from '../bot/outbox/sender.js';
-import { createTeamsDeliverer } from '../bot/teams/teams-deliverer.js';
 import { reviewTicks } from '../dialogues/review/review-ticks.js';
 import type { Database } from '../store/database.js';
 import { syncOrg } from '../store/queries/org-sync.js';
@@ -16,7 +13,11 @@ import {
   postLocal,
   startLocalTillit,
 } from './support/local-tillit.js';
-import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
+import {
+  deliverTeamsOutbox,
+  startTeamsTillit,
+  type TeamsTestTillit,
+} from './support/start-teams-tillit.js';
 import {
   aadOf,
   cardOf,
@@ -227,25 +228,6 @@ describe('local channel: anonymous feedback keeps nothing that names its writer'
   });
 });
 
-/** Teams in emulator mode only updates: a sender of the test's own posts the channel card. */
-async function deliverOutbox(t: TeamsTestTillit) {
-  const sender = createSender({
-    db: t.database.db,
-    clock: t.tillit.clock,
-    log: createLogger('error', () => {}),
-    deliverers: [
-      createTeamsDeliverer({
-        config: t.config.teams,
-        db: t.database.db,
-        connector: t.teams.connector,
-        rate: { perSecond: 1_000, burst: 100 },
-      }),
-    ],
-    idlePollMs: 20,
-  });
-  while ((await sender.runOnce()) > 0) {}
-}
-
 describe('Teams: anonymous feedback keeps nothing that names its writer', () => {
   let t: TeamsTestTillit;
   const SHARING = teamsChannelId('delar');
@@ -286,7 +268,7 @@ describe('Teams: anonymous feedback keeps nothing that names its writer', () => 
     await s.command('skribent', 'hjälp', 'personal');
     await s.command('chef', 'dela granskar', { channel: SHARING });
     await t.tillit.settle();
-    await deliverOutbox(t);
+    await deliverTeamsOutbox(t);
     const [review] = await db.select().from(peerReviews);
     reviewId = review!.id;
     const card = s.inChannel(REVIEWING).at(-1)!;
@@ -300,7 +282,7 @@ describe('Teams: anonymous feedback keeps nothing that names its writer', () => 
     const form = s.privateTo('skribent', since).at(-1) ?? s.inChannel(REVIEWING, since).at(-1)!;
     await s.submit('skribent', form, { text: SECRET, anonymous: 'yes' });
     await t.tillit.settle();
-    await deliverOutbox(t);
+    await deliverTeamsOutbox(t);
   });
   afterAll(async () => t?.close());
 

@@ -1,7 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../bot/log.js';
-import { createSender } from '../bot/outbox/sender.js';
-import { createTeamsDeliverer } from '../bot/teams/teams-deliverer.js';
 import { sendWeeklyDigests } from '../dialogues/follow-up/digest.js';
 import { sendDueNudges } from '../dialogues/follow-up/nudges.js';
 import { sv } from '../dialogues/texts/sv/index.js';
@@ -9,7 +6,11 @@ import { createAction } from '../store/queries/actions.js';
 import { syncOrg } from '../store/queries/org-sync.js';
 import { findPersonByKey } from '../store/queries/people.js';
 import { findUnitByKey } from '../store/queries/units.js';
-import { startTeamsTillit, type TeamsTestTillit } from './support/start-teams-tillit.js';
+import {
+  deliverTeamsOutbox,
+  startTeamsTillit,
+  type TeamsTestTillit,
+} from './support/start-teams-tillit.js';
 import {
   aadOf,
   type TeamsSession,
@@ -77,33 +78,15 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function deliverOutbox() {
-  const sender = createSender({
-    db: t.database.db,
-    clock: t.tillit.clock,
-    log: createLogger('error', () => {}),
-    deliverers: [
-      createTeamsDeliverer({
-        config: t.config.teams,
-        db: t.database.db,
-        connector: t.teams.connector,
-        rate: { perSecond: 1_000, burst: 100 },
-      }),
-    ],
-    idlePollMs: 20,
-  });
-  while ((await sender.runOnce()) > 0) {}
-}
-
 describe('in Teams, a unit nobody manages still has someone who hears of its actions', () => {
   it('the leader gets the overdue escalation and the weekly digest, saying why, and can act on them', async () => {
     const now = t.tillit.clock.now();
     await sendDueNudges(t.database.db, { now, defaultLang: 'sv' });
     await sendWeeklyDigests(t.database.db, { now, defaultLang: 'sv' });
-    await deliverOutbox();
+    await deliverTeamsOutbox(t);
     // One message a second to one person: the second waits its turn.
     t.tillit.clock.advance(1_500);
-    await deliverOutbox();
+    await deliverTeamsOutbox(t);
 
     const chat = s.privateTo('ledare');
     const why = sv.followUp.standIn({ unit: 'Hemtjänst' });

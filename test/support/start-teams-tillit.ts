@@ -1,8 +1,10 @@
 import { createClock } from '../../bot/clock.js';
 import { type Config, loadConfig } from '../../bot/config.js';
 import { createLogger } from '../../bot/log.js';
+import { createSender } from '../../bot/outbox/sender.js';
 import { type RunningTillit, startTillit } from '../../bot/start-tillit.js';
 import type { TeamsChannel } from '../../bot/teams/teams-channel.js';
+import { createTeamsDeliverer } from '../../bot/teams/teams-deliverer.js';
 import type { DatabaseHandle } from '../../store/database.js';
 import { type FakeBotConnector, startFakeBotConnector } from './fake-bot-connector.js';
 import { openTestDatabase } from './test-database.js';
@@ -55,4 +57,26 @@ export async function startTeamsTillit(
       await connector.close();
     },
   };
+}
+
+/**
+ * Delivers what the outbox has due, as an instance with an app id would (in emulator mode
+ * Tillit's own sender posts nothing), round after round until nothing is left; `advanceMs`
+ * moves the clock between rounds (past the one-update-a-second gap of a message).
+ */
+export async function deliverTeamsOutbox(t: TeamsTestTillit, advanceMs = 0): Promise<void> {
+  const sender = createSender({
+    db: t.database.db,
+    clock: t.tillit.clock,
+    log: createLogger('error', () => {}),
+    deliverers: [
+      createTeamsDeliverer({
+        config: t.config.teams,
+        db: t.database.db,
+        connector: t.teams.connector,
+        rate: { perSecond: 1_000, burst: 100 },
+      }),
+    ],
+  });
+  while ((await sender.runOnce()) > 0) t.tillit.clock.advance(advanceMs);
 }
