@@ -120,6 +120,37 @@ describe('time zones agree with Temporal', () => {
     );
   });
 
+  it('reads instants around every change of offset, to the millisecond, as Temporal does', () => {
+    // toLocalTime keeps a zone's offset per hour: an hour holding a change must not reuse it.
+    const odd = [...ZONES, 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns'];
+    const near = fc
+      .record({
+        timeZone: fc.constantFrom(...odd),
+        y: year,
+        pick: fc.nat(),
+        shiftMs: fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }),
+      })
+      .map(({ timeZone, y, pick, shiftMs }) => {
+        const changes = transitions(y, timeZone);
+        const change = changes[pick % Math.max(changes.length, 1)];
+        const base = change ? change.epochMilliseconds : Date.UTC(y, 5, 1);
+        return { timeZone, at: new Date(base + shiftMs) };
+      });
+    fc.assert(
+      fc.property(near, ({ timeZone, at }) => {
+        const z = Temporal.Instant.fromEpochMilliseconds(at.getTime()).toZonedDateTimeISO(timeZone);
+        expect(toLocalTime(at, timeZone)).toEqual({
+          year: z.year,
+          month: z.month,
+          day: z.day,
+          hour: z.hour,
+          minute: z.minute,
+        });
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
   it('turns a wall time into the instant Temporal picks: the earlier of two, forward out of a gap', () => {
     fc.assert(
       fc.property(

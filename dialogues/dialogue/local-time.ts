@@ -31,18 +31,61 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 export function toLocalTime(instant: Date, timeZone: string): LocalTime {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<string, number>;
+  const ms = instant.getTime();
+  const wall = new Date(ms + offsetOf(ms, timeZone));
   return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour!,
-    minute: parts.minute!,
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
   };
+}
+
+/**
+ * Every request asks for today's date, and lists ask for one per line: the zone's offset is
+ * kept per hour, where it is the same at the hour's first and last millisecond (a zone changes
+ * its offset at most once an hour), so the formatter, the slow part, runs once an hour.
+ */
+const offsetsByHour = new Map<string, number>();
+const MAX_OFFSETS = 10_000;
+const HOUR_MS = 3_600_000;
+
+function offsetOf(ms: number, timeZone: string): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  const key = `${timeZone} ${hour}`;
+  const known = offsetsByHour.get(key);
+  if (known !== undefined) return known;
+  const first = formattedOffset(hour * HOUR_MS, timeZone);
+  if (first !== formattedOffset((hour + 1) * HOUR_MS - 1, timeZone)) {
+    return formattedOffset(ms, timeZone);
+  }
+  if (offsetsByHour.size >= MAX_OFFSETS) offsetsByHour.clear();
+  offsetsByHour.set(key, first);
+  return first;
+}
+
+/** The zone's offset at the instant, to the second, as the formatter reads the wall clock. */
+function formattedOffset(ms: number, timeZone: string): number {
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
+    const value = Number(part.value);
+    if (part.type === 'year') year = value;
+    else if (part.type === 'month') month = value;
+    else if (part.type === 'day') day = value;
+    else if (part.type === 'hour') hour = value;
+    else if (part.type === 'minute') minute = value;
+    else if (part.type === 'second') second = value;
+  }
+  // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
+  const wall = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
+  wall.setUTCFullYear(year);
+  return wall.getTime() - Math.floor(ms / 1000) * 1000;
 }
 
 /** Milliseconds the zone is ahead of UTC at this instant. */
