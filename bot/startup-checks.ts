@@ -9,6 +9,7 @@ import {
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import type { CredentialStates } from './readiness.js';
+import { slackTransport } from './slack/slack-transport.js';
 
 /** A setting that cannot work: one line naming it, and Tillit does not start (exit code 1). */
 export class StartupError extends Error {
@@ -102,6 +103,7 @@ async function checkSlackToken(
     retryConfig: { retries: 0 },
     timeout: 10_000,
     logLevel: webApi.LogLevel.ERROR,
+    fetch: slackTransport,
   });
   try {
     await slackTokens[name].check(client);

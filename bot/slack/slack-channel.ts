@@ -29,6 +29,7 @@ import {
   sourceOfClick,
   unwrapModalState,
 } from './slack-replies.js';
+import { slackTransport } from './slack-transport.js';
 
 export interface SlackChannelDeps {
   /** Reflection answers in group commits (server database only): see store/answer-writer. */
@@ -68,7 +69,7 @@ export function createSlackChannel(
   const app = new App({
     token: deps.botToken,
     ...(receiver ? { receiver } : { socketMode: true, appToken: deps.appToken }),
-    clientOptions: deps.apiUrl ? { slackApiUrl: deps.apiUrl } : undefined,
+    clientOptions: { ...(deps.apiUrl ? { slackApiUrl: deps.apiUrl } : {}), fetch: slackTransport },
     logger: boltLogger(deps.log),
     // Tillit keeps no state in Bolt's conversation store; its lookup failed (an Error, stack
     // and all) for every event: under load about 1.5 % of the process's CPU.

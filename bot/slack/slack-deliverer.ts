@@ -10,6 +10,7 @@ import {
 } from '../outbox/deliverer.js';
 import { platformWords } from '../platform-words.js';
 import { renderBlocks } from './render-blocks.js';
+import { postJson, slackTransport } from './slack-transport.js';
 
 // Bolt's own WebClient (a transitive dependency, reached through Bolt).
 const { WebClient: SlackWebClient, ErrorCode } = webApi;
@@ -90,6 +91,7 @@ export function createSlackDeliverer(options: SlackDelivererOptions): Deliverer 
     logLevel: webApi.LogLevel.ERROR,
     retryConfig: { retries: 0 },
     timeout: timeoutMs,
+    fetch: slackTransport,
   });
 
   return {
@@ -154,29 +156,24 @@ async function replaceEphemeral(
   if (!hosts.some((host) => responseUrl.startsWith(host))) {
     throw new DeliveryError({ kind: 'permanent' }, 'response_url_not_slack');
   }
-  let answer: Response;
+  let status: number;
   try {
-    answer = await fetch(responseUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        text: summary,
-        blocks,
-        replace_original: true,
-      }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    status = await postJson(
+      responseUrl,
+      { text: summary, blocks, replace_original: true },
+      timeoutMs,
+    );
   } catch {
     throw new DeliveryError({ kind: 'transient', mayHaveDelivered: true }, 'request_error');
   }
-  if (answer.ok) return;
-  if (answer.status === 429) {
+  if (status >= 200 && status < 300) return;
+  if (status === 429) {
     throw new DeliveryError({ kind: 'rate-limited', retryAfterMs: 1000 }, 'ratelimited');
   }
-  const permanent = answer.status === 404 || answer.status === 410 || answer.status === 400;
+  const permanent = status === 404 || status === 410 || status === 400;
   throw new DeliveryError(
     permanent ? { kind: 'permanent' } : { kind: 'transient', mayHaveDelivered: false },
-    `response_url_${answer.status}`,
+    `response_url_${status}`,
   );
 }
 

@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { platformWords } from '../platform-words.js';
 import { renderBlocks, renderHomeView, renderModal } from './render-blocks.js';
 import { EPHEMERAL_PLACE } from './slack-deliverer.js';
+import { postJson } from './slack-transport.js';
 
 /** Where a Slack request came from: what carrying out its replies needs. */
 export interface SlackScene {
@@ -118,22 +119,22 @@ async function postPrivately(scene: SlackScene, view: View) {
   }
 }
 
+/** Past this a response_url is given up and the message sent anew (Slack answers in well under). */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
+
 /** The message acted on, replaced; if that fails (a response_url past its 30 minutes), anew. */
 async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View, key?: string) {
   const source = scene.source;
   const message = { text: view.summary, blocks: blocksFor(scene, view) };
   try {
     if (source?.kind === 'ephemeral') {
-      const answer = await fetch(source.responseUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ ...message, replace_original: true }),
-      });
-      if (answer.ok) {
+      const payload = { ...message, replace_original: true };
+      const status = await postJson(source.responseUrl, payload, RESPONSE_URL_TIMEOUT_MS);
+      if (status >= 200 && status < 300) {
         if (key) await rememberEphemeral(deps, scene, key, source.responseUrl);
         return;
       }
-      throw new Error(`response_url answered ${answer.status}`);
+      throw new Error(`response_url answered ${status}`);
     }
     if (source?.kind === 'dm') {
       await scene.client.chat.update({ ...message, channel: source.channelId, ts: source.ts });
