@@ -10,6 +10,7 @@ import {
   countOutboxByStatus,
   enqueueOutbox,
   getOutboxRow,
+  markSentMany,
 } from '../store/queries/outbox.js';
 import { pauseBucket, pauseLeftMs, reserveSlots } from '../store/queries/rate-buckets.js';
 import { outbox, rateBuckets } from '../store/schema/index.js';
@@ -101,6 +102,63 @@ describe('outbox rows', () => {
     expect(reclaimed.every((r) => r.inDoubt && r.attempts === 2 && r.leaseOwner === 'e')).toBe(
       true,
     );
+  });
+});
+
+describe('lists in one parameter', () => {
+  it('claims only the keys asked for, whatever they hold, and none excluded', async () => {
+    const people = await createSlackPeople(handle.db, 4);
+    // Keys with commas, quotes and backslashes, as JSON and CSV would trip on.
+    const keys = ['a,b', 'say "hej"', 'back\\slash', 'plain'];
+    for (const [i, key] of keys.entries()) {
+      await enqueueOutbox(handle.db, {
+        key,
+        target: { kind: 'person', personId: people[i]!.personId },
+        notBefore: new Date(),
+        view: view(key),
+      });
+    }
+    const now = new Date();
+    const claim = (params: { keys?: string[]; excludeIds?: string[] }) =>
+      claimDue(handle.db, { workerId: 'w', now, leaseMs: 60_000, limit: 10, ...params });
+    const asked = await claim({ keys: ['a,b', 'say "hej"', 'back\\slash', 'missing'] });
+    expect(asked.map((r) => r.key).sort()).toEqual(['a,b', 'back\\slash', 'say "hej"']);
+
+    // Their leases run out; the worker still holds two of them, which stay with it.
+    const later = new Date(now.getTime() + 61_000);
+    const held = asked.slice(0, 2).map((r) => r.id);
+    const rest = await claimDue(handle.db, {
+      workerId: 'w',
+      now: later,
+      leaseMs: 60_000,
+      limit: 10,
+      excludeIds: held,
+    });
+    expect(rest.map((r) => r.id).sort()).toEqual(
+      [asked[2]!.id, (await getOutboxRow(handle.db, { key: 'plain' }))!.id].sort(),
+    );
+
+    // Marked sent together, each with its own place, text kept as given.
+    const places = rest.map((r, i) => ({
+      id: r.id,
+      platform: 'slack' as const,
+      workspace: 'T,1',
+      channelId: `D"${i}`,
+      messageId: `17000.${i}\\`,
+    }));
+    // Another worker's claim does not mark them.
+    expect(await markSentMany(handle.db, { workerId: 'other', now: later, rows: places })).toEqual(
+      new Set(),
+    );
+    const sent = await markSentMany(handle.db, { workerId: 'w', now: later, rows: places });
+    expect(sent).toEqual(new Set(rest.map((r) => r.id)));
+    const stored = await getOutboxRow(handle.db, { key: rest[0]!.key });
+    expect(stored).toMatchObject({
+      status: 'sent',
+      sentWorkspace: 'T,1',
+      sentChannelId: expect.stringMatching(/^D"\d$/),
+      messageId: expect.stringMatching(/^17000\.\d\\$/),
+    });
   });
 });
 

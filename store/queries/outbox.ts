@@ -11,6 +11,7 @@ import {
   type StoredView,
 } from '../schema/index.js';
 import { recordPostedPlaces } from './message-updates.js';
+import { uuidList } from './summary-sql.js';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -121,14 +122,7 @@ export async function claimDue(
     where ((o.status = 'queued' and o.not_before <= ${now})
         or (o.status = 'sending' and o.lease_until <= ${now}))
       ${excluding(params.excludeIds ?? [])}
-      ${
-        params.keys
-          ? sql`and o.key in (${sql.join(
-              params.keys.map((k) => sql`${k}`),
-              sql`, `,
-            )})`
-          : sql``
-      }
+      ${params.keys ? keyIn(params.keys) : sql``}
       and (o.kind = 'post' or o.last_attempt_at is null
         or o.last_attempt_at <= ${now} - interval '${sql.raw(SAME_TARGET_GAP)}')
       and not exists (
@@ -159,13 +153,17 @@ export async function claimDue(
     .returning();
 }
 
+/**
+ * Lists go as one bound parameter, not one per element: the statement's text stays the same
+ * whatever the count, so it is prepared once (store/named-statements.ts), and drizzle does
+ * not build hundreds of SQL chunks for every claim.
+ */
 const excluding = (ids: readonly string[]) =>
-  ids.length === 0
-    ? sql``
-    : sql`and o.id not in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`;
+  ids.length === 0 ? sql`` : sql`and o.id not in (select unnest(${uuidList(ids)}))`;
+
+/** Keys are any text (commas too): a JSON array of them. */
+const keyIn = (keys: readonly string[]) =>
+  sql`and o.key in (select jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`;
 
 /** The worker's own claim, still held: a row whose lease passed to another changes no more. */
 export const heldBy = (id: string, workerId: string) =>
@@ -202,12 +200,15 @@ export async function markSentMany(
   params: { workerId: string; now: Date; rows: readonly SentRow[] },
 ): Promise<Set<string>> {
   if (params.rows.length === 0) return new Set();
-  const values = sql.join(
-    params.rows.map(
-      (r) =>
-        sql`(${r.id}::uuid, ${r.platform}::platform, ${r.workspace}, ${r.channelId}, ${r.messageId})`,
-    ),
-    sql`, `,
+  // One JSON parameter for all the rows (see `excluding`): hundreds of rows a second.
+  const values = JSON.stringify(
+    params.rows.map((r) => ({
+      id: r.id,
+      platform: r.platform,
+      workspace: r.workspace,
+      channel_id: r.channelId,
+      message_id: r.messageId,
+    })),
   );
   const marked = await db
     .update(outbox)
@@ -223,7 +224,10 @@ export async function markSentMany(
       leaseUntil: null,
       inDoubt: false,
     })
-    .from(sql`(values ${values}) as v(id, platform, workspace, channel_id, message_id)`)
+    .from(
+      sql`jsonb_to_recordset(${values}::jsonb)
+        as v(id uuid, platform platform, workspace text, channel_id text, message_id text)`,
+    )
     .where(
       and(
         sql`${outbox.id} = v.id`,
