@@ -10,7 +10,8 @@
  * Env: BENCH_DATABASE_URL or DATABASE_URL (a Postgres server; the bench works in a database
  * of its own), BENCH_CONCURRENCY (50), BENCH_ROUNDS (3), BENCH_ONLY (`postgres` or `pglite`: one
  * database only), BENCH_NODE_ARGS (options for the Tillit process's node, e.g. `--cpu-prof`),
- * BENCH_BARE_NODE_ARGS (the same for the bare Bolt app's).
+ * BENCH_BARE_NODE_ARGS (the same for the bare Bolt app's), BENCH_KINDS (`command,click`: which
+ * bursts run).
  */
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +33,10 @@ const SERVER =
 const N = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CHANNEL = 'C0LOAD';
+/** Which bursts run (BENCH_KINDS=click: only clicks, e.g. while profiling the click). */
+const KINDS = (process.env.BENCH_KINDS ?? 'command,click')
+  .split(',')
+  .filter((kind): kind is 'command' | 'click' => kind === 'command' || kind === 'click');
 const TARGETS = { ack: 1.5, reply: 2, rssPostgresMb: 200, rssPgliteMb: 400 };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -121,14 +126,14 @@ async function alternate(servers: Server[], fake: Fake, users: string[]): Promis
     // Warm-up, not counted: JIT, and a whole burst so that every connection of the pool is
     // open and has prepared its statements (postgres.js opens them as a burst needs them, and
     // describes a statement once per connection), as on a server that has run for a while.
-    for (const kind of ['command', 'click'] as const) {
+    for (const kind of KINDS) {
       await burst({ url: server.url, kind, users, ...common(fake) });
     }
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, server] of servers.entries()) {
       const cpuBefore = cpuMs(server.child.pid!);
-      for (const kind of ['command', 'click'] as const) {
+      for (const kind of KINDS) {
         results[i]![kind].push(...(await burst({ url: server.url, kind, users, ...common(fake) })));
       }
       results[i]!.cpuMs += cpuMs(server.child.pid!) - cpuBefore;
@@ -159,7 +164,7 @@ function report(
   let met = true;
   console.log(`\nload (${label}): ${N} concurrent, ${ROUNDS} rounds, ms`);
   console.log('kind     measure  bare p50  bare p99  tillit p50  tillit p99  ratio p99  target');
-  for (const kind of ['command', 'click'] as const) {
+  for (const kind of KINDS) {
     for (const measure of ['ack', 'reply'] as const) {
       const pick = (samples: Sample[]) =>
         samples.map((s) => (measure === 'ack' ? s.ackMs : (s.replyMs ?? Number.POSITIVE_INFINITY)));
