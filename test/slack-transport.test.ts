@@ -77,7 +77,11 @@ describe.each(transports)('the Web API client over $name', ({ fetch }) => {
 
   it('uploads text and binary files (files.uploadV2)', async () => {
     const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff, 0x10]);
-    await client().files.uploadV2({ channel_id: 'D1', filename: 'a.csv', content: 'enhet;antal\n' });
+    await client().files.uploadV2({
+      channel_id: 'D1',
+      filename: 'a.csv',
+      content: 'enhet;antal\n',
+    });
     await client().files.uploadV2({ channel_id: 'D1', filename: 'b.png', file: bytes });
     // Both go as multipart (the client makes text a Buffer too), through fetch's encoder.
     const uploads = api.callsOf('file_upload').map((c) => String(c.args.content));
