@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
   summary: () => import('./summary.js'),
   personnummer: () => import('./personnummer.js'),
   load: () => import('./load.js'),
+  'slack-transport': () => import('./slack-transport.js'),
 };
 
 const cli = {
