@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
 import { webApi } from '@slack/bolt';
 import type { FetchFunction } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -114,6 +114,34 @@ describe('postJson (response_url answers)', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
     silent.server.closeAllConnections();
     silent.server.close();
+  });
+});
+
+describe('time limits', () => {
+  it('hold while the connection is still being made (a TLS handshake that never ends)', async () => {
+    // Accepts the connection and never answers: undici alone would wait its 10 s connect timeout.
+    const sockets: Socket[] = [];
+    const silent = createTcpServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const origin = `https://127.0.0.1:${(silent.address() as AddressInfo).port}`;
+    try {
+      const client = new WebClient('xoxb-test', {
+        slackApiUrl: `${origin}/api/`,
+        fetch: slackTransport,
+        timeout: 300,
+        retryConfig: { retries: 0 },
+      });
+      let started = Date.now();
+      const failed = await client.auth.test().catch((error: unknown) => error);
+      expect(failed).toMatchObject({ code: ErrorCode.RequestError });
+      expect(Date.now() - started).toBeLessThan(3_000);
+      started = Date.now();
+      await expect(postJson(`${origin}/response`, {}, 300)).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 });
 

@@ -5,20 +5,21 @@ import { type Dispatcher, request } from 'undici';
 /**
  * How Tillit's requests reach Slack: undici's request API rather than fetch. A reply to a click
  * or a command is one Web API call, and every outbox row is one or two; through fetch each
- * cost about 220 µs of CPU (WHATWG streams, an AbortSignal and a Response per call), through
- * request about 45 µs (`node .perf`-style measure in the commit; `npm run bench -- load` shows
- * it in the reply). The Web API client takes it as its `fetch` (a transport, as its docs
- * offer); response_url answers use `postJson`.
+ * cost about 280 µs of CPU through the whole client, through request about 150 µs (`npm run
+ * bench -- slack-transport`; `npm run bench -- load` shows it in the reply). The Web API client
+ * takes it as its `fetch` (a transport, as its docs offer); response_url answers use
+ * `postJson`.
  */
 export const slackTransport: FetchFunction = async (url, init = {}) => {
   // Multipart bodies (files.uploadV2 of binary content) need fetch's form encoder; rare.
   if (init.body instanceof FormData) return fetch(url, init);
-  const answer = await request(url, {
+  const sent = request(url, {
     method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
     headers: init.headers,
     body: init.body,
     signal: init.signal,
   });
+  const answer = init.signal ? await untilAborted(sent, init.signal) : await sent;
   // Read whole at once: the connection goes back to the pool only once the body is consumed.
   const body = Buffer.from(await answer.body.arrayBuffer());
   return responseOf(String(url), answer.statusCode, answer.headers, body);
@@ -56,15 +57,47 @@ function responseOf(
 /**
  * POSTs JSON (a response_url answer) and says which status came back; throws only when no
  * answer came (the connection failed or `timeoutMs` passed). The body is read and dropped.
+ * Redirects are not followed: Slack's response_urls answer themselves, and a 3xx counts as
+ * not taken.
  */
 export async function postJson(url: string, payload: unknown, timeoutMs: number): Promise<number> {
-  const answer = await request(url, {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const sent = request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(payload),
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
+    signal,
   });
+  const answer = await untilAborted(sent, signal);
   await answer.body.dump();
   return answer.statusCode;
+}
+
+/**
+ * undici heeds a request's signal only once it has a connection: until then (DNS, connect, a
+ * TLS handshake that never ends) only its 10 s connect timeout holds. The caller's time is
+ * kept here; the request itself is dropped by undici as soon as it connects.
+ */
+function untilAborted<T>(sent: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    sent.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      sent.catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    sent.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error);
+      },
+    );
+  });
 }
