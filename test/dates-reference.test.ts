@@ -150,6 +150,18 @@ describe('time zones agree with Temporal', () => {
     );
   });
 
+  it('reads instants at the very ends of the Date range', () => {
+    const edges = [8.64e15, 8.64e15 - 1, 8.64e15 - 3_600_000, -8.64e15, -8.64e15 + 3_600_000];
+    for (const ms of edges) {
+      for (const timeZone of ['UTC', 'Asia/Tokyo', 'America/New_York']) {
+        const read = toLocalTime(new Date(ms), timeZone);
+        expect(Object.values(read).every(Number.isInteger), `${ms} ${timeZone}`).toBe(true);
+        // Years before 1 come as the formatter writes them (era years), as they always did.
+        if (ms > 0 && ms < 8.64e15) expectWallTimeOfTemporal(new Date(ms), timeZone);
+      }
+    }
+  });
+
   it('turns a wall time into the instant Temporal picks: the earlier of two, forward out of a gap', () => {
     fc.assert(
       fc.property(

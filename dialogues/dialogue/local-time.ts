@@ -32,6 +32,11 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 export function toLocalTime(instant: Date, timeZone: string): LocalTime {
   const ms = instant.getTime();
+  // A Date ends at ±8.64e15 ms: there an offset added, or the hour's end, would fall outside.
+  if (Math.abs(ms) > DATE_EDGE_MS) {
+    const { second: _, ...local } = readWall(ms, timeZone);
+    return local;
+  }
   const wall = new Date(ms + offsetOf(ms, timeZone));
   return {
     year: wall.getUTCFullYear(),
@@ -50,6 +55,7 @@ export function toLocalTime(instant: Date, timeZone: string): LocalTime {
 const offsetsByHour = new Map<string, number>();
 const MAX_OFFSETS = 10_000;
 const HOUR_MS = 3_600_000;
+const DATE_EDGE_MS = 8.64e15 - 2 * 86_400_000;
 
 function offsetOf(ms: number, timeZone: string): number {
   const hour = Math.floor(ms / HOUR_MS);
@@ -67,25 +73,20 @@ function offsetOf(ms: number, timeZone: string): number {
 
 /** The zone's offset at the instant, to the second, as the formatter reads the wall clock. */
 function formattedOffset(ms: number, timeZone: string): number {
-  let year = 0;
-  let month = 0;
-  let day = 0;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    const value = Number(part.value);
-    if (part.type === 'year') year = value;
-    else if (part.type === 'month') month = value;
-    else if (part.type === 'day') day = value;
-    else if (part.type === 'hour') hour = value;
-    else if (part.type === 'minute') minute = value;
-    else if (part.type === 'second') second = value;
-  }
+  const { year, month, day, hour, minute, second } = readWall(ms, timeZone);
   // Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not.
   const wall = new Date(Date.UTC(2000, month - 1, day, hour, minute, second));
   wall.setUTCFullYear(year);
   return wall.getTime() - Math.floor(ms / 1000) * 1000;
+}
+
+/** The wall clock in the zone at the instant, to the second: the formatter's reading. */
+function readWall(ms: number, timeZone: string): LocalTime & { second: number } {
+  const wall = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
+    if (part.type in wall) wall[part.type as keyof typeof wall] = Number(part.value);
+  }
+  return wall;
 }
 
 /** Milliseconds the zone is ahead of UTC at this instant. */
