@@ -8,10 +8,10 @@
  * (its latencies are printed without a target).
  *
  * Env: BENCH_DATABASE_URL or DATABASE_URL (a Postgres server; the bench works in a database
- * of its own), BENCH_CONCURRENCY (50), BENCH_ROUNDS (3), BENCH_ONLY (`postgres` or `pglite`: one
- * database only), BENCH_NODE_ARGS (options for the Tillit process's node, e.g. `--cpu-prof`),
- * BENCH_BARE_NODE_ARGS (the same for the bare Bolt app's), BENCH_KINDS (`command,click`: which
- * bursts run).
+ * of its own), BENCH_CONCURRENCY (50), BENCH_ROUNDS (3), BENCH_WARM_UP_ROUNDS (5, not
+ * counted), BENCH_ONLY (`postgres` or `pglite`: one database only), BENCH_NODE_ARGS (options
+ * for the Tillit process's node, e.g. `--cpu-prof`), BENCH_BARE_NODE_ARGS (the same for the
+ * bare Bolt app's), BENCH_KINDS (`command,click`: which bursts run).
  */
 import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -32,6 +32,7 @@ const SERVER =
   'postgres://postgres@127.0.0.1:5432/test';
 const N = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const WARM_UP_ROUNDS = Number(process.env.BENCH_WARM_UP_ROUNDS ?? 5);
 const CHANNEL = 'C0LOAD';
 /** Which bursts run (BENCH_KINDS=click: only clicks, e.g. while profiling the click). */
 const KINDS = (process.env.BENCH_KINDS ?? 'command,click')
@@ -123,11 +124,15 @@ async function seed(db: Database): Promise<string[]> {
 async function alternate(servers: Server[], fake: Fake, users: string[]): Promise<Results[]> {
   const results = servers.map((): Results => ({ command: [], click: [], cpuMs: 0 }));
   for (const server of servers) {
-    // Warm-up, not counted: JIT, and a whole burst so that every connection of the pool is
-    // open and has prepared its statements (postgres.js opens them as a burst needs them, and
-    // describes a statement once per connection), as on a server that has run for a while.
-    for (const kind of KINDS) {
-      await burst({ url: server.url, kind, users, ...common(fake) });
+    // Warm-up, not counted, as on a server that has run for a while: whole bursts, so that
+    // every connection of the pool is open and has prepared its statements (postgres.js opens
+    // them as a burst needs them), and enough of them for V8 to have compiled the hot code.
+    // After one burst each, Tillit's next four were slower than the rest (reply max 118-150
+    // ms against 77-105 ms later; bare Bolt 76-87 against 46-64): start-up, not load.
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const kind of KINDS) {
+        await burst({ url: server.url, kind, users, ...common(fake) });
+      }
     }
   }
   for (let round = 0; round < ROUNDS; round++) {
