@@ -13,7 +13,7 @@
  * for the Tillit process's node, e.g. `--cpu-prof`), BENCH_BARE_NODE_ARGS (the same for the
  * bare Bolt app's), BENCH_KINDS (`command,click`: which bursts run).
  */
-import { type ChildProcess, fork, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,7 @@ import { openDatabase } from '../../store/database.js';
 import { withBenchDatabase } from './bench-database.js';
 import type { FakeCall } from './fake-slack-process.js';
 import { burst, percentile, type Sample, SIGNING_SECRET } from './load-requests.js';
+import { forkFakeSlack } from './support/fork-fake-slack.js';
 import { createSlackPeople } from './support/outbox-fixtures.js';
 
 const SERVER =
@@ -214,26 +215,11 @@ function build(): void {
   if (built.status !== 0) throw new Error('npm run build failed');
 }
 
-function startFake(children: ChildProcess[]): Promise<Fake> {
-  const child = fork(path.join(here, 'fake-slack-process.ts'), [], {
-    cwd: root,
-    env: { ...process.env, PER_SECOND: '100000' },
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  const calls = () =>
-    new Promise<FakeCall[]>((resolve) => {
-      child.once('message', (message) => resolve(message as FakeCall[]));
-      child.send({ type: 'calls' });
-    });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const url = /url (\S+)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, calls });
-    });
-    child.once('exit', (code) => reject(new Error(`fake Slack API exited (${code})`)));
-  });
+async function startFake(children: ChildProcess[]): Promise<Fake> {
+  // A limit far above any burst: the load bench measures Tillit, not Slack's pace.
+  const fake = await forkFakeSlack(100_000);
+  children.push(fake.child);
+  return { url: fake.url, calls: () => fake.ask<FakeCall[]>('calls') };
 }
 
 async function startBare(children: ChildProcess[], apiUrl: string): Promise<Server> {

@@ -14,7 +14,7 @@
  * a database of its own, created and dropped here), BENCH_PROMPTS (10,000), BENCH_PER_SECOND
  * (1,000), BENCH_SENDERS (2, or 1 on a machine with two cores).
  */
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,7 @@ import type { DatabaseHandle } from '../../store/database.js';
 import { countOutboxByStatus } from '../../store/queries/outbox.js';
 import { withBenchDatabase } from './bench-database.js';
 import type { FakeStats } from './fake-slack-process.js';
+import { forkFakeSlack } from './support/fork-fake-slack.js';
 import { createSlackPeople, enqueuePrompts } from './support/outbox-fixtures.js';
 
 const SERVER =
@@ -96,28 +97,12 @@ async function measure(
   if (ratio > TARGET_RATIO) console.log('  above target');
 }
 
-function startFake(
+async function startFake(
   children: ChildProcess[],
 ): Promise<{ url: string; stats(): Promise<FakeStats> }> {
-  const child = fork(path.join(here, 'fake-slack-process.ts'), [], {
-    cwd: root,
-    env: { ...process.env, PER_SECOND: String(PER_SECOND) },
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  children.push(child);
-  const stats = () =>
-    new Promise<FakeStats>((resolve) => {
-      child.once('message', (message) => resolve(message as FakeStats));
-      child.send({ type: 'stats' });
-    });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const url = /url (\S+)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, stats });
-    });
-    child.once('exit', (code) => reject(new Error(`fake Slack API exited (${code})`)));
-  });
+  const fake = await forkFakeSlack(PER_SECOND);
+  children.push(fake.child);
+  return { url: fake.url, stats: () => fake.ask<FakeStats>('stats') };
 }
 
 function startSender(

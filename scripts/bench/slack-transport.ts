@@ -8,17 +8,14 @@
  *
  * Env: BENCH_CALLS (3,000), BENCH_CONCURRENCY (50).
  */
-import { type ChildProcess, fork } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { webApi } from '@slack/bolt';
 import type { FetchFunction } from '@slack/web-api';
 import { slackTransport } from '../../bot/slack/slack-transport.js';
+import { forkFakeSlack } from './support/fork-fake-slack.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 3_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const TARGET = 0.6;
-const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** A reply as a click gets it: a header and a few lines. */
 const blocks = [
@@ -30,7 +27,7 @@ const blocks = [
 ];
 
 export async function run(): Promise<void> {
-  const fake = await startFake();
+  const fake = await forkFakeSlack(1_000_000);
   try {
     const transports: [string, FetchFunction | undefined][] = [
       ['fetch (default)', undefined],
@@ -72,19 +69,4 @@ async function measure(url: string, fetch: FetchFunction | undefined): Promise<n
   await burst(CALLS);
   const used = process.cpuUsage(before);
   return (used.user + used.system) / CALLS;
-}
-
-function startFake(): Promise<{ url: string; child: ChildProcess }> {
-  const child = fork(path.join(here, 'fake-slack-process.ts'), [], {
-    env: { ...process.env, PER_SECOND: '1000000' },
-    execArgv: ['--import', 'tsx'],
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      const url = /url (\S+)/.exec(chunk.toString())?.[1];
-      if (url) resolve({ url, child });
-    });
-    child.once('exit', (code) => reject(new Error(`fake Slack API exited (${code})`)));
-  });
 }
