@@ -95,9 +95,10 @@ describe.each(transports)('the Web API client over $name', ({ fetch }) => {
 describe('postJson (response_url answers)', () => {
   it('sends JSON and says the status, 404 once Slack’s five uses are spent', async () => {
     const url = api.responseUrl('r1');
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push(await postJson(url, { text: `n${i}` }, 5_000));
-    expect(statuses).toEqual([200, 200, 200, 200, 200, 404]);
+    const answers: { ok: boolean; status: number }[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await postJson(url, { text: `n${i}` }, 5_000));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 404]);
+    expect(answers.map((a) => a.ok)).toEqual([true, true, true, true, true, false]);
     expect(api.callsOf('response_url').map((c) => c.args.text)).toEqual([
       'n0',
       'n1',

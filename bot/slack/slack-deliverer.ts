@@ -156,9 +156,9 @@ async function replaceEphemeral(
   if (!hosts.some((host) => responseUrl.startsWith(host))) {
     throw new DeliveryError({ kind: 'permanent' }, 'response_url_not_slack');
   }
-  let status: number;
+  let answer: { ok: boolean; status: number };
   try {
-    status = await postJson(
+    answer = await postJson(
       responseUrl,
       { text: summary, blocks, replace_original: true },
       timeoutMs,
@@ -166,7 +166,8 @@ async function replaceEphemeral(
   } catch {
     throw new DeliveryError({ kind: 'transient', mayHaveDelivered: true }, 'request_error');
   }
-  if (status >= 200 && status < 300) return;
+  if (answer.ok) return;
+  const { status } = answer;
   if (status === 429) {
     throw new DeliveryError({ kind: 'rate-limited', retryAfterMs: 1000 }, 'ratelimited');
   }

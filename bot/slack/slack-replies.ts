@@ -129,8 +129,8 @@ async function replaceSource(deps: SlackReplyDeps, scene: SlackScene, view: View
   try {
     if (source?.kind === 'ephemeral') {
       const payload = { ...message, replace_original: true };
-      const status = await postJson(source.responseUrl, payload, RESPONSE_URL_TIMEOUT_MS);
-      if (status >= 200 && status < 300) {
+      const { ok, status } = await postJson(source.responseUrl, payload, RESPONSE_URL_TIMEOUT_MS);
+      if (ok) {
         if (key) await rememberEphemeral(deps, scene, key, source.responseUrl);
         return;
       }

@@ -39,7 +39,7 @@ function responseOf(
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
   return {
-    ok: status >= 200 && status < 300,
+    ok: succeeded(status),
     status,
     statusText: STATUS_CODES[status] ?? '',
     url,
@@ -54,13 +54,19 @@ function responseOf(
   };
 }
 
+const succeeded = (status: number) => status >= 200 && status < 300;
+
 /**
- * POSTs JSON (a response_url answer) and says which status came back; throws only when no
- * answer came (the connection failed or `timeoutMs` passed). The body is read and dropped.
- * Redirects are not followed: Slack's response_urls answer themselves, and a 3xx counts as
- * not taken.
+ * POSTs JSON (a response_url answer) and says whether it was taken (a 2xx) and its status;
+ * throws only when no answer came (the connection failed or `timeoutMs` passed). The body is
+ * read and dropped. Redirects are not followed: Slack's response_urls answer themselves, and
+ * a 3xx counts as not taken.
  */
-export async function postJson(url: string, payload: unknown, timeoutMs: number): Promise<number> {
+export async function postJson(
+  url: string,
+  payload: unknown,
+  timeoutMs: number,
+): Promise<{ ok: boolean; status: number }> {
   const signal = AbortSignal.timeout(timeoutMs);
   const sent = request(url, {
     method: 'POST',
@@ -70,7 +76,7 @@ export async function postJson(url: string, payload: unknown, timeoutMs: number)
   });
   const answer = await untilAborted(sent, signal);
   await answer.body.dump();
-  return answer.statusCode;
+  return { ok: succeeded(answer.statusCode), status: answer.statusCode };
 }
 
 /**
